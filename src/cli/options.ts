@@ -1,0 +1,19 @@
+import { MonevError, problem } from '../core/problem.js';
+
+export function usage(code: string, params: Record<string, unknown>): MonevError {
+  return new MonevError([problem(code, params)]);
+}
+
+export function parseNumberOption(option: string, value: string | undefined, expected: string, valid: (n: number) => boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(',', '.'));
+  if (value.trim() === '' || !Number.isFinite(n) || !valid(n)) throw usage('usage/invalid-option', { option, value, expected });
+  return n;
+}
+
+/** Colour only for a terminal, never when NO_COLOR is set or --no-color is given; FORCE_COLOR wins. */
+export function wantsColor(colorOption: boolean | undefined, stream: NodeJS.WriteStream): boolean {
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return colorOption !== false;
+  if (colorOption === false || (process.env.NO_COLOR ?? '') !== '') return false;
+  return Boolean(stream.isTTY);
+}

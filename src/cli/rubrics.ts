@@ -1,0 +1,12 @@
+import { join } from 'node:path';
+import { BUNDLED_DIR, bundledRubricIds, loadRubric } from '../io/rubric-file.js';
+
+export function listRubricsCommand(): void {
+  const lines: string[] = [];
+  for (const id of bundledRubricIds()) {
+    const { compiled } = loadRubric(join(BUNDLED_DIR, `${id}.yaml`));
+    lines.push(`${id}  ${compiled.title} (version ${compiled.version})`);
+    if (compiled.source) lines.push(`    source: ${compiled.source}`);
+  }
+  process.stdout.write(lines.length ? `${lines.join('\n')}\n` : 'no bundled rubrics\n');
+}

@@ -1,0 +1,104 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UnitCollector } from '../core/collect.js';
+import { MonevError, problem, type Problem } from '../core/problem.js';
+import { problemMessage, formatProblem } from '../i18n/format.js';
+import { discoverInputs, readInput } from '../io/assessment-files.js';
+import { checkRubricFile, loadRubric } from '../io/rubric-file.js';
+
+interface ValidateOptions {
+  rubric?: string;
+  format: 'text' | 'json' | 'github';
+}
+
+interface FileResult {
+  file: string;
+  problems: Problem[];
+}
+
+export function validateCommand(paths: string[], options: ValidateOptions): void {
+  const results = options.rubric ? validateAssessments(paths, options.rubric) : rubricFiles(paths).map(validateRubric);
+  const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
+  process.stdout.write(render(results, options.format, errors, warnings));
+  process.exitCode = errors > 0 ? 1 : 0;
+}
+
+function validateRubric(file: string): FileResult {
+  try {
+    return { file, problems: checkRubricFile(file).problems };
+  } catch (error) {
+    if (error instanceof MonevError) return { file, problems: error.problems };
+    throw error;
+  }
+}
+
+/** Rubric files named, or every *.yaml under a folder except rubric test files. */
+function rubricFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const missing: Problem[] = [];
+  for (const path of paths) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      missing.push(problem('input/not-found', {}, { file: path }));
+      continue;
+    }
+    if (!isDirectory) files.push(path);
+    else {
+      const found = readdirSync(path, { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
+        .sort()
+        .map((f) => join(path, f));
+      if (found.length === 0) missing.push(problem('input/empty-folder', { extensions: ['.yaml', '.yml'] }, { file: path }));
+      files.push(...found);
+    }
+  }
+  if (missing.length) throw new MonevError(missing);
+  return files;
+}
+
+function validateAssessments(paths: string[], rubricSpec: string): FileResult[] {
+  const { compiled } = loadRubric(rubricSpec);
+  return discoverInputs(paths).map((file) => {
+    const collector = new UnitCollector(compiled);
+    try {
+      for (const sheet of readInput(file)) collector.add(sheet);
+    } catch (error) {
+      if (error instanceof MonevError) return { file, problems: error.problems };
+      throw error;
+    }
+    const missing = collector.result().flatMap((unit) => {
+      const ids = compiled.criterionList.filter((c) => !unit.answers.has(c.id)).map((c) => c.id);
+      return ids.length ? [problem('unit/missing-answers', { unit: unit.unit.id, criteria: ids }, { file, severity: 'warning' })] : [];
+    });
+    return { file, problems: [...collector.problems, ...missing] };
+  });
+}
+
+function render(results: FileResult[], format: ValidateOptions['format'], errors: number, warnings: number): string {
+  const all = results.flatMap((r) => r.problems);
+  if (format === 'json') {
+    const files = results.map((r) => ({
+      file: r.file,
+      valid: !r.problems.some((p) => p.severity === 'error'),
+      problems: r.problems.map((p) => ({ code: p.code, severity: p.severity, file: p.file ?? r.file, line: p.line ?? null, column: p.column ?? null, message: problemMessage(p), params: p.params })),
+    }));
+    return `${JSON.stringify({ valid: errors === 0, errors, warnings, files }, null, 2)}\n`;
+  }
+  if (format === 'github') {
+    // GitHub workflow commands: properties are escaped per the runner's rules.
+    const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+    return all
+      .map((p) => {
+        const props = [p.file && `file=${prop(p.file)}`, p.line && `line=${p.line}`, p.column && `col=${p.column}`, `title=${prop(p.code)}`].filter(Boolean).join(',');
+        return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${esc(problemMessage(p))}\n`;
+      })
+      .join('');
+  }
+  const lines = all.map(formatProblem);
+  lines.push(`${results.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { RawAnswer } from './compile.js';
+
+/** The YAML assessment document, one unit per document. */
+
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const AnswerObjectSchema = z.strictObject({
+  value: Scalar.describe('The answer: yes/no word, number or option value'),
+  note: z.string().optional().describe('Field remark'),
+  evidence: z.string().optional().describe('Where the evidence is (photo, document, link)'),
+});
+
+export const UnitSchema = z.strictObject({
+  id: z.union([z.string().min(1), z.number()]).transform(String).optional().describe('Unit id (default: file name)'),
+  name: z.string().optional().describe('Unit name, e.g. "UPTD Puskesmas Gambir Baru"'),
+  type: z.string().optional().describe('Unit type, e.g. puskesmas, dinas'),
+  region: z.string().optional().describe('Kabupaten/Kota'),
+});
+
+export const AssessmentSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    unit: UnitSchema.optional(),
+    rubric: z.string().optional().describe('Id or path of the rubric the answers follow'),
+    date: z.union([z.string(), z.date()]).optional().describe('Date of the visit (YYYY-MM-DD)'),
+    assessor: z.string().optional(),
+    answers: z.record(z.string(), z.union([Scalar, AnswerObjectSchema])).describe('criterionId: answer'),
+  })
+  .describe('A monev assessment: one unit\'s answers to a rubric');
+
+export type AssessmentDocument = z.output<typeof AssessmentSchema>;
+
+export interface UnitInfo {
+  id: string;
+  name?: string | undefined;
+  type?: string | undefined;
+  region?: string | undefined;
+}
+
+/** Where a value came from, for messages. */
+export interface Position {
+  file: string;
+  line?: number | undefined;
+  column?: number | undefined;
+}
+
+export interface AnswerRecord extends Position {
+  criterion: string;
+  value: RawAnswer;
+  note?: string | undefined;
+  evidence?: string | undefined;
+}
+
+/** One unit's answers as one source gave them: a YAML document, a wide-CSV row, a long-CSV unit. */
+export interface Sheet extends Position {
+  unit: UnitInfo;
+  rubric?: string | undefined;
+  date?: string | undefined;
+  assessor?: string | undefined;
+  answers: AnswerRecord[];
+}

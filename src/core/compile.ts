@@ -1,0 +1,212 @@
+import type { Criterion, Group, Rubric, Zone } from './rubric-schema.js';
+import { answerVocabulary, normalizeWord, type AnswerVocabulary } from './vocabulary.js';
+
+/**
+ * A rubric compiled once into plain lookup tables, so that parsing an answer is a Map lookup or a
+ * number parse, never a schema validation. Everything downstream works on this shape.
+ */
+
+export type ZoneColor = 'green' | 'yellow' | 'red';
+
+export interface CompiledZone {
+  id: string;
+  label: string;
+  min: number;
+  color: ZoneColor | undefined;
+}
+
+/** What an answer may be, as data; the message formatter words it. */
+export type AnswerSpec =
+  | { type: 'boolean'; yes: string[]; no: string[]; na: string[] | null }
+  | { type: 'scale'; min: number; max: number; na: string[] | null }
+  | { type: 'choice'; options: string[]; na: string[] | null }
+  | { type: 'percent'; na: string[] | null }
+  | { type: 'number'; min: number; na: string[] | null };
+
+export type RawAnswer = string | number | boolean | null;
+
+export type ParsedAnswer =
+  | { kind: 'na' }
+  | { kind: 'value'; value: string | number | boolean; fraction: number; numeric: number | null }
+  | { kind: 'invalid'; naForbidden?: boolean };
+
+export interface CompiledCriterion {
+  kind: 'criterion';
+  id: string;
+  title: string;
+  weight: number;
+  guidance: string | undefined;
+  description: string | undefined;
+  cap: string | undefined;
+  naAllowed: boolean;
+  type: Criterion['type'];
+  /** Ids of the enclosing groups, outermost first. */
+  groupPath: string[];
+  spec: AnswerSpec;
+  parse(raw: RawAnswer): ParsedAnswer;
+}
+
+export interface CompiledGroup {
+  kind: 'group';
+  id: string;
+  title: string;
+  weight: number;
+  children: (CompiledGroup | CompiledCriterion)[];
+}
+
+export interface CompiledRubric {
+  id: string;
+  title: string;
+  version: string;
+  source: string | undefined;
+  scale: number;
+  aggregate: 'none' | 'mean';
+  /** Ascending by min. */
+  zones: CompiledZone[];
+  groups: CompiledGroup[];
+  criteria: Map<string, CompiledCriterion>;
+  /** In rubric order. */
+  criterionList: CompiledCriterion[];
+  groupTitles: Map<string, string>;
+  rubric: Rubric;
+}
+
+const COLORS = new Set<string>(['green', 'yellow', 'red']);
+
+export function compileRubric(rubric: Rubric): CompiledRubric {
+  const vocabulary = answerVocabulary(rubric.answers);
+  const criteria = new Map<string, CompiledCriterion>();
+  const criterionList: CompiledCriterion[] = [];
+  const groupTitles = new Map<string, string>();
+  const compileGroup = (group: Group, path: string[]): CompiledGroup => {
+    groupTitles.set(group.id, group.title);
+    const groupPath = [...path, group.id];
+    const children: (CompiledGroup | CompiledCriterion)[] = [];
+    for (const criterion of group.criteria ?? []) {
+      const compiled = compileCriterion(criterion, groupPath, vocabulary);
+      criteria.set(compiled.id, compiled);
+      criterionList.push(compiled);
+      children.push(compiled);
+    }
+    for (const child of group.groups ?? []) children.push(compileGroup(child, groupPath));
+    return { kind: 'group', id: group.id, title: group.title, weight: group.weight, children };
+  };
+  const groups = rubric.groups.map((g) => compileGroup(g, []));
+  const zones = rubric.zones
+    .map((z: Zone) => ({
+      id: z.id,
+      label: z.label,
+      min: z.min,
+      color: (z.color ?? (COLORS.has(z.id) ? z.id : undefined)) as ZoneColor | undefined,
+    }))
+    .sort((a, b) => a.min - b.min);
+  return {
+    id: rubric.id,
+    title: rubric.title,
+    version: rubric.version,
+    source: rubric.source,
+    scale: rubric.scale,
+    aggregate: rubric.aggregate,
+    zones,
+    groups,
+    criteria,
+    criterionList,
+    groupTitles,
+    rubric,
+  };
+}
+
+/** Accepts "85", "85.5" and the decimal comma of Indonesian spreadsheets, "85,5". */
+export function parseNumber(raw: RawAnswer): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(text)) return undefined;
+  return Number(text.replace(',', '.'));
+}
+
+function rawText(raw: RawAnswer): string {
+  return raw === null ? '' : normalizeWord(String(raw));
+}
+
+function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary: AnswerVocabulary): CompiledCriterion {
+  const naAllowed = criterion.na !== false;
+  const naWords = naAllowed ? [...vocabulary.na] : null;
+  const isNa = (text: string) => vocabulary.na.has(text);
+  const withNa =
+    (parseValue: (raw: RawAnswer, text: string) => ParsedAnswer) =>
+    (raw: RawAnswer): ParsedAnswer => {
+      const text = rawText(raw);
+      if (isNa(text)) return naAllowed ? { kind: 'na' } : { kind: 'invalid', naForbidden: true };
+      return parseValue(raw, text);
+    };
+  const invalid: ParsedAnswer = { kind: 'invalid' };
+  let spec: AnswerSpec;
+  let parse: (raw: RawAnswer) => ParsedAnswer;
+  switch (criterion.type) {
+    case 'boolean': {
+      spec = { type: 'boolean', yes: [...vocabulary.yes], no: [...vocabulary.no], na: naWords };
+      parse = withNa((_raw, text) => {
+        if (vocabulary.yes.has(text)) return { kind: 'value', value: true, fraction: 1, numeric: 1 };
+        if (vocabulary.no.has(text)) return { kind: 'value', value: false, fraction: 0, numeric: 0 };
+        return invalid;
+      });
+      break;
+    }
+    case 'scale': {
+      const { min, max, scoring } = criterion;
+      spec = { type: 'scale', min, max, na: naWords };
+      parse = withNa((raw) => {
+        const v = parseNumber(raw);
+        if (v === undefined || !Number.isInteger(v) || v < min || v > max) return invalid;
+        const fraction = scoring === 'ratio' ? v / max : (v - min) / (max - min);
+        return { kind: 'value', value: v, fraction, numeric: v };
+      });
+      break;
+    }
+    case 'choice': {
+      const options = new Map(criterion.options.map((o) => [normalizeWord(o.value), o]));
+      spec = { type: 'choice', options: criterion.options.map((o) => o.value), na: naWords };
+      parse = withNa((_raw, text) => {
+        const option = options.get(text);
+        return option ? { kind: 'value', value: option.value, fraction: option.score, numeric: null } : invalid;
+      });
+      break;
+    }
+    case 'percent': {
+      spec = { type: 'percent', na: naWords };
+      parse = withNa((raw) => {
+        const v = parseNumber(typeof raw === 'string' ? raw.trim().replace(/%$/, '') : raw);
+        if (v === undefined || v < 0 || v > 100) return invalid;
+        return { kind: 'value', value: v, fraction: v / 100, numeric: v };
+      });
+      break;
+    }
+    case 'number': {
+      const bands = criterion.bands;
+      spec = { type: 'number', min: bands[0]!.min, na: naWords };
+      parse = withNa((raw) => {
+        const v = parseNumber(raw);
+        if (v === undefined) return invalid;
+        let band: (typeof bands)[number] | undefined;
+        for (const b of bands) if (b.min <= v) band = b;
+        return band ? { kind: 'value', value: v, fraction: band.score, numeric: v } : invalid;
+      });
+      break;
+    }
+  }
+  return {
+    kind: 'criterion',
+    id: criterion.id,
+    title: criterion.title,
+    weight: criterion.weight,
+    guidance: criterion.guidance,
+    description: criterion.description,
+    cap: criterion.cap,
+    naAllowed,
+    type: criterion.type,
+    groupPath,
+    spec,
+    parse,
+  };
+}

@@ -1,0 +1,109 @@
+import { problem, type Problem } from './problem.js';
+import type { Group, Rubric } from './rubric-schema.js';
+import { suggest } from './suggest.js';
+import { answerVocabulary } from './vocabulary.js';
+
+type Path = (string | number)[];
+
+/** Rules that relate parts of a structurally valid rubric. Returns every problem, with its path. */
+export function checkRubric(rubric: Rubric): Problem[] {
+  const problems: Problem[] = [];
+  checkZones(rubric, problems);
+  const zoneIds = new Set(rubric.zones.map((z) => z.id));
+  const seen = new Map<string, Path>();
+  const claim = (id: string, path: Path) => {
+    const first = seen.get(id);
+    if (first) problems.push(problem('rubric/duplicate-id', { id, first: first.join('.') }, { path: [...path, 'id'] }));
+    else seen.set(id, path);
+  };
+  const walk = (group: Group, path: Path) => {
+    claim(group.id, path);
+    const criteria = group.criteria ?? [];
+    const children = group.groups ?? [];
+    if (criteria.length === 0 && children.length === 0) {
+      problems.push(problem('rubric/empty-group', { id: group.id }, { path }));
+    }
+    criteria.forEach((criterion, i) => {
+      const cpath = [...path, 'criteria', i];
+      claim(criterion.id, cpath);
+      if (criterion.cap !== undefined && !zoneIds.has(criterion.cap)) {
+        problems.push(
+          problem(
+            'rubric/unknown-zone',
+            { zone: criterion.cap, criterion: criterion.id, suggestion: suggest(criterion.cap, zoneIds), zones: [...zoneIds] },
+            { path: [...cpath, 'cap'] },
+          ),
+        );
+      }
+      if (criterion.type === 'scale') {
+        if (criterion.min >= criterion.max) {
+          problems.push(problem('rubric/scale-range', { min: criterion.min, max: criterion.max }, { path: [...cpath, 'max'] }));
+        } else if (criterion.scoring === 'ratio' && criterion.min < 0) {
+          problems.push(problem('rubric/ratio-negative', { min: criterion.min }, { path: [...cpath, 'min'] }));
+        }
+      }
+      if (criterion.type === 'choice') {
+        const values = new Set<string>();
+        criterion.options.forEach((option, j) => {
+          const opath = [...cpath, 'options', j];
+          if (!(option.score >= 0 && option.score <= 1)) {
+            problems.push(problem('rubric/score-range', { score: option.score }, { path: [...opath, 'score'] }));
+          }
+          const key = option.value.trim().toLowerCase();
+          if (values.has(key)) problems.push(problem('rubric/duplicate-option', { value: option.value }, { path: [...opath, 'value'] }));
+          values.add(key);
+        });
+      }
+      if (criterion.type === 'number') {
+        criterion.bands.forEach((band, j) => {
+          const bpath = [...cpath, 'bands', j];
+          if (!(band.score >= 0 && band.score <= 1)) {
+            problems.push(problem('rubric/score-range', { score: band.score }, { path: [...bpath, 'score'] }));
+          }
+          const previous = criterion.bands[j - 1];
+          if (previous && band.min <= previous.min) {
+            problems.push(
+              problem('rubric/bands-order', { min: band.min, previous: previous.min }, { path: [...bpath, 'min'] }),
+            );
+          }
+        });
+      }
+    });
+    children.forEach((child, i) => walk(child, [...path, 'groups', i]));
+  };
+  rubric.groups.forEach((group, i) => walk(group, ['groups', i]));
+  checkVocabulary(rubric, problems);
+  return problems;
+}
+
+function checkZones(rubric: Rubric, problems: Problem[]): void {
+  const zeros = rubric.zones.filter((z) => z.min === 0);
+  if (zeros.length === 0) problems.push(problem('rubric/no-zero-zone', {}, { path: ['zones'] }));
+  const ids = new Set<string>();
+  const mins = new Map<number, string>();
+  rubric.zones.forEach((zone, i) => {
+    if (ids.has(zone.id)) problems.push(problem('rubric/duplicate-zone-id', { id: zone.id }, { path: ['zones', i, 'id'] }));
+    ids.add(zone.id);
+    const other = mins.get(zone.min);
+    if (other !== undefined) {
+      problems.push(problem('rubric/duplicate-zone-min', { min: zone.min, zone: zone.id, other }, { path: ['zones', i, 'min'] }));
+    } else mins.set(zone.min, zone.id);
+    if (zone.min > rubric.scale) {
+      problems.push(problem('rubric/zone-min-range', { min: zone.min, scale: rubric.scale }, { path: ['zones', i, 'min'] }));
+    }
+  });
+}
+
+function checkVocabulary(rubric: Rubric, problems: Problem[]): void {
+  const vocabulary = answerVocabulary(rubric.answers);
+  const owner = new Map<string, string>();
+  for (const kind of ['yes', 'no', 'na'] as const) {
+    for (const word of vocabulary[kind]) {
+      const other = owner.get(word);
+      if (other && other !== kind) {
+        problems.push(problem('rubric/ambiguous-answer', { word, kinds: [other, kind] }, { path: ['answers', kind] }));
+      }
+      owner.set(word, kind);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/**
+ * The rubric file format. These schemas are the single source of truth: TypeScript types are
+ * inferred from them, and the JSON Schema for editors is generated from them.
+ * Structural rules live here; rules that relate parts of the rubric (unique ids, zone order,
+ * caps naming a zone) live in rubric-check.ts so that all of them are reported at once.
+ */
+
+const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'a lower-case slug (a-z, 0-9, "-", "_", ".")')
+  .describe('Identifier: lower-case letters, digits, "-", "_" or "."');
+
+const Weight = z.number().positive().default(1).describe('Relative weight among siblings (> 0, default 1)');
+
+export const ZoneColor = z.enum(['green', 'yellow', 'red']).describe('Traffic-light colour used to display the zone');
+
+export const ZoneSchema = z
+  .strictObject({
+    id: Slug,
+    label: z.string().min(1).describe('Label shown to users, e.g. "Zona Hijau"'),
+    min: z.number().min(0).describe('Lowest (rounded) score in this zone'),
+    color: ZoneColor.optional(),
+  })
+  .describe('A score band: a unit is in the zone with the highest min <= its rounded score');
+
+const AnswerWords = z.array(z.string()).min(1);
+
+export const AnswersSchema = z
+  .strictObject({
+    yes: AnswerWords.optional().describe('Words meaning yes (case-insensitive)'),
+    no: AnswerWords.optional().describe('Words meaning no (case-insensitive)'),
+    na: AnswerWords.optional().describe('Words meaning not applicable (case-insensitive)'),
+  })
+  .describe('The yes / no / not-applicable vocabulary; replaces the defaults for each list given');
+
+const criterionCommon = {
+  id: Slug,
+  title: z.string().min(1).describe('Criterion title (in the rubric language)'),
+  weight: Weight,
+  description: z.string().optional(),
+  guidance: z.string().optional().describe('How the field team verifies the criterion'),
+  cap: Slug.optional().describe('Zone id: while this criterion is not fully met, the unit is at most in this zone'),
+  na: z.boolean().optional().describe('false: the criterion applies to every unit, an n/a answer is an error'),
+};
+
+const BooleanCriterion = z.strictObject({
+  ...criterionCommon,
+  type: z.literal('boolean').default('boolean').describe('yes -> 1, no -> 0 (default type)'),
+});
+
+const ScaleCriterion = z.strictObject({
+  ...criterionCommon,
+  type: z.literal('scale').describe('An integer scale answer, e.g. 1..4'),
+  min: z.int().describe('Lowest allowed answer'),
+  max: z.int().describe('Highest allowed answer'),
+  scoring: z
+    .enum(['linear', 'ratio'])
+    .default('linear')
+    .describe('linear: (v - min) / (max - min); ratio: v / max (the SKM convention)'),
+});
+
+export const ChoiceOption = z.strictObject({
+  value: z.union([z.string(), z.number()]).transform(String).describe('The answer as written in assessments'),
+  label: z.string().optional(),
+  score: z.number().describe('Fraction earned, within [0, 1]'),
+});
+
+const ChoiceCriterion = z.strictObject({
+  ...criterionCommon,
+  type: z.literal('choice').describe('One of a list of options, each with a score'),
+  options: z.array(ChoiceOption).min(1),
+});
+
+const PercentCriterion = z.strictObject({
+  ...criterionCommon,
+  type: z.literal('percent').describe('0..100, fraction = v / 100'),
+});
+
+export const Band = z.strictObject({
+  min: z.number().describe('Lowest value in the band'),
+  score: z.number().describe('Fraction earned, within [0, 1]'),
+});
+
+const NumberCriterion = z.strictObject({
+  ...criterionCommon,
+  type: z.literal('number').describe('A number scored by bands'),
+  bands: z.array(Band).min(1).describe('Sorted by min ascending; a value below the first band is invalid'),
+});
+
+export const CriterionSchema = z.discriminatedUnion('type', [
+  BooleanCriterion,
+  ScaleCriterion,
+  ChoiceCriterion,
+  PercentCriterion,
+  NumberCriterion,
+]);
+
+export interface GroupInput {
+  id: string;
+  title: string;
+  weight?: number;
+  description?: string | undefined;
+  criteria?: z.input<typeof CriterionSchema>[] | undefined;
+  groups?: GroupInput[] | undefined;
+}
+
+export const GroupSchema = z.strictObject({
+  id: Slug,
+  title: z.string().min(1),
+  weight: Weight,
+  description: z.string().optional(),
+  criteria: z.array(CriterionSchema).optional(),
+  get groups() {
+    return z.array(GroupSchema).optional();
+  },
+});
+
+export const RubricSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('JSON Schema reference for editors'),
+    id: Slug.describe('Rubric id, referenced by assessments and --rubric'),
+    title: z.string().min(1),
+    version: z.union([z.string(), z.number()]).transform(String).describe('Rubric version, e.g. "2023.1"'),
+    source: z.string().optional().describe('The regulation or document the rubric follows'),
+    description: z.string().optional(),
+    locale: z.string().optional(),
+    scale: z.number().positive().default(100).describe('Maximum score (default 100)'),
+    aggregate: z
+      .enum(['none', 'mean'])
+      .default('none')
+      .describe('mean: several answers for one unit and criterion (respondents) are averaged'),
+    zones: z.array(ZoneSchema).min(1),
+    answers: AnswersSchema.optional(),
+    groups: z.array(GroupSchema).min(1),
+  })
+  .describe('A monev rubric: weighted criteria grouped in a tree, and score zones');
+
+export type Rubric = z.output<typeof RubricSchema>;
+export type Group = z.output<typeof GroupSchema>;
+export type Criterion = z.output<typeof CriterionSchema>;
+export type Zone = z.output<typeof ZoneSchema>;

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { problem, type Problem } from './problem.js';
+
+/** zod issues as monev problems: stable codes, the offending value, and the document path. */
+export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const value = valueAt(data, path);
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          problems.push(problem(`${codePrefix}/unknown-key`, { key, value: valueAt(data, [...path, key]) }, { path: [...path, key] }));
+        }
+        break;
+      case 'invalid_type':
+        problems.push(
+          value === undefined
+            ? problem(`${codePrefix}/missing-key`, { key: path[path.length - 1], expected: issue.expected }, { path })
+            : problem(`${codePrefix}/wrong-type`, { expected: issue.expected, value, got: typeName(value) }, { path }),
+        );
+        break;
+      case 'too_small':
+      case 'too_big': {
+        const bound = issue.code === 'too_small' ? { minimum: issue.minimum } : { maximum: issue.maximum };
+        const kind = issue.origin === 'array' ? 'array' : issue.origin === 'string' ? 'string' : 'number';
+        problems.push(problem(`${codePrefix}/${issue.code === 'too_small' ? 'too-small' : 'too-big'}`, { kind, value, inclusive: issue.inclusive, ...bound }, { path }));
+        break;
+      }
+      case 'invalid_format':
+        problems.push(problem(`${codePrefix}/invalid-format`, { value, expected: issue.message }, { path }));
+        break;
+      case 'invalid_value':
+        problems.push(problem(`${codePrefix}/invalid-value`, { value, allowed: issue.values.map(String) }, { path }));
+        break;
+      case 'invalid_union': {
+        const allowed = 'options' in issue && Array.isArray(issue.options) ? issue.options.filter((o) => o != null).map(String) : undefined;
+        problems.push(
+          allowed
+            ? problem(`${codePrefix}/invalid-value`, { value, allowed }, { path })
+            : problem(`${codePrefix}/wrong-type`, { expected: 'another type', value, got: typeName(value) }, { path }),
+        );
+        break;
+      }
+      default:
+        problems.push(problem(`${codePrefix}/invalid`, { value, message: issue.message }, { path }));
+    }
+  }
+  return problems;
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  return typeof value;
+}

@@ -1,0 +1,23 @@
+import type { Rubric } from './rubric-schema.js';
+
+/** Defaults cover Indonesian and English, so field forms need no rubric-specific words. */
+export const DEFAULT_ANSWERS = {
+  yes: ['ya', 'y', 'yes', 'true', '1', 'ada', 'sesuai'],
+  no: ['tidak', 't', 'no', 'n', 'false', '0', 'tidak ada', 'tidak sesuai'],
+  na: ['na', 'n/a', '-', 'tidak berlaku'],
+} as const;
+
+export interface AnswerVocabulary {
+  yes: Set<string>;
+  no: Set<string>;
+  na: Set<string>;
+}
+
+export function normalizeWord(word: string): string {
+  return word.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+export function answerVocabulary(answers: Rubric['answers']): AnswerVocabulary {
+  const words = (kind: 'yes' | 'no' | 'na') => new Set((answers?.[kind] ?? DEFAULT_ANSWERS[kind]).map(normalizeWord));
+  return { yes: words('yes'), no: words('no'), na: words('na') };
+}

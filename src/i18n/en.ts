@@ -1,0 +1,103 @@
+import type { AnswerSpec } from '../core/compile.js';
+
+/** English wording of every problem code. Params are the problem's own data. */
+type P = Record<string, any>;
+
+const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'nothing' : v === null ? 'null' : `\`${JSON.stringify(v)}\``);
+const hint = (s: unknown) => (s ? ` (did you mean \`${s}\`?)` : '');
+const list = (xs: unknown[], max = 12) => {
+  const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
+  return xs.length > max ? `${shown}, … (${xs.length} in all)` : shown;
+};
+
+export function describeSpec(spec: AnswerSpec): string {
+  const na = spec.na ? `, or n/a (${list(spec.na)})` : ' (n/a is not allowed for this criterion)';
+  switch (spec.type) {
+    case 'boolean':
+      return `yes (${list(spec.yes)}) or no (${list(spec.no)})${na}`;
+    case 'scale':
+      return `a whole number from ${spec.min} to ${spec.max}${na}`;
+    case 'choice':
+      return `one of ${list(spec.options)}${na}`;
+    case 'percent':
+      return `a percentage from 0 to 100${na}`;
+    case 'number':
+      return `a number of at least ${spec.min}${na}`;
+  }
+}
+
+export const en: Record<string, (p: P) => string> = {
+  'yaml/syntax': (p) => `YAML syntax: ${p.message}`,
+  'yaml/aliases': (p) => `YAML aliases expand too much (limit ${p.limit} alias nodes): ${p.message}`,
+  'yaml/too-deep': (p) => `YAML nesting is ${p.depth} levels deep; the limit is ${p.limit}`,
+
+  'schema/unknown-key': (p) => `unknown key ${q(p.key)}`,
+  'schema/missing-key': (p) => `missing required key ${q(p.key)} (expected ${p.expected})`,
+  'schema/wrong-type': (p) => `expected ${p.expected}, got ${p.got} ${q(p.value)}`,
+  'schema/too-small': (p) =>
+    p.kind === 'array'
+      ? `must have at least ${p.minimum} item(s)`
+      : p.kind === 'string'
+        ? 'must not be empty'
+        : `${q(p.value)} is too small: expected ${p.inclusive ? 'at least' : 'more than'} ${p.minimum}`,
+  'schema/too-big': (p) => `${q(p.value)} is too big: expected ${p.inclusive ? 'at most' : 'less than'} ${p.maximum}`,
+  'schema/invalid-format': (p) => `${q(p.value)} is not valid: expected ${p.expected}`,
+  'schema/invalid-value': (p) => `${q(p.value)} is not allowed: expected one of ${list(p.allowed)}`,
+  'schema/invalid': (p) => `${q(p.value)} is not valid: ${p.message}`,
+
+  'rubric/duplicate-id': (p) => `duplicate id ${q(p.id)}: ids must be unique across groups and criteria (first used at ${p.first})`,
+  'rubric/empty-group': (p) => `group ${q(p.id)} has no criteria and no groups`,
+  'rubric/unknown-zone': (p) => `cap ${q(p.zone)} names no zone${hint(p.suggestion)}; zones are ${list(p.zones)}`,
+  'rubric/scale-range': (p) => `scale min ${p.min} must be below max ${p.max}`,
+  'rubric/ratio-negative': (p) => `ratio scoring needs min >= 0, got ${p.min}`,
+  'rubric/score-range': (p) => `score ${q(p.score)} is outside [0, 1]`,
+  'rubric/duplicate-option': (p) => `duplicate option value ${q(p.value)} (values are compared case-insensitively)`,
+  'rubric/bands-order': (p) => `band min ${p.min} must be greater than the previous band's min ${p.previous} (bands are sorted and do not overlap)`,
+  'rubric/no-zero-zone': () => 'no zone has `min: 0`: exactly one zone must start at 0 so that every score has a zone',
+  'rubric/several-zero-zones': (p) => `several zones have \`min: 0\`: ${list(p.zones)}`,
+  'rubric/duplicate-zone-id': (p) => `duplicate zone id ${q(p.id)}`,
+  'rubric/duplicate-zone-min': (p) => `zone ${q(p.zone)} has the same min ${p.min} as zone ${q(p.other)}`,
+  'rubric/zone-min-range': (p) => `zone min ${p.min} is above the scale ${p.scale}`,
+  'rubric/ambiguous-answer': (p) => `answer word ${q(p.word)} is listed as both ${p.kinds.join(' and ')}`,
+  'rubric/documents': (p) => `a rubric file holds exactly one YAML document, found ${p.count}`,
+  'rubric/not-found': (p) =>
+    `no rubric file or bundled rubric named ${q(p.name)}${hint(p.suggestion)}; bundled rubrics: ${p.bundled.length ? list(p.bundled) : 'none'}`,
+
+  'assessment/rubric-mismatch': (p) => `assessment names rubric ${q(p.named)} but is scored with ${q(p.used)}`,
+  'assessment/missing-unit-id': () => 'a file with several YAML documents needs `unit: {id: …}` in each',
+  'assessment/no-rubric': () => 'no rubric: pass --rubric <file or bundled id>, or name one with `rubric:` in the assessments',
+  'assessment/several-rubrics': (p) => `the assessments name different rubrics (${list(p.rubrics)}); pass --rubric to choose one`,
+
+  'answer/unknown-criterion': (p) => `unknown criterion ${q(p.criterion)}${hint(p.suggestion)}`,
+  'answer/invalid': (p) => `invalid answer ${q(p.value)} for ${q(p.criterion)}: expected ${describeSpec(p.spec)}`,
+  'answer/na-forbidden': (p) => `${q(p.criterion)} applies to every unit (na: false); answer ${describeSpec(p.spec)}`,
+  'answer/duplicate': (p) => `second answer for ${q(p.criterion)} of unit ${q(p.unit)} (first at ${p.first}); the rubric does not average answers`,
+
+  'unit/missing-answers': (p) => `unit ${q(p.unit)}: ${p.criteria.length} criteria without an answer, scored 0: ${list(p.criteria, 8)}`,
+  'unit/no-applicable': (p) => `unit ${q(p.unit)} has no applicable criterion (every answer is n/a): it cannot be scored`,
+
+  'input/not-found': () => 'no such file or folder',
+  'input/unreadable': (p) => `cannot read (${p.reason})`,
+  'input/too-large': (p) => `file is ${p.size} bytes; the limit is ${p.limit}`,
+  'input/empty-folder': (p) => `folder has no assessment files (${list(p.extensions)})`,
+  'input/unknown-extension': (p) => `cannot tell the format from the file name: expected ${list(p.extensions)}`,
+  'input/no-units': () => 'the inputs hold no unit to score',
+  'input/no-files': () => 'no input: name files or folders, or - for standard input',
+
+  'csv/syntax': (p) => `CSV syntax: ${p.message}`,
+  'csv/ragged-row': (p) => `row has ${p.got} cells, the header has ${p.expected}`,
+  'csv/empty-header': () => 'empty column name in the header',
+  'csv/duplicate-column': (p) => `duplicate column ${q(p.column)}`,
+  'csv/unknown-column': (p) => `unknown column ${q(p.column)} in a long CSV; expected ${list(p.allowed, 20)}, or a name starting with \`_\``,
+  'csv/missing-unit': () => 'empty unit id',
+  'csv/missing-criterion': () => 'empty criterion id',
+
+  'usage/stdin-format': () => 'reading standard input needs --stdin-format csv|yaml',
+  'usage/unknown-format': (p) => `unknown format ${q(p.format)}; expected one of ${list(p.allowed)}`,
+  'usage/out-is-input': (p) => `--out ${q(p.out)} would overwrite an input (${p.input}); choose another path`,
+  'usage/invalid-option': (p) => `${p.option}: ${q(p.value)} is not valid; expected ${p.expected}`,
+  'usage/unknown-zone': (p) => `${p.option}: no zone ${q(p.zone)}${hint(p.suggestion)}; zones are ${list(p.zones)}`,
+
+  'threshold/fail-under': (p) => `${p.units.length} unit(s) score below ${p.threshold}: ${list(p.units)}`,
+  'threshold/fail-zone': (p) => `${p.units.length} unit(s) are in zone ${q(p.zone)} or lower: ${list(p.units)}`,
+};

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileRubric, type CompiledRubric } from '../core/compile.js';
+import { MonevError, problem, type Problem } from '../core/problem.js';
+import { checkRubric } from '../core/rubric-check.js';
+import { RubricSchema, type Rubric } from '../core/rubric-schema.js';
+import { schemaProblems } from '../core/schema-problems.js';
+import { suggest } from '../core/suggest.js';
+import { readBytes } from './read-text.js';
+import { parseYaml, type YamlDocument } from './yaml-source.js';
+
+export interface LoadedRubric {
+  file: string;
+  sha256: string;
+  rubric: Rubric;
+  compiled: CompiledRubric;
+}
+
+/** The package's own rubrics/ folder, wherever the package is installed (this file is in src/io or dist/io). */
+export const BUNDLED_DIR = fileURLToPath(new URL('../../rubrics/', import.meta.url));
+
+export function bundledRubricIds(): string[] {
+  if (!existsSync(BUNDLED_DIR)) return [];
+  return readdirSync(BUNDLED_DIR)
+    .filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml'))
+    .map((f) => basename(f, '.yaml'))
+    .sort();
+}
+
+/** A rubric file path, or the id of a bundled rubric. */
+export function resolveRubricPath(spec: string): string {
+  if (existsSync(spec)) return spec;
+  const ids = bundledRubricIds();
+  if (ids.includes(spec)) return join(BUNDLED_DIR, `${spec}.yaml`);
+  throw new MonevError([problem('rubric/not-found', { name: spec, bundled: ids, suggestion: suggest(spec, ids) })]);
+}
+
+/** Validates a rubric file: every structural and semantic problem, positioned in the file. */
+export function checkRubricFile(file: string): { loaded?: LoadedRubric; problems: Problem[] } {
+  const bytes = readBytes(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { documents, problems } = parseYaml(bytes.toString('utf8'), file);
+  if (problems.length > 0) return { problems };
+  if (documents.length !== 1) {
+    return { problems: [problem('rubric/documents', { count: documents.length }, { file, line: documents[1]?.line })] };
+  }
+  const doc = documents[0]!;
+  const parsed = RubricSchema.safeParse(doc.value);
+  if (!parsed.success) return { problems: positioned(schemaProblems(parsed.error, doc.value, 'rubric'), doc, file) };
+  const semantic = positioned(checkRubric(parsed.data), doc, file);
+  if (semantic.some((p) => p.severity === 'error')) return { problems: semantic };
+  return { loaded: { file, sha256, rubric: parsed.data, compiled: compileRubric(parsed.data) }, problems: semantic };
+}
+
+export function loadRubric(spec: string): LoadedRubric {
+  const { loaded, problems } = checkRubricFile(resolveRubricPath(spec));
+  if (!loaded) throw new MonevError(problems);
+  return loaded;
+}
+
+export function positioned(problems: Problem[], doc: YamlDocument, file: string): Problem[] {
+  return problems.map((p) => ({ ...p, file, ...(p.path ? doc.locate(p.path, p.code.endsWith('/unknown-key')) : {}) }));
+}

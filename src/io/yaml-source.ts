@@ -1,0 +1,98 @@
+import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { problem, type Problem } from '../core/problem.js';
+import { LIMITS } from './limits.js';
+
+export interface YamlDocument {
+  value: unknown;
+  /**
+   * 1-based line and column of the node at `path`, or of its nearest existing ancestor;
+   * with `atKey`, of the mapping key that ends the path (for unknown keys).
+   */
+  locate(path: readonly (string | number)[], atKey?: boolean): { line: number; column: number };
+  /** Where the document starts. */
+  line: number;
+}
+
+/** Parses every `---` document of a YAML text; positions come from yaml's own parse tree. */
+export function parseYaml(text: string, file: string): { documents: YamlDocument[]; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const problems: Problem[] = [];
+  const documents: YamlDocument[] = [];
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  let parsed: Document.Parsed[];
+  try {
+    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+  } catch (error) {
+    return { documents, problems: [problem('yaml/syntax', { message: (error as Error).message }, { file })] };
+  }
+  if (!Array.isArray(parsed)) parsed = [];
+  for (const doc of parsed) {
+    const errors = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
+    for (const error of errors) {
+      const { line, column } = at(error.pos[0]);
+      problems.push(problem('yaml/syntax', { message: firstLine(error.message) }, { file, line, column }));
+    }
+    if (errors.length > 0) continue;
+    if (doc.contents === null) continue; // an empty document, e.g. after a trailing ---
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount });
+    } catch (error) {
+      const { line, column } = at(doc.range[0]);
+      problems.push(problem('yaml/aliases', { limit: LIMITS.yamlAliasCount, message: firstLine((error as Error).message) }, { file, line, column }));
+      continue;
+    }
+    const depth = nestingDepth(value);
+    if (depth > LIMITS.yamlDepth) {
+      const { line, column } = at(doc.range[0]);
+      problems.push(problem('yaml/too-deep', { depth, limit: LIMITS.yamlDepth }, { file, line, column }));
+      continue;
+    }
+    const start = doc.contents.range[0];
+    documents.push({
+      value,
+      line: at(start).line,
+      locate(path, atKey = false) {
+        return at(offsetOf(doc, path, atKey) ?? start);
+      },
+    });
+  }
+  return { documents, problems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Offset of the deepest node that exists along `path`. */
+function offsetOf(doc: Document.Parsed, path: readonly (string | number)[], atKey: boolean): number | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined = (doc.contents as Node | null)?.range?.[0];
+  for (const [i, key] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      const valueNode = pair.value as Node | null;
+      offset = valueNode?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+      node = valueNode;
+      if (atKey && i === path.length - 1) offset = keyNode.range?.[0] ?? offset;
+    } else if (node && typeof node === 'object' && 'items' in node && typeof key === 'number') {
+      const item = (node as { items: unknown[] }).items[key] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else break;
+  }
+  return offset;
+}
+
+function nestingDepth(value: unknown, depth = 0): number {
+  if (value === null || typeof value !== 'object' || depth > LIMITS.yamlDepth) return depth;
+  let max = depth;
+  for (const child of Object.values(value as object)) max = Math.max(max, nestingDepth(child, depth + 1));
+  return max;
+}
