@@ -29,6 +29,8 @@ export const AssessmentSchema = z
   })
   .describe('A monev assessment: one unit\'s answers to a rubric');
 
+export const ASSESSMENT_KEYS = [...new Set([...Object.keys(AssessmentSchema.shape), ...Object.keys(UnitSchema.shape), ...Object.keys(AnswerObjectSchema.shape)])];
+
 export type AssessmentDocument = z.output<typeof AssessmentSchema>;
 
 export interface UnitInfo {

@@ -13,7 +13,7 @@ export function checkRubric(rubric: Rubric): Problem[] {
   const seen = new Map<string, Path>();
   const claim = (id: string, path: Path) => {
     const first = seen.get(id);
-    if (first) problems.push(problem('rubric/duplicate-id', { id, first: first.join('.') }, { path: [...path, 'id'] }));
+    if (first) problems.push(problem('rubric/duplicate-id', { id, firstPath: first }, { path: [...path, 'id'] }));
     else seen.set(id, path);
   };
   const walk = (group: Group, path: Path) => {

@@ -141,3 +141,16 @@ export type Rubric = z.output<typeof RubricSchema>;
 export type Group = z.output<typeof GroupSchema>;
 export type Criterion = z.output<typeof CriterionSchema>;
 export type Zone = z.output<typeof ZoneSchema>;
+
+/** Every key a rubric may use, for "did you mean" hints on unknown keys. */
+export const RUBRIC_KEYS = [
+  ...new Set([
+    ...Object.keys(RubricSchema.shape),
+    ...Object.keys(ZoneSchema.shape),
+    ...Object.keys(AnswersSchema.shape),
+    ...Object.keys(GroupSchema.shape),
+    ...CriterionSchema.options.flatMap((o) => Object.keys(o.shape)),
+    ...Object.keys(ChoiceOption.shape),
+    ...Object.keys(Band.shape),
+  ]),
+];

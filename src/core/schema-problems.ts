@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { problem, type Problem } from './problem.js';
+import { suggest } from './suggest.js';
 
 /** zod issues as monev problems: stable codes, the offending value, and the document path. */
-export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: string): Problem[] {
+export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: string, knownKeys: readonly string[] = []): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -10,7 +11,7 @@ export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: str
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          problems.push(problem(`${codePrefix}/unknown-key`, { key, value: valueAt(data, [...path, key]) }, { path: [...path, key] }));
+          problems.push(problem(`${codePrefix}/unknown-key`, { key, suggestion: suggest(key, knownKeys) }, { path: [...path, key] }));
         }
         break;
       case 'invalid_type':

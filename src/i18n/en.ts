@@ -31,7 +31,7 @@ export const en: Record<string, (p: P) => string> = {
   'yaml/aliases': (p) => `YAML aliases expand too much (limit ${p.limit} alias nodes): ${p.message}`,
   'yaml/too-deep': (p) => `YAML nesting is ${p.depth} levels deep; the limit is ${p.limit}`,
 
-  'schema/unknown-key': (p) => `unknown key ${q(p.key)}`,
+  'schema/unknown-key': (p) => `unknown key ${q(p.key)}${hint(p.suggestion)}`,
   'schema/missing-key': (p) => `missing required key ${q(p.key)} (expected ${p.expected})`,
   'schema/wrong-type': (p) => `expected ${p.expected}, got ${p.got} ${q(p.value)}`,
   'schema/too-small': (p) =>

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { AssessmentSchema, type Sheet } from '../core/assessment.js';
+import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import { csvSheets } from './csv-sheets.js';
@@ -88,7 +88,7 @@ function yamlSheets(text: string, file: string, stem: string): Sheet[] {
   for (const doc of documents) {
     const parsed = AssessmentSchema.safeParse(doc.value);
     if (!parsed.success) {
-      problems.push(...positioned(schemaProblems(parsed.error, doc.value, 'assessment'), doc, file));
+      problems.push(...positioned(schemaProblems(parsed.error, doc.value, 'assessment', ASSESSMENT_KEYS), doc, file));
       continue;
     }
     const data = parsed.data;

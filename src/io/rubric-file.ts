@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { compileRubric, type CompiledRubric } from '../core/compile.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { checkRubric } from '../core/rubric-check.js';
-import { RubricSchema, type Rubric } from '../core/rubric-schema.js';
+import { RUBRIC_KEYS, RubricSchema, type Rubric } from '../core/rubric-schema.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import { suggest } from '../core/suggest.js';
 import { readBytes } from './read-text.js';
@@ -48,7 +48,7 @@ export function checkRubricFile(file: string): { loaded?: LoadedRubric; problems
   }
   const doc = documents[0]!;
   const parsed = RubricSchema.safeParse(doc.value);
-  if (!parsed.success) return { problems: positioned(schemaProblems(parsed.error, doc.value, 'rubric'), doc, file) };
+  if (!parsed.success) return { problems: positioned(schemaProblems(parsed.error, doc.value, 'rubric', RUBRIC_KEYS), doc, file) };
   const semantic = positioned(checkRubric(parsed.data), doc, file);
   if (semantic.some((p) => p.severity === 'error')) return { problems: semantic };
   return { loaded: { file, sha256, rubric: parsed.data, compiled: compileRubric(parsed.data) }, problems: semantic };
@@ -60,6 +60,13 @@ export function loadRubric(spec: string): LoadedRubric {
   return loaded;
 }
 
+/** Gives each problem its file, line and column; a `firstPath` param (an earlier occurrence) becomes its line. */
 export function positioned(problems: Problem[], doc: YamlDocument, file: string): Problem[] {
-  return problems.map((p) => ({ ...p, file, ...(p.path ? doc.locate(p.path, p.code.endsWith('/unknown-key')) : {}) }));
+  return problems
+    .map((p) => {
+      const { firstPath, ...params } = p.params as { firstPath?: (string | number)[] };
+      const first = firstPath ? { first: `line ${doc.locate(firstPath).line}` } : {};
+      return { ...p, params: { ...params, ...first }, file, ...(p.path ? doc.locate(p.path, p.code.endsWith('/unknown-key')) : {}) };
+    })
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

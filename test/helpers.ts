@@ -1,0 +1,33 @@
+import type { Sheet } from '../src/core/assessment.js';
+import { UnitCollector } from '../src/core/collect.js';
+import { compileRubric, type CompiledRubric } from '../src/core/compile.js';
+import { RubricSchema } from '../src/core/rubric-schema.js';
+import { scoreUnit, type UnitResult } from '../src/core/score.js';
+
+export const TRAFFIC_ZONES = [
+  { id: 'green', label: 'Zona Hijau', min: 81 },
+  { id: 'yellow', label: 'Zona Kuning', min: 51 },
+  { id: 'red', label: 'Zona Merah', min: 0 },
+];
+
+export function rubricOf(partial: Record<string, unknown>): CompiledRubric {
+  return compileRubric(RubricSchema.parse({ id: 'test', title: 'Test', version: '1', zones: TRAFFIC_ZONES, ...partial }));
+}
+
+export function sheet(unit: string, answers: Record<string, unknown>): Sheet {
+  return {
+    unit: { id: unit },
+    file: `${unit}.yaml`,
+    answers: Object.entries(answers).map(([criterion, value]) => ({ criterion, value: value as never, file: `${unit}.yaml` })),
+  };
+}
+
+/** Scores one unit's answers; fails the test on any problem. */
+export function score(rubric: CompiledRubric, answers: Record<string, unknown>, unit = 'u'): UnitResult {
+  const collector = new UnitCollector(rubric);
+  collector.add(sheet(unit, answers));
+  if (collector.problems.length) throw new Error(JSON.stringify(collector.problems));
+  const outcome = scoreUnit(rubric, collector.result()[0]!);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+  return outcome.result;
+}

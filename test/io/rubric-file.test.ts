@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/i18n/format.js';
+import { checkRubricFile } from '../../src/io/rubric-file.js';
+
+const fixture = (name: string) => `test/fixtures/rubrics/${name}`;
+const summary = (file: string) => checkRubricFile(fixture(file)).problems.map((p) => [p.code, p.line, p.column]);
+
+describe('rubric validation positions', () => {
+  it('pinpoints structural errors: slug, unknown key, wrong type, unknown criterion type', () => {
+    expect(summary('structural-errors.yaml')).toEqual([
+      ['rubric/invalid-format', 1, 5],
+      ['rubric/unknown-key', 10, 5],
+      ['rubric/wrong-type', 14, 17],
+      ['rubric/invalid-value', 17, 15],
+    ]);
+  });
+
+  it('words them with the offending value and what was expected', () => {
+    const lines = checkRubricFile(fixture('structural-errors.yaml')).problems.map(formatProblem);
+    expect(lines).toContain(
+      'test/fixtures/rubrics/structural-errors.yaml:10:5: error: unknown key `wieght` (did you mean `weight`?) (at groups.0.wieght) [rubric/unknown-key]',
+    );
+    expect(lines).toContain(
+      'test/fixtures/rubrics/structural-errors.yaml:14:17: error: expected number, got string `tinggi` (at groups.0.criteria.0.weight) [rubric/wrong-type]',
+    );
+    expect(lines.find((l) => l.includes('invalid-value'))).toMatch(/`boolen` is not allowed: expected one of `boolean`, `scale`, `choice`, `percent`, `number`/);
+  });
+
+  it('pinpoints semantic errors: zones, caps, choice scores, bands, duplicate ids, empty groups', () => {
+    expect(summary('semantic-errors.yaml')).toEqual([
+      ['rubric/no-zero-zone', 5, 3],
+      ['rubric/duplicate-zone-min', 6, 39],
+      ['rubric/unknown-zone', 13, 14],
+      ['rubric/score-range', 18, 38],
+      ['rubric/bands-order', 25, 20],
+      ['rubric/duplicate-id', 26, 9],
+      ['rubric/empty-group', 30, 5],
+    ]);
+  });
+
+  it('accepts the example rubric', () => {
+    const { loaded, problems } = checkRubricFile('examples/rubric-pra-evaluasi.yaml');
+    expect(problems).toEqual([]);
+    expect(loaded?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const { problems } = checkRubricFile('test/fixtures/bad-syntax.yaml');
+    // The flow sequence opened on line 3 is found unclosed where line 4 starts.
+    expect(problems[0]).toMatchObject({ code: 'yaml/syntax', line: 4 });
+  });
+});
