@@ -107,7 +107,7 @@ function yamlSheets(text: string, file: string, stem: string): Sheet[] {
       file,
       line: doc.line,
       answers: Object.entries(data.answers).map(([criterion, answer]) => {
-        const { line, column } = doc.locate(['answers', criterion]);
+        const { line, column } = doc.locate(['answers', criterion], true);
         const full = answer !== null && typeof answer === 'object' ? answer : { value: answer };
         return { criterion, value: full.value, note: full.note, evidence: full.evidence, file, line, column };
       }),

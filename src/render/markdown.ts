@@ -12,7 +12,7 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit }: RenderOp
   const { rubric, units, summary } = report;
   const out: string[] = [];
   out.push(`# ${rubric.title}`, '');
-  out.push(`Rubric \`${rubric.id}\` version ${rubric.version}, scale ${rubric.scale}.${rubric.source ? ` Source: ${rubric.source}.` : ''}`, '');
+  out.push(`Rubric \`${rubric.id}\` version ${rubric.version}, scale ${rubric.scale}.${rubric.source ? ` Source: ${rubric.source.replace(/\.$/, '')}.` : ''}`, '');
   out.push('## Summary', '');
   out.push(`${summary.units} unit(s); mean ${fmt(summary.mean)}, median ${fmt(summary.median)}.`, '');
   out.push(row(['Zone', 'From', 'Units']), row(['---', '---:', '---:']));

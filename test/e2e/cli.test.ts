@@ -1,0 +1,158 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectGolden, monev } from './run-cli.js';
+
+const ROUND = 'examples/pra-evaluasi';
+
+describe('monev score on the example round', () => {
+  it('json: the documented object, with scores as computed by hand', () => {
+    const run = monev(['score', ROUND, '--format', 'json']);
+    expectGolden('score-json', run);
+    const report = JSON.parse(run.stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.rubric).toMatchObject({ id: 'pra-evaluasi-kabupaten', version: '2024.1', scale: 100, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const dinsos = report.units.find((u: { unit: { id: string } }) => u.unit.id === 'dinsos');
+    // Standar: penyampaian 3/5, pengelolaan (1 + 0 + 0.5)/3 -> (3*0.6 + 0.5)/4 = 0.575
+    // Sarana: (0.5 + 1 + 2*0)/4 = 0.375 (ruang-laktasi n/a); Pengaduan: (1 + 0 + 0.5)/3 = 0.5
+    // Kinerja: (0.80 + 3/4)/2 = 0.775. Score = 40*0.575 + 20*0.375 + 25*0.5 + 15*0.775 = 54.625 -> 54.63
+    expect(dinsos).toMatchObject({ score: 54.63, scoreExact: 54.625, zone: { id: 'yellow', label: 'Zona Kuning' }, cappedBy: [] });
+    expect(dinsos.groups.map((g: { id: string; score: number }) => [g.id, g.score])).toEqual([
+      ['standar-pelayanan', 57.5],
+      ['sarana', 37.5],
+      ['pengaduan', 50],
+      ['kinerja', 77.5],
+    ]);
+    // sarana-disabilitas: 20 * 2/4 = 10 points lost, the largest gap.
+    expect(dinsos.gaps[0]).toMatchObject({ criterion: 'sarana-disabilitas', status: 'unmet', lost: 10 });
+    // DPMPTSP scores green but the unpublished fee (cap: yellow) holds it in yellow.
+    const dpmptsp = report.units.find((u: { unit: { id: string } }) => u.unit.id === 'dpmptsp');
+    expect(dpmptsp).toMatchObject({ zone: { id: 'yellow' }, zoneByScore: { id: 'green' }, cappedBy: [{ criterion: 'biaya', zone: 'yellow' }], nextZone: { close: ['biaya'] } });
+    expect(report.summary.zones.map((z: { id: string; count: number }) => [z.id, z.count])).toEqual([
+      ['green', 2],
+      ['yellow', 3],
+      ['red', 1],
+    ]);
+  });
+
+  it('table, markdown and csv renderings', () => {
+    expectGolden('score-table', monev(['score', ROUND, '--format', 'table', '--gaps', '3']));
+    expectGolden('score-markdown', monev(['score', ROUND, '--format', 'markdown']));
+    expectGolden('score-csv', monev(['score', ROUND, '--format', 'csv', '--quiet']));
+  });
+
+  it('colours zones on request and never with NO_COLOR', () => {
+    const coloured = monev(['score', ROUND, '--format', 'table', '-q'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    expect(coloured.stdout).toContain('\u001b[32mZona Hijau');
+    expect(monev(['score', ROUND, '--format', 'table', '-q']).stdout).not.toContain('\u001b[');
+  });
+
+  it('exits 1 on --fail-zone and --fail-under, naming the units', () => {
+    expectGolden('score-fail-zone', monev(['score', ROUND, '--format', 'csv', '-q', '--fail-zone', 'yellow']));
+    const under = monev(['score', ROUND, '--format', 'csv', '-q', '--fail-under', '60']);
+    expect(under.code).toBe(1);
+    expect(under.stderr).toContain('2 unit(s) score below 60: `dinsos`, `dinkes`');
+    expect(monev(['score', ROUND, '--format', 'csv', '-q', '--fail-under', '30']).code).toBe(0);
+    expect(monev(['score', ROUND, '-q', '--fail-zone', 'kuning']).stderr).toContain('--fail-zone: no zone `kuning`');
+  });
+
+  it('--strict turns a missing answer into an error', () => {
+    const run = monev(['score', ROUND, '--strict', '--format', 'json']);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain('error: unit `disdik`: 1 criteria without an answer, scored 0: `ruang-laktasi` [unit/missing-answers]');
+  });
+
+  it('reads standard input with --stdin-format', () => {
+    const csv = 'criterion,value\npersyaratan,ya\nsarana-pengaduan,ya\n';
+    const run = monev(['score', '-', '--stdin-format', 'csv', '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv', '-q']);
+    expect(run.code).toBe(2); // no input given: stdin is empty
+    const piped = monev(['score', '-', '--stdin-format', 'csv', '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv', '-q'], { input: csv });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.split('\n')[1]).toMatch(/^stdin,,/);
+  });
+});
+
+describe('bad input: clear messages, exit 2, no stack trace', () => {
+  it('every answer problem of every file, positioned', () => {
+    const run = monev(['score', 'test/fixtures/assessments', '--rubric', 'examples/rubric-pra-evaluasi.yaml']);
+    expectGolden('score-bad-answers', run);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a missing file, an unknown rubric and an unknown format', () => {
+    expect(monev(['score', 'nope.csv', '--rubric', 'examples/rubric-pra-evaluasi.yaml'])).toMatchObject({ code: 2, stderr: 'nope.csv: error: no such file or folder [input/not-found]\n' });
+    expect(monev(['score', ROUND, '--rubric', 'ombudsman-pp-2023']).stderr).toMatch(/no rubric file or bundled rubric named `ombudsman-pp-2023`/);
+    expect(monev(['score', ROUND, '--format', 'html'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown format `html`') });
+    expect(monev(['score']).code).toBe(2);
+    expect(monev(['frobnicate']).code).toBe(2);
+  });
+
+  it('internal errors exit 3 with a short message; the stack only with MONEV_DEBUG=1', () => {
+    // A folder given as --out cannot be renamed onto: an unexpected OS error, reported as a bug-class failure.
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    const run = monev(['score', ROUND, '--format', 'csv', '-q', '--out', dir]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^monev: internal error: /);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(monev(['score', ROUND, '--format', 'csv', '-q', '--out', dir], { env: { MONEV_DEBUG: '1' } }).stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('--out', () => {
+  it('writes atomically and leaves no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    const out = join(dir, 'hasil.json');
+    writeFileSync(out, 'previous');
+    expect(monev(['score', ROUND, '--format', 'json', '-q', '--out', out])).toMatchObject({ code: 0, stdout: '' });
+    expect(JSON.parse(readFileSync(out, 'utf8')).units).toHaveLength(6);
+    expect(readdirSync(dir)).toEqual(['hasil.json']);
+  });
+
+  it('refuses to overwrite an input or write inside an input folder', () => {
+    const before = readFileSync('examples/pra-evaluasi/dinas-sosial.yaml', 'utf8');
+    const run = monev(['score', ROUND, '--format', 'json', '--out', 'examples/pra-evaluasi/dinas-sosial.yaml']);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain('would overwrite an input');
+    expect(readFileSync('examples/pra-evaluasi/dinas-sosial.yaml', 'utf8')).toBe(before);
+    expect(monev(['score', ROUND, '--out', `${ROUND}/hasil.json`]).code).toBe(2);
+    expect(existsSync(`${ROUND}/hasil.json`)).toBe(false);
+  });
+});
+
+describe('monev validate', () => {
+  it('text output pinpoints each rubric error; exit 1', () => {
+    expectGolden('validate-text', monev(['validate', 'test/fixtures/rubrics/semantic-errors.yaml', 'test/fixtures/rubrics/structural-errors.yaml']));
+  });
+
+  it('github annotations and json', () => {
+    expectGolden('validate-github', monev(['validate', '--format', 'github', 'test/fixtures/rubrics/semantic-errors.yaml']));
+    const json = JSON.parse(monev(['validate', '--format', 'json', 'test/fixtures/rubrics']).stdout);
+    expect(json).toMatchObject({ valid: false, errors: 11, warnings: 0 });
+    expect(json.files[0].problems[0]).toMatchObject({ code: 'rubric/no-zero-zone', line: 5, column: 3 });
+  });
+
+  it('passes valid rubrics with exit 0', () => {
+    expect(monev(['validate', 'examples/rubric-pra-evaluasi.yaml'])).toMatchObject({ code: 0, stdout: '1 file(s) checked: 0 error(s), 0 warning(s)\n' });
+  });
+
+  it('validates assessments against --rubric', () => {
+    const run = monev(['validate', '--rubric', 'examples/rubric-pra-evaluasi.yaml', 'test/fixtures/assessments', ROUND]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('test/fixtures/assessments/bad-answers.yaml:4:3: error: unknown criterion `persyaratn` (did you mean `persyaratan`?) [answer/unknown-criterion]');
+    expect(run.stdout).toContain('warning: unit `disdik`: 1 criteria without an answer');
+  });
+});
+
+describe('monev --version and --help', () => {
+  it('prints the package version', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(monev(['--version'])).toEqual({ stdout: `${pkg.version}\n`, stderr: '', code: 0 });
+  });
+  it('prints help with exit 0', () => {
+    const run = monev(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('score [options] <paths...>');
+  });
+});

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+
+export const BIN = join(process.cwd(), 'bin', 'monev.js');
+
+export interface CliRun {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs the built CLI with a clean, colourless environment. */
+export function monev(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliRun {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', ...options.env };
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: options.input, env, cwd: options.cwd });
+  return { stdout: result.stdout, stderr: result.stderr, code: result.status };
+}
+
+/**
+ * Compares a run with test/e2e/golden/<name>.{stdout,stderr,code}; UPDATE_GOLDEN=1 rewrites them
+ * (review the diff before committing).
+ */
+export function expectGolden(name: string, run: CliRun): void {
+  const dir = join('test', 'e2e', 'golden');
+  const files = { stdout: join(dir, `${name}.stdout`), stderr: join(dir, `${name}.stderr`), code: join(dir, `${name}.code`) };
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(files.code)) {
+    if (process.env.CI) throw new Error(`golden file ${files.code} is missing`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(files.stdout, run.stdout);
+    writeFileSync(files.stderr, run.stderr);
+    writeFileSync(files.code, `${run.code}\n`);
+  }
+  expect({ stdout: run.stdout, stderr: run.stderr, code: run.code }).toEqual({
+    stdout: readFileSync(files.stdout, 'utf8'),
+    stderr: readFileSync(files.stderr, 'utf8'),
+    code: Number(readFileSync(files.code, 'utf8').trim()),
+  });
+}

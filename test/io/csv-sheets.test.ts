@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { MonevError } from '../../src/core/problem.js';
+import { csvSheets, sniffDelimiter } from '../../src/io/csv-sheets.js';
+
+const codes = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof MonevError) return error.problems.map((p) => [p.code, p.line, p.column]);
+    throw error;
+  }
+  return [];
+};
+
+describe('CSV assessments', () => {
+  it('reads a long CSV without a unit column as one unit named by the file', () => {
+    const [sheet, ...rest] = csvSheets('criterion,value,note\npersyaratan,ya,\nbiaya,tidak,belum ada papan\n', 'dinsos.csv', 'dinsos');
+    expect(rest).toEqual([]);
+    expect(sheet!.unit.id).toBe('dinsos');
+    expect(sheet!.answers.map((a) => [a.criterion, a.value, a.note, a.line, a.column])).toEqual([
+      ['persyaratan', 'ya', undefined, 2, 2],
+      ['biaya', 'tidak', 'belum ada papan', 3, 2],
+    ]);
+  });
+
+  it('groups a long CSV by its unit column, keeping the first name given', () => {
+    const sheets = csvSheets('unit,name,criterion,value\na,Dinas A,x,ya\nb,Dinas B,x,tidak\na,,y,ya\n', 'round.csv', 'round');
+    expect(sheets.map((s) => [s.unit.id, s.unit.name, s.answers.map((a) => a.criterion)])).toEqual([
+      ['a', 'Dinas A', ['x', 'y']],
+      ['b', 'Dinas B', ['x']],
+    ]);
+  });
+
+  it('reads a wide CSV: one row per unit, metadata and _columns are not criteria, blank rows are skipped', () => {
+    const text = 'unit,name,region,_catatan,persyaratan,biaya\npkm,Puskesmas,Asahan,ok,ya,\n,,,,,\ndinsos,Dinas Sosial,Asahan,,tidak,ya\n';
+    const sheets = csvSheets(text, 'r.csv', 'r');
+    expect(sheets.map((s) => [s.unit, s.answers.map((a) => [a.criterion, a.value, a.column])])).toEqual([
+      [{ id: 'pkm', name: 'Puskesmas', type: undefined, region: 'Asahan' }, [['persyaratan', 'ya', 5], ['biaya', '', 6]]],
+      [{ id: 'dinsos', name: 'Dinas Sosial', type: undefined, region: 'Asahan' }, [['persyaratan', 'tidak', 5], ['biaya', 'ya', 6]]],
+    ]);
+    expect(sheets[1]!.line).toBe(4);
+  });
+
+  it('reads real spreadsheet exports: BOM, CRLF, semicolons, quoted cells, decimal commas, trailing blank rows', () => {
+    const text = '\uFEFFunit;criterion;value;note\r\npkm;tepat-waktu;"85,5";"ramai; antre"\r\npkm;skm;3;\r\n;;;\r\n\r\n';
+    const [sheet] = csvSheets(text, 'x.csv', 'x');
+    expect(sheet!.answers.map((a) => [a.criterion, a.value, a.note])).toEqual([
+      ['tepat-waktu', '85,5', 'ramai; antre'],
+      ['skm', '3', undefined],
+    ]);
+  });
+
+  it('sniffs tab, semicolon and comma delimiters from the header', () => {
+    expect(sniffDelimiter('unit\tcriterion\tvalue\n')).toBe('\t');
+    expect(sniffDelimiter('\uFEFFunit;criterion;value\r\n')).toBe(';');
+    expect(sniffDelimiter('"a;b",criterion,value\n')).toBe(',');
+    const [sheet] = csvSheets('unit\tpersyaratan\npkm\tya\n', 't.tsv', 't');
+    expect(sheet!.answers[0]).toMatchObject({ criterion: 'persyaratan', value: 'ya' });
+  });
+
+  it('refuses ragged rows, unknown long columns, empty and duplicate headers, with positions', () => {
+    expect(codes(() => csvSheets('unit,a,b\nx,ya,ya\ny,ya\n', 'f.csv', 'f'))).toEqual([['csv/ragged-row', 3, undefined]]);
+    expect(codes(() => csvSheets('criterion,value,nilai\na,ya,1\n', 'f.csv', 'f'))).toEqual([['csv/unknown-column', 1, 3]]);
+    expect(codes(() => csvSheets('unit,,a,a\nx,1,ya,ya\n', 'f.csv', 'f'))).toEqual([
+      ['csv/empty-header', 1, 2],
+      ['csv/duplicate-column', 1, 4],
+    ]);
+    expect(codes(() => csvSheets('unit,a\n,ya\n', 'f.csv', 'f'))).toEqual([['csv/missing-unit', 2, 1]]);
+    expect(codes(() => csvSheets('unit,a\n"x,ya\n', 'f.csv', 'f'))).toEqual([['csv/syntax', 2, undefined]]);
+  });
+});

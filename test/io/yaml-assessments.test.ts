@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { MonevError } from '../../src/core/problem.js';
+import { readSheets } from '../../src/io/assessment-files.js';
+
+const problems = (text: string) => {
+  try {
+    readSheets('f.yaml', text, 'yaml');
+  } catch (error) {
+    if (error instanceof MonevError) return error.problems.map((p) => [p.code, p.line, p.column]);
+    throw error;
+  }
+  return [];
+};
+
+describe('YAML assessments', () => {
+  it('reads answers as scalars or {value, note, evidence}, with their positions', () => {
+    const [sheet] = readSheets(
+      'units/pkm.yaml',
+      'unit: { name: Puskesmas }\ndate: 2023-07-12\nanswers:\n  persyaratan: ya\n  biaya: { value: tidak, note: belum, evidence: foto.jpg }\n  skm: 3\n',
+      'yaml',
+    );
+    expect(sheet).toMatchObject({ unit: { id: 'pkm', name: 'Puskesmas' }, date: '2023-07-12', line: 1 });
+    expect(sheet!.answers).toEqual([
+      { criterion: 'persyaratan', value: 'ya', note: undefined, evidence: undefined, file: 'units/pkm.yaml', line: 4, column: 3 },
+      { criterion: 'biaya', value: 'tidak', note: 'belum', evidence: 'foto.jpg', file: 'units/pkm.yaml', line: 5, column: 3 },
+      { criterion: 'skm', value: 3, note: undefined, evidence: undefined, file: 'units/pkm.yaml', line: 6, column: 3 },
+    ]);
+  });
+
+  it('reads several units from --- separated documents', () => {
+    const sheets = readSheets('r.yaml', 'unit: {id: a}\nanswers: {x: ya}\n---\nunit: {id: b}\nanswers: {x: tidak}\n', 'yaml');
+    expect(sheets.map((s) => [s.unit.id, s.line])).toEqual([
+      ['a', 1],
+      ['b', 4],
+    ]);
+  });
+
+  it('needs a unit id in each document of a multi-document file', () => {
+    expect(problems('answers: {x: ya}\n---\nunit: {id: b}\nanswers: {x: ya}\n')).toEqual([['assessment/missing-unit-id', 1, 1]]);
+  });
+
+  it('reports unknown keys, duplicate answers and syntax errors at their line', () => {
+    expect(problems('unit: {id: a}\nanswer:\n  x: ya\n')).toEqual([
+      ['assessment/missing-key', 1, 1],
+      ['assessment/unknown-key', 2, 1],
+    ]);
+    expect(problems('answers:\n  x: ya\n  x: tidak\n')).toEqual([['yaml/syntax', 3, 3]]);
+  });
+
+  it('bounds alias expansion and nesting depth', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'answers: {}'].join('\n');
+    expect(problems(bomb).map((p) => p[0])).toEqual(['yaml/aliases']);
+    expect(problems(`answers: ${'['.repeat(100)}${']'.repeat(100)}\n`).map((p) => p[0])).toEqual(['yaml/too-deep']);
+  });
+});
