@@ -84,6 +84,8 @@ export const en: Record<string, (p: P) => string> = {
   'input/no-units': () => 'the inputs hold no unit to score',
   'input/no-files': () => 'no input: name files or folders, or - for standard input',
 
+  'output/unwritable': (p) => `cannot write the output here (${p.reason})`,
+
   'csv/syntax': (p) => `CSV syntax: ${p.message}`,
   'csv/ragged-row': (p) => `row has ${p.got} cells, the header has ${p.expected}`,
   'csv/empty-header': () => 'empty column name in the header',
