@@ -35,10 +35,17 @@ program
   .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
   .action(async (paths: string[], options) => (await import('./validate.js')).validateCommand(paths, options));
 
-program
-  .command('rubrics')
-  .description('list the bundled rubrics')
+const rubrics = program.command('rubrics').description('list the bundled rubrics, or show one as a tree of weights and points');
+rubrics
+  .command('list', { isDefault: true })
+  .description('list the bundled rubrics with their sources')
   .action(async () => (await import('./rubrics.js')).listRubricsCommand());
+rubrics
+  .command('show')
+  .description('show a rubric as a tree: weights, points out of the scale, zones and source')
+  .argument('<rubric>', 'bundled rubric id or rubric file')
+  .option('--no-color', 'no colours')
+  .action(async (spec: string, options) => (await import('./rubrics.js')).showRubricCommand(spec, options));
 
 async function main(): Promise<void> {
   try {

@@ -1,10 +1,10 @@
-import { Chalk } from 'chalk';
 import { MonevError, problem } from '../core/problem.js';
 import { suggest } from '../core/suggest.js';
 import { formatProblem } from '../i18n/format.js';
 import { assertOutputIsNotInput } from '../io/out-path.js';
 import { loadRenderer, SCORE_FORMATS } from '../render/registry.js';
-import { plainPainter, type Painter } from '../render/types.js';
+import { plainPainter } from '../render/types.js';
+import { chalkPainter } from './paint.js';
 import { parseNumberOption, usage, wantsColor } from './options.js';
 import { emit, warn } from './output.js';
 import { scoreRound } from './round.js';
@@ -48,13 +48,4 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   if (below.length) process.stderr.write(`${formatProblem(problem('threshold/fail-under', { threshold: failUnder, units: below }))}\n`);
   if (inZone.length) process.stderr.write(`${formatProblem(problem('threshold/fail-zone', { zone: failZone!.id, units: inZone }))}\n`);
   process.exitCode = below.length || inZone.length ? 1 : 0;
-}
-
-function chalkPainter(): Painter {
-  const chalk = new Chalk({ level: Math.max(1, new Chalk().level) as 1 | 2 | 3 });
-  return {
-    zone: (color, text) => (color === 'green' ? chalk.green(text) : color === 'yellow' ? chalk.yellow(text) : color === 'red' ? chalk.red(text) : text),
-    bold: (text) => chalk.bold(text),
-    dim: (text) => chalk.dim(text),
-  };
 }

@@ -131,7 +131,7 @@ export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutco
     for (const child of group.children) {
       const f = fractionOfKnown(child);
       const childShare = f === null ? 0 : (share * child.weight) / applicableWeight;
-      if (child.kind === 'criterion') criteria.push(criterionResult(child, answerOf(child), childShare, scale));
+      if (child.kind === 'criterion') criteria.push(criterionResult(child, answerOf(child), childShare, scale, rubric.aggregate === 'mean'));
       else {
         const worth = scale * childShare;
         results.push({
@@ -190,6 +190,7 @@ function criterionResult(
   answer: CollectedAnswer | undefined,
   share: number,
   scale: number,
+  averaged: boolean,
 ): CriterionResult {
   const worth = scale * share;
   const base = { id: c.id, title: c.title, group: c.groupPath };
@@ -198,9 +199,9 @@ function criterionResult(
     ...(answer?.evidence ? { evidence: answer.evidence } : {}),
   };
   if (answer === undefined) {
-    return { ...base, status: 'missing', value: null, fraction: 0, points: 0, worth, lost: worth };
+    return { ...base, status: 'missing', value: null, fraction: 0, points: 0, worth, lost: worth, ...(averaged ? { responses: 0, mean: null } : {}) };
   }
-  const aggregate = answer.responses > 1 || answer.mean !== null ? { responses: answer.responses, mean: answer.mean } : {};
+  const aggregate = averaged ? { responses: answer.responses, mean: answer.mean } : {};
   if (answer.fraction === null) {
     return { ...base, status: 'na', value: answer.value, fraction: null, points: 0, worth: 0, lost: 0, ...aggregate, ...extra };
   }

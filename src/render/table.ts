@@ -28,8 +28,10 @@ export function renderTable(report: ScoreReport, { gaps: gapLimit, paint }: Rend
     if (cap) lines.push(`  ${cap}`);
     if (u.gaps.length === 0) lines.push('  no gaps');
     const shown = u.gaps.slice(0, gapLimit);
+    const idWidth = Math.max(0, ...shown.map((g) => g.criterion.length));
+    const answerWidth = Math.max(0, ...shown.map((g) => answerText(g.value, g.status).length));
     for (const g of shown) {
-      lines.push(`  -${fixed2(g.lost).padStart(6)}  ${g.criterion.padEnd(24)} ${g.status.padEnd(8)} ${answerText(g.value, g.status).padEnd(12)} ${g.title}`);
+      lines.push(`  -${fixed2(g.lost).padStart(6)}  ${g.criterion.padEnd(idWidth)}  ${g.status.padEnd(7)}  ${answerText(g.value, g.status).padEnd(answerWidth)}  ${g.title}`);
     }
     if (u.gaps.length > shown.length) lines.push(paint.dim(`  … ${u.gaps.length - shown.length} more gap(s) (--gaps ${u.gaps.length} to list all)`));
     lines.push(`  next: ${nextZoneText(u)}`);

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import type { CompiledGroup } from '../../src/core/compile.js';
+import { bundledRubricIds, checkRubricFile, loadRubric } from '../../src/io/rubric-file.js';
+import { monev } from '../e2e/run-cli.js';
+
+/** Published figures, pinned: an edit that changes one of them must fail here, loudly. */
+
+const zones = (id: string) => loadRubric(id).compiled.zones.map((z) => [z.id, z.label, z.min, z.color]);
+const weights = (groups: CompiledGroup[]) => groups.map((g) => [g.id, g.weight]);
+
+describe('bundled rubrics', () => {
+  it('are the four documented ones, each valid, with a source, a description and guidance for every criterion', () => {
+    expect(bundledRubricIds()).toEqual(['ombudsman-kepatuhan-2021', 'ombudsman-ppp-2023', 'skm-permenpanrb-14-2017', 'standar-pelayanan-uu25']);
+    for (const id of bundledRubricIds()) {
+      const { problems, loaded } = checkRubricFile(`rubrics/${id}.yaml`);
+      expect(problems, id).toEqual([]);
+      expect(loaded!.rubric.source, id).toMatch(/\d{4}/);
+      expect(loaded!.rubric.description, id).toMatch(/[Aa]sumsi|Angka resmi/);
+      expect(loaded!.compiled.criterionList.filter((c) => !c.guidance?.trim()).map((c) => c.id), id).toEqual([]);
+    }
+  });
+});
+
+describe('ombudsman-ppp-2023', () => {
+  const { compiled } = loadRubric('ombudsman-ppp-2023');
+  it('has the four published dimension weights, summing to 100', () => {
+    expect(weights(compiled.groups)).toEqual([
+      ['input', 21.85],
+      ['proses', 32.37],
+      ['output', 24.24],
+      ['pengaduan', 21.54],
+    ]);
+    expect(compiled.groups.reduce((s, g) => s + g.weight, 0)).toBeCloseTo(100, 10);
+  });
+  it('has the opinion grades A-E at 88 / 78 / 54 / 32 / 0', () => {
+    expect(zones('ombudsman-ppp-2023')).toEqual([
+      ['e', 'E - Kualitas Terendah', 0, 'red'],
+      ['d', 'D - Kualitas Rendah', 32, 'red'],
+      ['c', 'C - Kualitas Sedang', 54, 'yellow'],
+      ['b', 'B - Kualitas Tinggi', 78, 'green'],
+      ['a', 'A - Kualitas Tertinggi', 88, 'green'],
+    ]);
+  });
+  it('weighs indicators equally inside a dimension and scores "not found" maladministration in full', () => {
+    for (const g of compiled.groups) expect(new Set(g.children.map((c) => c.weight)), g.id).toEqual(new Set([1]));
+    expect(compiled.groups.find((g) => g.id === 'output')!.children.map((c) => c.id)).toEqual([
+      'penundaan-berlarut',
+      'permintaan-imbalan',
+      'penyimpangan-prosedur',
+      'tidak-kompeten',
+      'tidak-patut',
+      'diskriminasi',
+      'penyalahgunaan-wewenang',
+    ]);
+    const imbalan = compiled.criteria.get('permintaan-imbalan')!;
+    expect(imbalan.parse('tidak ditemukan')).toMatchObject({ fraction: 1 });
+    expect(imbalan.parse('ditemukan')).toMatchObject({ fraction: 0 });
+  });
+});
+
+describe('ombudsman-kepatuhan-2021', () => {
+  it('has the compliance zones hijau 81, kuning 51, merah 0', () => {
+    expect(zones('ombudsman-kepatuhan-2021')).toEqual([
+      ['merah', 'Zona Merah - Kepatuhan Rendah', 0, 'red'],
+      ['kuning', 'Zona Kuning - Kepatuhan Sedang', 51, 'yellow'],
+      ['hijau', 'Zona Hijau - Kepatuhan Tinggi', 81, 'green'],
+    ]);
+  });
+  it('weighs every yes/no item equally (group weight = its number of items)', () => {
+    const { compiled } = loadRubric('ombudsman-kepatuhan-2021');
+    for (const g of compiled.groups) expect(g.weight, g.id).toBe(g.children.length);
+    expect(new Set(compiled.criterionList.map((c) => c.type))).toEqual(new Set(['boolean']));
+  });
+});
+
+describe('standar-pelayanan-uu25', () => {
+  const { compiled } = loadRubric('standar-pelayanan-uu25');
+  it('has the 14 components of UU 25/2009 Pasal 21, grouped as PermenPANRB 15/2014 does', () => {
+    const components = (id: string) => (compiled.groups.find((g) => g.id === id)!.children as CompiledGroup[]).map((c) => c.id);
+    expect(components('penyampaian')).toEqual(['persyaratan', 'prosedur', 'jangka-waktu', 'biaya', 'produk', 'pengaduan']);
+    expect(components('pengelolaan')).toEqual([
+      'dasar-hukum',
+      'sarana-prasarana',
+      'kompetensi-pelaksana',
+      'pengawasan-internal',
+      'jumlah-pelaksana',
+      'jaminan-pelayanan',
+      'jaminan-keamanan',
+      'evaluasi-kinerja',
+    ]);
+    expect(weights(compiled.groups)).toEqual([
+      ['penyampaian', 6],
+      ['pengelolaan', 8],
+    ]);
+  });
+  it('checks each component as set, published and applied, and zones at 81 / 51 / 0', () => {
+    expect(compiled.criterionList).toHaveLength(42);
+    expect(new Set(compiled.criterionList.map((c) => c.id.replace(/^.*-(ditetapkan|dipublikasikan|diterapkan)$/, '$1')))).toEqual(
+      new Set(['ditetapkan', 'dipublikasikan', 'diterapkan']),
+    );
+    expect(zones('standar-pelayanan-uu25').map((z) => [z[0], z[2]])).toEqual([
+      ['red', 0],
+      ['yellow', 51],
+      ['green', 81],
+    ]);
+  });
+});
+
+describe('skm-permenpanrb-14-2017', () => {
+  const { compiled } = loadRubric('skm-permenpanrb-14-2017');
+  it('has the nine elements u1..u9, each 1..4 scored as v / 4, equal weights, averaged over respondents', () => {
+    expect(compiled.criterionList.map((c) => [c.id, c.title])).toEqual([
+      ['u1', 'Persyaratan'],
+      ['u2', 'Sistem, mekanisme dan prosedur'],
+      ['u3', 'Waktu penyelesaian'],
+      ['u4', 'Biaya/tarif'],
+      ['u5', 'Produk spesifikasi jenis pelayanan'],
+      ['u6', 'Kompetensi pelaksana'],
+      ['u7', 'Perilaku pelaksana'],
+      ['u8', 'Penanganan pengaduan, saran dan masukan'],
+      ['u9', 'Sarana dan prasarana'],
+    ]);
+    for (const c of compiled.criterionList) {
+      expect(c.spec).toMatchObject({ type: 'scale', min: 1, max: 4 });
+      expect(c.parse(3)).toMatchObject({ fraction: 0.75 });
+      expect(c.weight).toBe(1);
+    }
+    expect(compiled.aggregate).toBe('mean');
+  });
+  it('has the quality grades A 88.31, B 76.61, C 65.00, D 0', () => {
+    expect(zones('skm-permenpanrb-14-2017')).toEqual([
+      ['d', 'D - Tidak Baik', 0, 'red'],
+      ['c', 'C - Kurang Baik', 65, 'yellow'],
+      ['b', 'B - Baik', 76.61, 'green'],
+      ['a', 'A - Sangat Baik', 88.31, 'green'],
+    ]);
+  });
+});
+
+describe('the example rounds', () => {
+  it('SKM worked example: 29 respondents, element totals 105 101 100 116 102 105 106 105 115 -> IKM 91.48, grade A', () => {
+    const run = monev(['score', 'examples/skm/contoh-permenpanrb-14-2017.csv', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const [unit] = JSON.parse(run.stdout).units;
+    // IKM = 25 x mean(NRR) = 25 x (955 / 29) / 9 = 91.4750958 -> 91.48
+    expect(unit).toMatchObject({ score: 91.48, zone: { id: 'a' }, respondents: 29 });
+    expect(unit.scoreExact).toBeCloseTo((25 * 955) / 29 / 9, 10);
+    const totals = [105, 101, 100, 116, 102, 105, 106, 105, 115];
+    expect(unit.criteria.map((c: { mean: number; responses: number }) => [c.responses, c.mean])).toEqual(
+      totals.map((t) => [29, Number((t / 29).toFixed(6))]),
+    );
+    // Worksheets that use the rounded weight 0.111 land elsewhere: 25 x 0.111 x sum(NRR) = 91.38.
+    expect(Math.round(25 * 0.111 * totals.reduce((s, t) => s + t / 29, 0) * 100) / 100).toBe(91.38);
+  });
+
+  it('SKM: blank cells and n/a answers are left out of an element mean', () => {
+    const run = monev(['score', 'examples/skm/pkm-gambir-baru.csv', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'json']);
+    const [unit] = JSON.parse(run.stdout).units;
+    const byId = Object.fromEntries(unit.criteria.map((c: { id: string }) => [c.id, c]));
+    expect(unit.respondents).toBe(20);
+    expect(byId.u3.responses).toBe(19); // one blank
+    expect(byId.u4.responses).toBe(18); // two n/a
+    expect(byId.u8.responses).toBe(18); // two blanks
+  });
+
+  it('Langkat, first visit: six units, every grade A-E, gaps and next-grade paths', () => {
+    const run = monev(['score', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.units.map((u: { unit: { id: string }; zone: { id: string } }) => [u.unit.id, u.zone.id])).toEqual([
+      ['dinkes', 'c'],
+      ['dinsos', 'd'],
+      ['disdukcapil', 'a'],
+      ['dpmptsp', 'b'],
+      ['pkm-karang-rejo', 'e'],
+      ['pkm-tanjungberingin', 'c'],
+    ]);
+    for (const u of report.units) if (u.zone.id !== 'a') expect(u.nextZone.close.length, u.unit.id).toBeGreaterThan(0);
+    // n/a parking at Tanjungberingin, and a missing answer warned about.
+    expect(run.stderr).toContain('unit `pkm-tanjungberingin`: 1 criteria without an answer, scored 0: `laporan-pengaduan`');
+  });
+
+  it('Asahan: a cap holds Dinas Sosial in Zona Kuning despite a green score', () => {
+    const report = JSON.parse(monev(['score', 'examples/asahan-2023', '--format', 'json', '-q']).stdout);
+    const dinsos = report.units.find((u: { unit: { id: string } }) => u.unit.id === 'dinsos');
+    expect(dinsos).toMatchObject({ zone: { id: 'yellow' }, zoneByScore: { id: 'green' }, cappedBy: [{ criterion: 'biaya-ditetapkan', zone: 'yellow' }] });
+  });
+});
