@@ -36,6 +36,13 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit }: RenderOp
     if (cap) out.push('', `Zone ${cap}.`);
     out.push('', row(['Group', 'Score']), row(['---', '---:']));
     for (const g of u.groups) out.push(row([g.title, fmt(g.score)]));
+    if (u.respondents !== undefined) {
+      out.push('', 'Answers averaged over respondents (mean = the mean raw answer):', '');
+      out.push(row(['Criterion', 'Title', 'Responses', 'Mean', 'Points', 'Worth']), row(['---', '---', '---:', '---:', '---:', '---:']));
+      for (const c of u.criteria) {
+        out.push(row([`\`${c.id}\``, c.title, String(c.responses ?? 0), c.mean == null ? '–' : c.mean.toFixed(2), fixed2(c.points), fixed2(c.worth)]));
+      }
+    }
     out.push('');
     if (u.gaps.length === 0) out.push('No gaps.');
     else {

@@ -23,7 +23,11 @@ export function renderTable(report: ScoreReport, { gaps: gapLimit, paint }: Rend
   for (const u of units) {
     if (gapLimit <= 0) break;
     lines.push('', paint.bold(`${unitLabel(u)}: ${fixed2(u.score)} ${paint.zone(u.zone.color, u.zone.label)}`));
-    if (u.respondents !== undefined) lines.push(`  respondents: ${u.respondents}`);
+    if (u.respondents !== undefined) {
+      lines.push(`  respondents: ${u.respondents}`);
+      const means = u.criteria.map((c) => `${c.id} ${c.mean == null ? '-' : c.mean.toFixed(2)} (${c.responses ?? 0})`);
+      lines.push(`  mean answer (responses): ${means.join(' · ')}`);
+    }
     const cap = capText(u);
     if (cap) lines.push(`  ${cap}`);
     if (u.gaps.length === 0) lines.push('  no gaps');

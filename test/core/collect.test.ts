@@ -56,3 +56,38 @@ describe('UnitCollector', () => {
     ]);
   });
 });
+
+describe('aggregate: mean (respondents)', () => {
+  const survey = rubricOf({
+    aggregate: 'mean',
+    groups: [
+      {
+        id: 'unsur',
+        title: 'Unsur',
+        criteria: ['u1', 'u2', 'u3', 'u4'].map((id) => ({ id, title: id, type: 'scale', min: 1, max: 4, scoring: 'ratio' })),
+      },
+    ],
+  });
+
+  it('averages fractions over the answers given; n/a and blanks are left out; all-n/a is n/a; none is missing', () => {
+    const collector = new UnitCollector(survey);
+    collector.add(sheet('pkm', { u1: 4, u2: 3, u3: 'na', u4: '' }));
+    collector.add(sheet('pkm', { u1: 2, u2: '', u3: 'na', u4: '' }));
+    collector.add(sheet('pkm', { u1: 3, u2: 4, u3: 'tidak berlaku', u4: null }));
+    expect(collector.problems).toEqual([]);
+    const [unit] = collector.result();
+    expect(unit!.respondents).toBe(3);
+    const u1 = unit!.answers.get('u1')!;
+    // u1: (4 + 2 + 3) / 3 = 3 -> fraction 3/4; u2: (3 + 4) / 2 = 3.5 -> 0.875
+    expect([u1.responses, u1.mean, u1.fraction]).toEqual([3, 3, 0.75]);
+    expect(unit!.answers.get('u2')).toMatchObject({ responses: 2, mean: 3.5, fraction: 0.875 });
+    expect(unit!.answers.get('u3')).toMatchObject({ responses: 0, fraction: null });
+    expect(unit!.answers.has('u4')).toBe(false);
+  });
+
+  it('scores 25 x the mean of element means, as the SKM does', async () => {
+    const { score } = await import('../helpers.js');
+    // One respondent: 25 x (4 + 3 + 2 + 1) / 4 = 62.5
+    expect(score(survey, { u1: 4, u2: 3, u3: 2, u4: 1 }).score).toBe(62.5);
+  });
+});

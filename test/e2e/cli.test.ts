@@ -153,3 +153,20 @@ describe('monev --version and --help', () => {
     expect(run.stdout).toContain('score [options] <paths...>');
   });
 });
+
+describe('monev rubrics', () => {
+  it('lists the four bundled rubrics with their sources', () => {
+    expectGolden('rubrics-list', monev(['rubrics']));
+  });
+  it('shows a rubric as a tree with published weights and points', () => {
+    const run = monev(['rubrics', 'show', 'ombudsman-ppp-2023']);
+    expectGolden('rubrics-show-ppp', run);
+    expect(run.stdout).toMatch(/^\s+21\.85\s+21\.85\s+input\s+Dimensi Input$/m);
+    expect(run.stdout).toMatch(/^\s+32\.37\s+32\.37\s+proses\s+Dimensi Proses$/m);
+    expect(run.stdout).toMatch(/^\s+1\s+2\.94\s+persyaratan\s/m); // 32.37 / 11
+  });
+  it('shows a rubric file and fails clearly on an unknown id', () => {
+    expect(monev(['rubrics', 'show', 'examples/rubric-pra-evaluasi.yaml']).code).toBe(0);
+    expect(monev(['rubrics', 'show', 'skm-2017'])).toMatchObject({ code: 2, stderr: expect.stringContaining('bundled rubrics: `ombudsman-kepatuhan-2021`') });
+  });
+});
