@@ -16,7 +16,7 @@ program
   .description('score assessment files (CSV or YAML, files or folders; - for stdin)')
   .argument('<paths...>', 'assessment files or folders')
   .option('-r, --rubric <file|id>', 'rubric file or bundled rubric id (default: the rubric the assessments name)')
-  .addOption(new Option('-f, --format <format>', 'output format: table, json, markdown, csv (default: table on a terminal, json otherwise)'))
+  .addOption(new Option('-f, --format <format>', 'output format: table, json, jsonl, markdown, csv (default: table on a terminal, json otherwise)'))
   .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
   .option('--gaps <n>', 'gaps listed per unit in table and markdown output', '5')
   .option('--fail-under <score>', 'exit 1 when any unit scores below this')

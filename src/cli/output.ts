@@ -1,23 +1,57 @@
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { formatProblem } from '../i18n/format.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { openOutput, type OutputSink } from '../io/output-sink.js';
 
-/** Writes a command's output to --out (atomically) or stdout. */
-export function emit(text: string, out: string | undefined): void {
-  if (!out) {
-    process.stdout.write(text);
-    return;
-  }
+/** Opens --out (atomically) or stdout; an OS error on the output path is an input error, not a crash. */
+export function openCommandOutput(out: string | undefined): OutputSink {
+  return guard(out, () => openOutput(out));
+}
+
+export async function commitOutput(sink: OutputSink, out: string | undefined): Promise<void> {
+  await guardAsync(out, () => sink.commit());
+}
+
+/** Writes a whole command output at once. */
+export async function emit(text: string, out: string | undefined): Promise<void> {
+  const sink = openCommandOutput(out);
+  await sink.write(text);
+  await commitOutput(sink, out);
+}
+
+function unwritable(error: unknown, out: string | undefined): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code || !out) throw error;
+  throw new MonevError([problem('output/unwritable', { reason: code }, { file: out })]);
+}
+
+function guard<T>(out: string | undefined, fn: () => T): T {
   try {
-    writeFileAtomic(out, text);
+    return fn();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!code) throw error;
-    throw new MonevError([problem('output/unwritable', { reason: code }, { file: out })]);
+    return unwritable(error, out);
   }
 }
 
+async function guardAsync(out: string | undefined, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    unwritable(error, out);
+  }
+}
+
+/** At most this many warnings of one kind are printed; the rest are counted. */
+const WARNINGS_PER_CODE = 20;
+
 export function warn(problems: Problem[], quiet: boolean | undefined): void {
   if (quiet) return;
-  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+  const shown = new Map<string, number>();
+  let text = '';
+  for (const p of problems) {
+    const n = (shown.get(p.code) ?? 0) + 1;
+    shown.set(p.code, n);
+    if (n <= WARNINGS_PER_CODE) text += `${formatProblem(p)}\n`;
+  }
+  for (const [code, n] of shown) if (n > WARNINGS_PER_CODE) text += `… and ${n - WARNINGS_PER_CODE} more [${code}] warnings\n`;
+  process.stderr.write(text);
 }

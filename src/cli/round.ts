@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import type { Sheet } from '../core/assessment.js';
-import { UnitCollector } from '../core/collect.js';
+import { formatPosition, UnitCollector, type UnitAnswers } from '../core/collect.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
-import type { ScoreReport } from '../core/report.js';
+import type { ReportHead } from '../core/report.js';
 import { scoreUnit, type UnitResult } from '../core/score.js';
-import { summaryAccumulator } from '../core/summary.js';
-import { discoverInputs, readInput, STDIN, type InputFormat } from '../io/assessment-files.js';
+import { summaryAccumulator, type Summary } from '../core/summary.js';
+import { discoverInputs } from '../io/assessment-files.js';
 import { loadRubric, type LoadedRubric } from '../io/rubric-file.js';
+import { sheetsOf, STDIN, type InputFormat } from '../io/sheet-stream.js';
 import { packageVersion } from './version.js';
 
 export interface RoundOptions {
@@ -17,62 +18,123 @@ export interface RoundOptions {
   stdinFormat?: InputFormat | undefined;
 }
 
-export interface Round {
+export interface RoundHooks {
+  /** Called once the rubric is known, before any unit. */
+  begin?(head: ReportHead, loaded: LoadedRubric): void | Promise<void>;
+  /** Each unit as soon as it is scored, while no error has been found. */
+  unit?(result: UnitResult): void | Promise<void>;
+  progress?(done: { files: number; totalFiles: number; units: number }): void;
+}
+
+export interface RoundOutcome {
   loaded: LoadedRubric;
-  report: ScoreReport;
+  head: ReportHead;
+  summary: Summary;
   inputs: string[];
   warnings: Problem[];
+  units: number;
 }
 
 /**
- * Reads every input, scores every unit and returns the report; all input problems of all files
- * are gathered and thrown together, so one run shows everything to fix.
+ * Reads every input and scores every unit, streaming: a unit is scored and handed to `hooks.unit`
+ * as soon as its sheet is read (or, for rubrics that average respondents, once every input is
+ * read). Every problem of every input is gathered; if there is any error the run goes on reading,
+ * so that all of them are reported, stops handing out units, and throws them together at the end.
  */
-export function scoreRound(options: RoundOptions): Round {
+export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}): Promise<RoundOutcome> {
   const inputs = discoverInputs(options.paths);
   if (inputs.length === 0) throw new MonevError([problem('input/no-files')]);
-  const problems: Problem[] = [];
-  const sheets: Sheet[] = [];
-  for (const file of inputs) {
+  const stdinText = inputs.includes(STDIN) ? readFileSync(0, 'utf8') : undefined;
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const report = (p: Problem) => (p.severity === 'error' ? errors : warnings).push(p);
+
+  let loaded: LoadedRubric | undefined = options.rubric === undefined ? undefined : loadRubric(options.rubric);
+  let head: ReportHead | undefined;
+  let summary: ReturnType<typeof summaryAccumulator> | undefined;
+  let pooled: UnitCollector | undefined;
+  const pending: Sheet[] = [];
+  const seenUnits = new Map<string, string>();
+  let units = 0;
+
+  const emit = async (unit: UnitAnswers) => {
+    const compiled = loaded!.compiled;
+    const missing = compiled.criterionList.filter((c) => !unit.answers.has(c.id)).map((c) => c.id);
+    if (missing.length) {
+      report(problem('unit/missing-answers', { unit: unit.unit.id, criteria: missing }, { file: unit.sources[0], line: unit.line, severity: options.strict ? 'error' : 'warning' }));
+    }
+    const outcome = scoreUnit(compiled, unit);
+    if (!outcome.ok) return report({ ...outcome.problem, file: unit.sources[0], line: unit.line });
+    units++;
+    summary!.add(outcome.result);
+    if (errors.length === 0) await hooks.unit?.(outcome.result);
+  };
+
+  const start = async (rubric: LoadedRubric) => {
+    loaded = rubric;
+    head = reportHead(rubric);
+    summary = summaryAccumulator(rubric.compiled);
+    if (rubric.compiled.aggregate === 'mean') pooled = new UnitCollector(rubric.compiled);
+    await hooks.begin?.(head, rubric);
+  };
+  if (loaded) await start(loaded);
+
+  const take = async (sheet: Sheet) => {
+    const compiled = loaded!.compiled;
+    if (sheet.rubric !== undefined && !namesRubric(sheet, loaded!)) {
+      const where = { file: sheet.file, line: sheet.line };
+      // Chosen with --rubric, a different name is worth a warning; chosen by the first sheet, it is a conflict.
+      report(
+        options.rubric === undefined
+          ? problem('assessment/several-rubrics', { rubrics: [rubricNamedBy([sheet]), loaded!.file] }, where)
+          : problem('assessment/rubric-mismatch', { named: sheet.rubric, used: compiled.id }, { ...where, severity: 'warning' }),
+      );
+    }
+    if (pooled) return pooled.add(sheet);
+    const first = seenUnits.get(sheet.unit.id);
+    if (first !== undefined) {
+      return report(problem('unit/duplicate', { unit: sheet.unit.id, first }, { file: sheet.file, line: sheet.line }));
+    }
+    seenUnits.set(sheet.unit.id, formatPosition(sheet));
+    const collector = new UnitCollector(compiled);
+    collector.add(sheet);
+    collector.problems.forEach(report);
+    if (collector.problems.length === 0) await emit(collector.result()[0]!);
+  };
+
+  for (const [i, file] of inputs.entries()) {
     try {
-      const stdinText = file === STDIN ? readFileSync(0, 'utf8') : undefined;
-      sheets.push(...readInput(file, options.stdinFormat, stdinText));
+      for await (const sheet of sheetsOf(file, report, { stdinFormat: options.stdinFormat, stdinText })) {
+        if (loaded) await take(sheet);
+        else {
+          pending.push(sheet);
+          const named = rubricNamedBy(pending);
+          if (named !== undefined) {
+            await start(loadRubric(named));
+            for (const s of pending.splice(0)) await take(s);
+          }
+        }
+      }
     } catch (error) {
       if (!(error instanceof MonevError)) throw error;
-      problems.push(...error.problems);
+      error.problems.forEach(report);
     }
+    hooks.progress?.({ files: i + 1, totalFiles: inputs.length, units });
   }
-  if (problems.length) throw new MonevError(problems);
-  const loaded = loadRubric(options.rubric ?? rubricNamedBy(sheets));
-  const warnings: Problem[] = sheets
-    .filter((sheet) => sheet.rubric !== undefined && !namesRubric(sheet, loaded))
-    .map((sheet) => problem('assessment/rubric-mismatch', { named: sheet.rubric, used: loaded.compiled.id }, { file: sheet.file, line: sheet.line, severity: 'warning' }));
-  const collector = new UnitCollector(loaded.compiled);
-  for (const sheet of sheets) collector.add(sheet);
-  problems.push(...collector.problems);
-  const units = collector.result();
-  if (units.length === 0 && problems.length === 0) problems.push(problem('input/no-units'));
-  const results: UnitResult[] = [];
-  const summary = summaryAccumulator(loaded.compiled);
-  for (const unit of units) {
-    const missing = loaded.compiled.criterionList.filter((c) => !unit.answers.has(c.id)).map((c) => c.id);
-    if (missing.length) {
-      const p = problem('unit/missing-answers', { unit: unit.unit.id, criteria: missing }, { file: unit.sources[0], severity: options.strict ? 'error' : 'warning' });
-      (options.strict ? problems : warnings).push(p);
-    }
-    const outcome = scoreUnit(loaded.compiled, unit);
-    if (!outcome.ok) {
-      problems.push({ ...outcome.problem, file: unit.sources[0] });
-      continue;
-    }
-    results.push(outcome.result);
-    summary.add(outcome.result);
+  if (!loaded) {
+    errors.push(...(pending.length || errors.length === 0 ? [problem('assessment/no-rubric')] : []));
+    throw new MonevError(errors);
   }
-  if (problems.length) throw new MonevError(problems);
-  return { loaded, inputs, warnings, report: buildReport(loaded, results, summary.summary()) };
+  if (pooled) {
+    pooled.problems.forEach(report);
+    for (const unit of pooled.result()) await emit(unit);
+  }
+  if (units === 0 && errors.length === 0) errors.push(problem('input/no-units'));
+  if (errors.length) throw new MonevError([...errors, ...warnings]);
+  return { loaded, head: head!, summary: summary!.summary(), inputs, warnings, units };
 }
 
-export function buildReport(loaded: LoadedRubric, units: UnitResult[], summary: ScoreReport['summary']): ScoreReport {
+export function reportHead(loaded: LoadedRubric): ReportHead {
   const c = loaded.compiled;
   return {
     schemaVersion: 1,
@@ -88,8 +150,6 @@ export function buildReport(loaded: LoadedRubric, units: UnitResult[], summary: 
       sha256: loaded.sha256,
       groups: c.groups.map((g) => ({ id: g.id, title: g.title })),
     },
-    units,
-    summary,
   };
 }
 
@@ -104,14 +164,11 @@ function namesRubric(sheet: Sheet, loaded: LoadedRubric): boolean {
   return spec === loaded.compiled.id || (existsSync(spec) && realpathSync(spec) === realpathSync(loaded.file));
 }
 
-/** Without --rubric, the assessments must agree on one `rubric:`; a path is relative to the file naming it. */
-function rubricNamedBy(sheets: Sheet[]): string {
-  const named = new Map<string, string>();
-  for (const sheet of sheets) {
-    if (!sheet.rubric) continue;
-    named.set(namedSpec(sheet), sheet.rubric);
-  }
-  if (named.size === 0) throw new MonevError([problem('assessment/no-rubric')]);
-  if (named.size > 1) throw new MonevError([problem('assessment/several-rubrics', { rubrics: [...named.keys()] })]);
-  return [...named.keys()][0]!;
+/**
+ * Without --rubric, the first sheet that names a rubric decides; later sheets naming another
+ * one get a warning (and are scored with the first).
+ */
+function rubricNamedBy(sheets: Sheet[]): string | undefined {
+  const sheet = sheets.find((s) => s.rubric);
+  return sheet ? namedSpec(sheet) : undefined;
 }

@@ -2,11 +2,12 @@ import { MonevError, problem } from '../core/problem.js';
 import { suggest } from '../core/suggest.js';
 import { formatProblem } from '../i18n/format.js';
 import { assertOutputIsNotInput } from '../io/out-path.js';
-import { loadRenderer, SCORE_FORMATS } from '../render/registry.js';
-import { plainPainter } from '../render/types.js';
-import { chalkPainter } from './paint.js';
+import { streamFor } from '../render/plan.js';
+import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
+import { plainPainter, type Painter } from '../render/types.js';
 import { parseNumberOption, usage, wantsColor } from './options.js';
-import { emit, warn } from './output.js';
+import { commitOutput, openCommandOutput, warn } from './output.js';
+import { progressReporter } from './progress.js';
 import { scoreRound } from './round.js';
 
 interface ScoreOptions {
@@ -24,28 +25,57 @@ interface ScoreOptions {
 
 export async function scoreCommand(paths: string[], options: ScoreOptions): Promise<void> {
   const format = options.format ?? (process.stdout.isTTY && !options.out ? 'table' : 'json');
-  const renderer = loadRenderer(format);
-  if (!renderer) throw usage('usage/unknown-format', { format, allowed: SCORE_FORMATS });
+  const entry = scoreFormat(format);
+  if (!entry) throw usage('usage/unknown-format', { format, allowed: SCORE_FORMATS });
   const gaps = parseNumberOption('--gaps', options.gaps, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0)!;
   const failUnder = parseNumberOption('--fail-under', options.failUnder, 'a score', () => true);
   if (options.out) assertOutputIsNotInput(options.out, paths);
+  const paint: Painter = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
 
-  const { report, loaded, warnings } = scoreRound({ paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat });
-
-  const zones = loaded.compiled.zones;
-  const failZone = options.failZone === undefined ? undefined : zones.find((z) => z.id === options.failZone);
-  if (options.failZone !== undefined && !failZone) {
-    const ids = zones.map((z) => z.id);
-    throw new MonevError([problem('usage/unknown-zone', { option: '--fail-zone', zone: options.failZone, zones: ids, suggestion: suggest(options.failZone, ids) })]);
+  const renderer = await streamFor(entry, { gaps, paint });
+  const sink = openCommandOutput(options.out);
+  const progress = progressReporter(Boolean(process.stderr.isTTY) && !options.quiet);
+  const below: string[] = [];
+  const inZone: string[] = [];
+  let zoneMins = new Map<string, number>();
+  let failMin = -Infinity;
+  let written = 0;
+  let outcome;
+  try {
+    outcome = await scoreRound(
+      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat },
+      {
+        begin: async (head, loaded) => {
+          zoneMins = new Map(loaded.compiled.zones.map((z) => [z.id, z.min]));
+          if (options.failZone !== undefined) failMin = failZoneMin(options.failZone, zoneMins);
+          await sink.write(renderer.begin(head));
+        },
+        unit: async (unit) => {
+          if (failUnder !== undefined && unit.score < failUnder) below.push(unit.unit.id);
+          if (zoneMins.get(unit.zone.id)! <= failMin) inZone.push(unit.unit.id);
+          await sink.write(renderer.unit(unit, written++));
+        },
+        progress: progress.update,
+      },
+    );
+  } catch (error) {
+    sink.abort();
+    throw error;
+  } finally {
+    progress.done();
   }
-  warn(warnings, options.quiet);
+  warn(outcome.warnings, options.quiet);
+  await sink.write(renderer.end(outcome.summary, outcome.head, written));
+  await commitOutput(sink, options.out);
 
-  const paint = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? chalkPainter() : plainPainter;
-  emit((await renderer)(report, { gaps, paint }), options.out);
-
-  const below = failUnder === undefined ? [] : report.units.filter((u) => u.score < failUnder).map((u) => u.unit.id);
-  const inZone = failZone === undefined ? [] : report.units.filter((u) => zones.find((z) => z.id === u.zone.id)!.min <= failZone.min).map((u) => u.unit.id);
   if (below.length) process.stderr.write(`${formatProblem(problem('threshold/fail-under', { threshold: failUnder, units: below }))}\n`);
-  if (inZone.length) process.stderr.write(`${formatProblem(problem('threshold/fail-zone', { zone: failZone!.id, units: inZone }))}\n`);
+  if (inZone.length) process.stderr.write(`${formatProblem(problem('threshold/fail-zone', { zone: options.failZone, units: inZone }))}\n`);
   process.exitCode = below.length || inZone.length ? 1 : 0;
+}
+
+function failZoneMin(zone: string, zoneMins: Map<string, number>): number {
+  const min = zoneMins.get(zone);
+  if (min !== undefined) return min;
+  const ids = [...zoneMins.keys()];
+  throw new MonevError([problem('usage/unknown-zone', { option: '--fail-zone', zone, zones: ids, suggestion: suggest(zone, ids) })]);
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { UnitCollector } from '../core/collect.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { problemMessage, formatProblem } from '../i18n/format.js';
-import { discoverInputs, readInput } from '../io/assessment-files.js';
+import { discoverInputs } from '../io/assessment-files.js';
+import { sheetsOf } from '../io/sheet-stream.js';
 import { checkRubricFile, loadRubric } from '../io/rubric-file.js';
 
 interface ValidateOptions {
@@ -16,8 +17,8 @@ interface FileResult {
   problems: Problem[];
 }
 
-export function validateCommand(paths: string[], options: ValidateOptions): void {
-  const results = options.rubric ? validateAssessments(paths, options.rubric) : rubricFiles(paths).map(validateRubric);
+export async function validateCommand(paths: string[], options: ValidateOptions): Promise<void> {
+  const results = options.rubric ? await validateAssessments(paths, options.rubric) : rubricFiles(paths).map(validateRubric);
   const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
   process.stdout.write(render(results, options.format, errors, warnings));
@@ -59,22 +60,25 @@ function rubricFiles(paths: string[]): string[] {
   return files;
 }
 
-function validateAssessments(paths: string[], rubricSpec: string): FileResult[] {
+async function validateAssessments(paths: string[], rubricSpec: string): Promise<FileResult[]> {
   const { compiled } = loadRubric(rubricSpec);
-  return discoverInputs(paths).map((file) => {
+  const results: FileResult[] = [];
+  for (const file of discoverInputs(paths)) {
     const collector = new UnitCollector(compiled);
+    const problems: Problem[] = [];
     try {
-      for (const sheet of readInput(file)) collector.add(sheet);
+      for await (const sheet of sheetsOf(file, (p) => problems.push(p))) collector.add(sheet);
     } catch (error) {
-      if (error instanceof MonevError) return { file, problems: error.problems };
-      throw error;
+      if (!(error instanceof MonevError)) throw error;
+      problems.push(...error.problems);
     }
     const missing = collector.result().flatMap((unit) => {
       const ids = compiled.criterionList.filter((c) => !unit.answers.has(c.id)).map((c) => c.id);
-      return ids.length ? [problem('unit/missing-answers', { unit: unit.unit.id, criteria: ids }, { file, severity: 'warning' })] : [];
+      return ids.length ? [problem('unit/missing-answers', { unit: unit.unit.id, criteria: ids }, { file, line: unit.line, severity: 'warning' })] : [];
     });
-    return { file, problems: [...collector.problems, ...missing] };
-  });
+    results.push({ file, problems: [...problems, ...collector.problems, ...missing] });
+  }
+  return results;
 }
 
 function render(results: FileResult[], format: ValidateOptions['format'], errors: number, warnings: number): string {

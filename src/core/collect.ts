@@ -20,6 +20,8 @@ export interface CollectedAnswer {
 export interface UnitAnswers {
   unit: UnitInfo;
   sources: string[];
+  /** Line of the unit's first sheet, for messages. */
+  line?: number | undefined;
   date?: string | undefined;
   assessor?: string | undefined;
   /** Largest number of answers any criterion received: the number of respondents. */
@@ -42,6 +44,7 @@ interface Tally {
 interface UnitTally {
   unit: UnitInfo;
   sources: Set<string>;
+  line?: number | undefined;
   date?: string | undefined;
   assessor?: string | undefined;
   tallies: Map<string, Tally>;
@@ -62,7 +65,7 @@ export class UnitCollector {
   add(sheet: Sheet): void {
     let tally = this.units.get(sheet.unit.id);
     if (!tally) {
-      tally = { unit: { ...sheet.unit }, sources: new Set(), tallies: new Map() };
+      tally = { unit: { ...sheet.unit }, sources: new Set(), line: sheet.line, tallies: new Map() };
       this.units.set(sheet.unit.id, tally);
     } else {
       for (const key of ['name', 'type', 'region'] as const) tally.unit[key] ??= sheet.unit[key];
@@ -142,7 +145,7 @@ export class UnitCollector {
           evidence: t.evidence.length ? t.evidence.join('; ') : undefined,
         });
       }
-      return { unit: u.unit, sources: [...u.sources], date: u.date, assessor: u.assessor, respondents, answers };
+      return { unit: u.unit, sources: [...u.sources], line: u.line, date: u.date, assessor: u.assessor, respondents, answers };
     });
   }
 }

@@ -3,7 +3,13 @@ import type { UnitResult } from './score.js';
 import type { Summary } from './summary.js';
 
 /** The result of a scoring run, the input of every renderer. Its JSON form is a stable interface. */
-export interface ScoreReport {
+export interface ScoreReport extends ReportHead {
+  units: UnitResult[];
+  summary: Summary;
+}
+
+/** What is known before the first unit: enough to start a streamed output. */
+export interface ReportHead {
   schemaVersion: 1;
   generator: { name: 'monev'; version: string };
   rubric: {
@@ -18,6 +24,4 @@ export interface ScoreReport {
     sha256: string;
     groups: { id: string; title: string }[];
   };
-  units: UnitResult[];
-  summary: Summary;
 }

@@ -66,7 +66,7 @@ export const en: Record<string, (p: P) => string> = {
   'assessment/rubric-mismatch': (p) => `assessment names rubric ${q(p.named)} but is scored with ${q(p.used)}`,
   'assessment/missing-unit-id': () => 'a file with several YAML documents needs `unit: {id: …}` in each',
   'assessment/no-rubric': () => 'no rubric: pass --rubric <file or bundled id>, or name one with `rubric:` in the assessments',
-  'assessment/several-rubrics': (p) => `the assessments name different rubrics (${list(p.rubrics)}); pass --rubric to choose one`,
+  'assessment/several-rubrics': (p) => `this assessment names rubric ${q(p.rubrics[0])}, earlier ones name ${q(p.rubrics[1])}; pass --rubric to choose one`,
 
   'answer/unknown-criterion': (p) => `unknown criterion ${q(p.criterion)}${hint(p.suggestion)}`,
   'answer/invalid': (p) => `invalid answer ${q(p.value)} for ${q(p.criterion)}: expected ${describeSpec(p.spec)}`,
@@ -74,6 +74,7 @@ export const en: Record<string, (p: P) => string> = {
   'answer/duplicate': (p) => `second answer for ${q(p.criterion)} of unit ${q(p.unit)} (first at ${p.first}); the rubric does not average answers`,
 
   'unit/missing-answers': (p) => `unit ${q(p.unit)}: ${p.criteria.length} criteria without an answer, scored 0: ${list(p.criteria, 8)}`,
+  'unit/duplicate': (p) => `unit ${q(p.unit)} is assessed twice (first at ${p.first}); a unit's answers come from one sheet unless the rubric averages respondents`,
   'unit/no-applicable': (p) => `unit ${q(p.unit)} has no applicable criterion (every answer is n/a): it cannot be scored`,
 
   'input/not-found': () => 'no such file or folder',

@@ -1,5 +1,5 @@
-import type { ScoreReport } from '../core/report.js';
 import { fixed2 } from './numbers.js';
+import type { StreamRenderer } from './types.js';
 
 export function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
@@ -9,23 +9,23 @@ export function csvCell(value: unknown): string {
 export const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\n`;
 
 /** One row per unit for spreadsheets: id, name, score, zone, then each top-level group's score. */
-export function renderCsv(report: ScoreReport): string {
-  const groups = report.rubric.groups;
-  let out = csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...groups.map((g) => g.id)]);
-  for (const u of report.units) {
+export const csvStream: StreamRenderer = {
+  begin: (head) => csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)]),
+  unit: (u) => {
     const groupScore = new Map(u.groups.map((g) => [g.id, g.score]));
-    out += csvLine([
+    const groupIds = u.groups.map((g) => g.id);
+    return csvLine([
       u.unit.id,
       u.unit.name ?? '',
       fixed2(u.score),
       u.zone.id,
       u.cappedBy.map((c) => c.criterion).join(' '),
       u.gaps.length,
-      ...groups.map((g) => {
-        const s = groupScore.get(g.id);
+      ...groupIds.map((id) => {
+        const s = groupScore.get(id);
         return s === null || s === undefined ? 'na' : fixed2(s);
       }),
     ]);
-  }
-  return out;
-}
+  },
+  end: () => '',
+};

@@ -1,15 +1,18 @@
-import type { Renderer } from './types.js';
+import type { Renderer, StreamRenderer } from './types.js';
+
+export type FormatEntry = { kind: 'whole'; load: () => Promise<Renderer> } | { kind: 'stream'; load: () => Promise<StreamRenderer> };
 
 /** Output formats by name; each module is loaded only when its format is asked for. */
-const renderers: Record<string, () => Promise<Renderer>> = {
-  table: async () => (await import('./table.js')).renderTable,
-  json: async () => (await import('./json.js')).renderJson,
-  markdown: async () => (await import('./markdown.js')).renderMarkdown,
-  csv: async () => (await import('./csv.js')).renderCsv,
+const formats: Record<string, FormatEntry> = {
+  table: { kind: 'whole', load: async () => (await import('./table.js')).renderTable },
+  markdown: { kind: 'whole', load: async () => (await import('./markdown.js')).renderMarkdown },
+  json: { kind: 'stream', load: async () => (await import('./json.js')).jsonStream },
+  jsonl: { kind: 'stream', load: async () => (await import('./jsonl.js')).jsonlStream },
+  csv: { kind: 'stream', load: async () => (await import('./csv.js')).csvStream },
 };
 
-export const SCORE_FORMATS = Object.keys(renderers);
+export const SCORE_FORMATS = Object.keys(formats);
 
-export function loadRenderer(format: string): Promise<Renderer> | undefined {
-  return renderers[format]?.();
+export function scoreFormat(name: string): FormatEntry | undefined {
+  return formats[name];
 }

@@ -1,5 +1,7 @@
 import type { ZoneColor } from '../core/compile.js';
-import type { ScoreReport } from '../core/report.js';
+import type { ReportHead, ScoreReport } from '../core/report.js';
+import type { UnitResult } from '../core/score.js';
+import type { Summary } from '../core/summary.js';
 
 export interface Painter {
   zone(color: ZoneColor | undefined, text: string): string;
@@ -15,4 +17,12 @@ export interface RenderOptions {
   paint: Painter;
 }
 
+/** Renders a whole report: for formats that need every unit before the first line (tables, rankings). */
 export type Renderer = (report: ScoreReport, options: RenderOptions) => string;
+
+/** Renders unit by unit, so that output starts before the last input is read and memory stays flat. */
+export interface StreamRenderer {
+  begin(head: ReportHead): string;
+  unit(unit: UnitResult, index: number): string;
+  end(summary: Summary, head: ReportHead, units: number): string;
+}

@@ -170,3 +170,22 @@ describe('monev rubrics', () => {
     expect(monev(['rubrics', 'show', 'skm-2017'])).toMatchObject({ code: 2, stderr: expect.stringContaining('bundled rubrics: `ombudsman-kepatuhan-2021`') });
   });
 });
+
+describe('streamed formats', () => {
+  it('jsonl: one unit per line with the fields of json units, then a summary line', () => {
+    const json = JSON.parse(monev(['score', ROUND, '--format', 'json', '-q']).stdout);
+    const lines = monev(['score', ROUND, '--format', 'jsonl', '-q']).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(json.units.length + 1);
+    expect(lines.slice(0, -1)).toEqual(json.units);
+    expect(lines.at(-1)).toEqual({ summary: json.summary, schemaVersion: 1, generator: json.generator, rubric: json.rubric });
+  });
+
+  it('a unit assessed twice is an error naming both places', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    writeFileSync(join(dir, 'a.csv'), 'unit,persyaratan\ndinsos,ya\n');
+    writeFileSync(join(dir, 'b.yaml'), 'unit: {id: dinsos}\nanswers: {persyaratan: tidak}\n');
+    const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv', '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join(dir, 'b.yaml')}:1: error: unit \`dinsos\` is assessed twice (first at ${join(dir, 'a.csv')}:2)`);
+  });
+});

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MonevError } from '../../src/core/problem.js';
-import { csvSheets, sniffDelimiter } from '../../src/io/csv-sheets.js';
+import { readSheets } from '../../src/io/assessment-files.js';
+import { sniffDelimiter } from '../../src/io/csv-sheets.js';
+
+const csvSheets = (text: string, file: string, _stem: string) => readSheets(file, text, 'csv');
 
 const codes = (fn: () => unknown) => {
   try {

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface OutputSink {
+  write(text: string): Promise<void>;
+  /** Flushes; for a file, renames the temporary file onto the target. */
+  commit(): Promise<void>;
+  /** Drops what was written to a file (stdout cannot be taken back). */
+  abort(): void;
+}
+
+const CHUNK = 1 << 16;
+
+/**
+ * Output to a file goes to a temporary file beside it and is renamed on commit, so readers see the
+ * old file or the new one, never half of one; a run killed half-way leaves the previous output.
+ * Output to stdout is buffered in 64 KiB chunks and respects back-pressure.
+ */
+export function openOutput(target: string | undefined): OutputSink {
+  let buffer = '';
+  if (!target) {
+    const flush = async () => {
+      const text = buffer;
+      buffer = '';
+      if (text && !process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    };
+    return {
+      async write(text) {
+        buffer += text;
+        if (buffer.length >= CHUNK) await flush();
+      },
+      commit: flush,
+      abort() {
+        buffer = '';
+      },
+    };
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined = openSync(temp, 'w');
+  const flush = () => {
+    if (buffer && fd !== undefined) writeSync(fd, buffer);
+    buffer = '';
+  };
+  const close = () => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  return {
+    async write(text) {
+      buffer += text;
+      if (buffer.length >= CHUNK) flush();
+    },
+    async commit() {
+      try {
+        flush();
+        close();
+        renameSync(temp, target);
+      } catch (error) {
+        rmSync(temp, { force: true });
+        throw error;
+      }
+    },
+    abort() {
+      buffer = '';
+      close();
+      rmSync(temp, { force: true });
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessment.js';
+import { MonevError, problem, type Problem } from '../core/problem.js';
+import { schemaProblems } from '../core/schema-problems.js';
+import { csvParseOptions, csvSheetBuilder, csvSyntaxProblem, sniffDelimiter } from './csv-sheets.js';
+import { LIMITS } from './limits.js';
+import { readText } from './read-text.js';
+import { positioned } from './rubric-file.js';
+import { parseYaml } from './yaml-source.js';
+
+export type InputFormat = 'csv' | 'yaml';
+export const STDIN = '-';
+export const EXTENSIONS: Record<string, InputFormat> = { '.csv': 'csv', '.tsv': 'csv', '.yaml': 'yaml', '.yml': 'yaml' };
+
+export function displayName(file: string): string {
+  return file === STDIN ? '<stdin>' : file;
+}
+
+export function formatOf(file: string, stdinFormat?: InputFormat): InputFormat {
+  if (file === STDIN) {
+    if (!stdinFormat) throw new MonevError([problem('usage/stdin-format', {})]);
+    return stdinFormat;
+  }
+  const format = EXTENSIONS[extname(file).toLowerCase()];
+  if (!format) throw new MonevError([problem('input/unknown-extension', { extensions: Object.keys(EXTENSIONS) }, { file })]);
+  return format;
+}
+
+/**
+ * The sheets of one input, as they are read. Wide CSV rows stream one by one; YAML files and
+ * long CSVs are small and come whole. Problems go to `report`; reading goes on where it can.
+ */
+export async function* sheetsOf(file: string, report: (p: Problem) => void, options: { stdinFormat?: InputFormat; stdinText?: string } = {}): AsyncGenerator<Sheet> {
+  const format = formatOf(file, options.stdinFormat);
+  const name = displayName(file);
+  const stem = file === STDIN ? 'stdin' : basename(file, extname(file));
+  if (format === 'yaml') {
+    const text = file === STDIN ? (options.stdinText ?? '') : readText(file);
+    yield* yamlSheets(text, name, stem, report);
+    return;
+  }
+  const head = file === STDIN ? (options.stdinText ?? '').slice(0, 65536) : readHead(file);
+  const source = file === STDIN ? Readable.from([options.stdinText ?? '']) : createReadStream(file);
+  const { parse } = await import('csv-parse');
+  const builder = csvSheetBuilder(name, stem, report);
+  const parser = source.pipe(parse(csvParseOptions(sniffDelimiter(head))));
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const sheet = builder.row(record, info.lines);
+      if (sheet) yield sheet;
+    }
+  } catch (error) {
+    source.destroy();
+    report(csvSyntaxProblem(error, name));
+    return;
+  }
+  yield* builder.end();
+}
+
+function readHead(file: string): string {
+  const size = statSync(file).size;
+  if (size > LIMITS.fileBytes) throw new MonevError([problem('input/too-large', { size, limit: LIMITS.fileBytes }, { file })]);
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(size, 65536));
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function* yamlSheets(text: string, file: string, stem: string, report: (p: Problem) => void): Generator<Sheet> {
+  const { documents, problems } = parseYaml(text, file);
+  problems.forEach(report);
+  for (const doc of documents) {
+    const parsed = AssessmentSchema.safeParse(doc.value);
+    if (!parsed.success) {
+      positioned(schemaProblems(parsed.error, doc.value, 'assessment', ASSESSMENT_KEYS), doc, file).forEach(report);
+      continue;
+    }
+    const data = parsed.data;
+    const id = data.unit?.id ?? (documents.length > 1 ? undefined : stem);
+    if (id === undefined) {
+      // Several documents in one file cannot all take the file's name.
+      report(problem('assessment/missing-unit-id', {}, { file, ...doc.locate(['unit']) }));
+      continue;
+    }
+    yield {
+      unit: { id, name: data.unit?.name, type: data.unit?.type, region: data.unit?.region },
+      rubric: data.rubric,
+      date: data.date instanceof Date ? data.date.toISOString().slice(0, 10) : data.date,
+      assessor: data.assessor,
+      file,
+      line: doc.line,
+      answers: Object.entries(data.answers).map(([criterion, answer]) => {
+        const { line, column } = doc.locate(['answers', criterion], true);
+        const full = answer !== null && typeof answer === 'object' ? answer : { value: answer };
+        return { criterion, value: full.value, note: full.note, evidence: full.evidence, file, line, column };
+      }),
+    };
+  }
+}

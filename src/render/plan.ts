@@ -1,0 +1,23 @@
+import type { ReportHead } from '../core/report.js';
+import type { UnitResult } from '../core/score.js';
+import type { Summary } from '../core/summary.js';
+import type { FormatEntry } from './registry.js';
+import type { RenderOptions, StreamRenderer } from './types.js';
+
+/**
+ * Every format seen as a stream: streamed formats write as units come; whole-report formats
+ * (table, markdown) hold the units and write everything at the end.
+ */
+export async function streamFor(entry: FormatEntry, options: RenderOptions): Promise<StreamRenderer> {
+  if (entry.kind === 'stream') return entry.load();
+  const render = await entry.load();
+  const units: UnitResult[] = [];
+  return {
+    begin: () => '',
+    unit: (unit) => {
+      units.push(unit);
+      return '';
+    },
+    end: (summary: Summary, head: ReportHead) => render({ ...head, units, summary }, options),
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { UnitCollector } from '../../src/core/collect.js';
+import { scoreUnit, type UnitResult } from '../../src/core/score.js';
+import { summaryAccumulator } from '../../src/core/summary.js';
+import { jsonStream, renderJson } from '../../src/render/json.js';
+import { rubricOf, sheet } from '../helpers.js';
+
+describe('json stream', () => {
+  const rubric = rubricOf({ groups: [{ id: 'g', title: 'G', criteria: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B', type: 'percent' }] }] });
+  const head = {
+    schemaVersion: 1 as const,
+    generator: { name: 'monev' as const, version: '0' },
+    rubric: { id: 'test', title: 'Test', version: '1', scale: 100, aggregate: 'none' as const, zones: rubric.zones, sha256: 'x', groups: [{ id: 'g', title: 'G' }] },
+  };
+  const scored = (answers: Record<string, unknown>[]): UnitResult[] =>
+    answers.map((a, i) => {
+      const c = new UnitCollector(rubric);
+      c.add(sheet(`u${i}`, a));
+      const outcome = scoreUnit(rubric, c.result()[0]!);
+      if (!outcome.ok) throw new Error('unscored');
+      return outcome.result;
+    });
+
+  it.each([0, 1, 3])('writes the same bytes as the whole-report renderer for %i unit(s)', (n) => {
+    const units = scored(Array.from({ length: n }, (_, i) => ({ a: i % 2 ? 'ya' : 'tidak', b: String(i * 33.3) })));
+    const acc = summaryAccumulator(rubric);
+    units.forEach((u) => acc.add(u));
+    const summary = acc.summary();
+    const streamed = jsonStream.begin(head) + units.map((u, i) => jsonStream.unit(u, i)).join('') + jsonStream.end(summary, head, units.length);
+    expect(streamed).toBe(renderJson({ ...head, units, summary }));
+    expect(JSON.parse(streamed).units).toHaveLength(n);
+  });
+});
