@@ -52,7 +52,7 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   let loaded: LoadedRubric | undefined = options.rubric === undefined ? undefined : loadRubric(options.rubric);
   let head: ReportHead | undefined;
   let summary: ReturnType<typeof summaryAccumulator> | undefined;
-  let pooled: UnitCollector | undefined;
+  let collector: UnitCollector | undefined;
   const pending: Sheet[] = [];
   const seenUnits = new Map<string, string>();
   let units = 0;
@@ -74,7 +74,7 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
     loaded = rubric;
     head = reportHead(rubric);
     summary = summaryAccumulator(rubric.compiled);
-    if (rubric.compiled.aggregate === 'mean') pooled = new UnitCollector(rubric.compiled);
+    collector = new UnitCollector(rubric.compiled);
     await hooks.begin?.(head, rubric);
   };
   if (loaded) await start(loaded);
@@ -90,16 +90,16 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
           : problem('assessment/rubric-mismatch', { named: sheet.rubric, used: compiled.id }, { ...where, severity: 'warning' }),
       );
     }
-    if (pooled) return pooled.add(sheet);
+    if (compiled.aggregate === 'mean') return collector!.add(sheet);
     const first = seenUnits.get(sheet.unit.id);
     if (first !== undefined) {
       return report(problem('unit/duplicate', { unit: sheet.unit.id, first }, { file: sheet.file, line: sheet.line }));
     }
     seenUnits.set(sheet.unit.id, formatPosition(sheet));
-    const collector = new UnitCollector(compiled);
-    collector.add(sheet);
-    collector.problems.forEach(report);
-    if (collector.problems.length === 0) await emit(collector.result()[0]!);
+    const unit = collector!.take(sheet);
+    const problems = collector!.drain();
+    problems.forEach(report);
+    if (problems.length === 0) await emit(unit);
   };
 
   for (const [i, file] of inputs.entries()) {
@@ -125,9 +125,9 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
     errors.push(...(pending.length || errors.length === 0 ? [problem('assessment/no-rubric')] : []));
     throw new MonevError(errors);
   }
-  if (pooled) {
-    pooled.problems.forEach(report);
-    for (const unit of pooled.result()) await emit(unit);
+  if (loaded.compiled.aggregate === 'mean') {
+    collector!.drain().forEach(report);
+    for (const unit of collector!.result()) await emit(unit);
   }
   if (units === 0 && errors.length === 0) errors.push(problem('input/no-units'));
   if (errors.length) throw new MonevError([...errors, ...warnings]);

@@ -37,8 +37,8 @@ interface Tally {
   numericSum: number;
   numericCount: number;
   value: string | number | boolean | null;
-  notes: string[];
-  evidence: string[];
+  notes: string[] | undefined;
+  evidence: string[] | undefined;
 }
 
 interface UnitTally {
@@ -60,12 +60,19 @@ export class UnitCollector {
   readonly problems: Problem[] = [];
   private readonly units = new Map<string, UnitTally>();
 
-  constructor(private readonly rubric: CompiledRubric) {}
+  private readonly averaged: boolean;
+  private readonly unknownReported: Set<string>;
 
+  constructor(private readonly rubric: CompiledRubric) {
+    this.averaged = rubric.aggregate === 'mean';
+    this.unknownReported = new Set();
+  }
+
+  /** Pools the sheet with earlier sheets of the same unit (respondents, or a unit split over sheets). */
   add(sheet: Sheet): void {
     let tally = this.units.get(sheet.unit.id);
     if (!tally) {
-      tally = { unit: { ...sheet.unit }, sources: new Set(), line: sheet.line, tallies: new Map() };
+      tally = newUnitTally(sheet);
       this.units.set(sheet.unit.id, tally);
     } else {
       for (const key of ['name', 'type', 'region'] as const) tally.unit[key] ??= sheet.unit[key];
@@ -77,27 +84,32 @@ export class UnitCollector {
   }
 
   private addAnswer(unit: UnitTally, record: AnswerRecord): void {
-    const where = { file: record.file, line: record.line, column: record.column };
+    const where = () => ({ file: record.file, line: record.line, column: record.column });
     const criterion = this.rubric.criteria.get(record.criterion);
     if (!criterion) {
-      this.problems.push(
-        problem('answer/unknown-criterion', { criterion: record.criterion, suggestion: suggest(record.criterion, this.rubric.criteria.keys()) }, where),
-      );
+      // Once per file and id: a wrong column header in a wide CSV is one mistake, not one per row.
+      const key = `${record.file}\0${record.criterion}`;
+      if (!this.unknownReported.has(key)) {
+        this.unknownReported.add(key);
+        this.problems.push(
+          problem('answer/unknown-criterion', { criterion: record.criterion, suggestion: suggest(record.criterion, this.rubric.criteria.keys()) }, where()),
+        );
+      }
       return;
     }
     if (isBlank(record.value)) return;
     const parsed = criterion.parse(record.value);
     if (parsed.kind === 'invalid') {
       this.problems.push(
-        problem(parsed.naForbidden ? 'answer/na-forbidden' : 'answer/invalid', { criterion: criterion.id, value: record.value, spec: criterion.spec }, where),
+        problem(parsed.naForbidden ? 'answer/na-forbidden' : 'answer/invalid', { criterion: criterion.id, value: record.value, spec: criterion.spec }, where()),
       );
       return;
     }
     const existing = unit.tallies.get(criterion.id);
-    if (existing && this.rubric.aggregate !== 'mean') {
+    if (existing && !this.averaged) {
       const first = existing.first;
       this.problems.push(
-        problem('answer/duplicate', { criterion: criterion.id, unit: unit.unit.id, first: formatPosition(first) }, where),
+        problem('answer/duplicate', { criterion: criterion.id, unit: unit.unit.id, first: formatPosition(first) }, where()),
       );
       return;
     }
@@ -109,8 +121,8 @@ export class UnitCollector {
       numericSum: 0,
       numericCount: 0,
       value: null,
-      notes: [],
-      evidence: [],
+      notes: undefined,
+      evidence: undefined,
     };
     if (parsed.kind === 'na') tally.na++;
     else {
@@ -122,14 +134,38 @@ export class UnitCollector {
         tally.numericCount++;
       }
     }
-    if (record.note) tally.notes.push(record.note);
-    if (record.evidence) tally.evidence.push(record.evidence);
+    if (record.note) (tally.notes ??= []).push(record.note);
+    if (record.evidence) (tally.evidence ??= []).push(record.evidence);
     unit.tallies.set(criterion.id, tally);
   }
 
-  /** The units in the order they were first seen. */
+  /** One sheet as a whole unit, not kept: the streaming path, where a unit's answers come from one sheet. */
+  take(sheet: Sheet): UnitAnswers {
+    const tally = newUnitTally(sheet);
+    tally.sources.add(sheet.file);
+    tally.date = sheet.date;
+    tally.assessor = sheet.assessor;
+    for (const record of sheet.answers) this.addAnswer(tally, record);
+    return finish(tally);
+  }
+
+  /** Problems found since the last call. */
+  drain(): Problem[] {
+    return this.problems.splice(0);
+  }
+
+  /** The pooled units in the order they were first seen. */
   result(): UnitAnswers[] {
-    return [...this.units.values()].map((u) => {
+    return [...this.units.values()].map(finish);
+  }
+}
+
+function newUnitTally(sheet: Sheet): UnitTally {
+  return { unit: { ...sheet.unit }, sources: new Set(), line: sheet.line, tallies: new Map() };
+}
+
+function finish(u: UnitTally): UnitAnswers {
+  {
       const answers = new Map<string, CollectedAnswer>();
       let respondents = 0;
       for (const [id, t] of u.tallies) {
@@ -141,12 +177,11 @@ export class UnitCollector {
           value: several ? mean : t.value,
           responses: t.values,
           mean,
-          note: t.notes.length ? t.notes.join('; ') : undefined,
-          evidence: t.evidence.length ? t.evidence.join('; ') : undefined,
+          note: t.notes?.join('; '),
+          evidence: t.evidence?.join('; '),
         });
       }
       return { unit: u.unit, sources: [...u.sources], line: u.line, date: u.date, assessor: u.assessor, respondents, answers };
-    });
   }
 }
 

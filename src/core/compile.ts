@@ -198,6 +198,7 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
   return {
     kind: 'criterion',
     id: criterion.id,
+    parse: memoize(parse),
     title: criterion.title,
     weight: criterion.weight,
     guidance: criterion.guidance,
@@ -207,6 +208,23 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
     type: criterion.type,
     groupPath,
     spec,
-    parse,
+  };
+}
+
+/**
+ * Field answers come from a small vocabulary ("ya", "tidak", "lengkap", "3"), so each criterion
+ * remembers what it parsed: the hot path of a large round is then one Map lookup per answer.
+ * Bounded, so hostile input with endless distinct values cannot grow it without limit.
+ */
+function memoize(parse: (raw: RawAnswer) => ParsedAnswer): (raw: RawAnswer) => ParsedAnswer {
+  const cache = new Map<string, ParsedAnswer>();
+  return (raw) => {
+    if (typeof raw !== 'string') return parse(raw);
+    let parsed = cache.get(raw);
+    if (parsed === undefined) {
+      parsed = parse(raw);
+      if (cache.size < 4096) cache.set(raw, parsed);
+    }
+    return parsed;
   };
 }

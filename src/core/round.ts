@@ -1,10 +1,12 @@
 /**
  * Round half away from zero to `digits` decimals, as spreadsheets do.
- * toPrecision(15) first removes binary noise, so 78.125 (stored as 78.12499999…) rounds to 78.13.
+ * Near a half, toPrecision(15) first removes binary noise, so 78.125 (stored as 78.12499999…)
+ * rounds to 78.13; elsewhere Math.round alone gives the same answer, faster.
  */
 export function roundHalfAway(value: number, digits = 2): number {
   const factor = 10 ** digits;
-  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  let scaled = Math.abs(value) * factor;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
   const rounded = Math.round(scaled) / factor;
   return value < 0 ? -rounded : rounded;
 }

@@ -149,9 +149,8 @@ export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutco
   };
   const fractionOfKnown = (node: CompiledGroup | CompiledCriterion) =>
     node.kind === 'criterion' ? criterionFraction(node) : (groupFractions.get(node) ?? null);
+  // describe() visits criteria in rubric order (a group's criteria, then its child groups), as compile does.
   const groups = describe(root, 1);
-  const order = new Map(rubric.criterionList.map((c, i) => [c.id, i]));
-  criteria.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 
   const scoreExact = scale * rootFraction;
   const score = roundHalfAway(scoreExact);
@@ -185,6 +184,7 @@ export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutco
   };
 }
 
+/** Every result has the same shape (absent fields are undefined, which JSON omits), which keeps V8's objects monomorphic. */
 function criterionResult(
   c: CompiledCriterion,
   answer: CollectedAnswer | undefined,
@@ -192,38 +192,34 @@ function criterionResult(
   scale: number,
   averaged: boolean,
 ): CriterionResult {
-  const worth = scale * share;
-  const base = { id: c.id, title: c.title, group: c.groupPath };
-  const extra = {
-    ...(answer?.note ? { note: answer.note } : {}),
-    ...(answer?.evidence ? { evidence: answer.evidence } : {}),
+  const f = answer === undefined ? 0 : answer.fraction;
+  const worth = f === null ? 0 : scale * share;
+  const status: CriterionStatus = answer === undefined ? 'missing' : f === null ? 'na' : f >= 1 ? 'met' : f <= 0 ? 'unmet' : 'partial';
+  return {
+    id: c.id,
+    title: c.title,
+    group: c.groupPath,
+    status,
+    value: answer === undefined ? null : answer.value,
+    fraction: f,
+    points: f === null ? 0 : worth * f,
+    worth,
+    lost: f === null ? 0 : worth * (1 - f),
+    responses: averaged ? (answer?.responses ?? 0) : undefined,
+    mean: averaged ? (answer?.mean ?? null) : undefined,
+    note: answer?.note || undefined,
+    evidence: answer?.evidence || undefined,
   };
-  if (answer === undefined) {
-    return { ...base, status: 'missing', value: null, fraction: 0, points: 0, worth, lost: worth, ...(averaged ? { responses: 0, mean: null } : {}) };
-  }
-  const aggregate = averaged ? { responses: answer.responses, mean: answer.mean } : {};
-  if (answer.fraction === null) {
-    return { ...base, status: 'na', value: answer.value, fraction: null, points: 0, worth: 0, lost: 0, ...aggregate, ...extra };
-  }
-  const f = answer.fraction;
-  const status: CriterionStatus = f >= 1 ? 'met' : f <= 0 ? 'unmet' : 'partial';
-  return { ...base, status, value: answer.value, fraction: f, points: worth * f, worth, lost: worth * (1 - f), ...aggregate, ...extra };
 }
 
 /** Every applicable criterion short of full marks, largest loss first, then by id. */
 function gapsOf(rubric: CompiledRubric, criteria: CriterionResult[]): Gap[] {
-  return criteria
-    .filter((c) => c.status === 'partial' || c.status === 'unmet' || c.status === 'missing')
-    .map((c) => ({
-      criterion: c.id,
-      title: c.title,
-      group: c.group,
-      value: c.value,
-      status: c.status as GapStatus,
-      lost: c.lost,
-      cap: rubric.criteria.get(c.id)!.cap,
-    }))
-    .sort((a, b) => b.lost - a.lost || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0));
+  const gaps: Gap[] = [];
+  for (const c of criteria) {
+    if (c.status !== 'partial' && c.status !== 'unmet' && c.status !== 'missing') continue;
+    gaps.push({ criterion: c.id, title: c.title, group: c.group, value: c.value, status: c.status, lost: c.lost, cap: rubric.criteria.get(c.id)!.cap });
+  }
+  return gaps.sort((a, b) => b.lost - a.lost || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0));
 }
 
 export function zoneFor(zones: CompiledZone[], roundedScore: number): CompiledZone {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface OutputSink {
@@ -36,6 +36,7 @@ export function openOutput(target: string | undefined): OutputSink {
       },
     };
   }
+  if (isSpecialFile(target)) return directOutput(target);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined = openSync(temp, 'w');
   const flush = () => {
@@ -65,6 +66,38 @@ export function openOutput(target: string | undefined): OutputSink {
       buffer = '';
       close();
       rmSync(temp, { force: true });
+    },
+  };
+}
+
+/** A device or a FIFO (/dev/null, a named pipe) is written in place: renaming onto it would replace it. */
+function isSpecialFile(target: string): boolean {
+  try {
+    return !statSync(target).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function directOutput(target: string): OutputSink {
+  const fd = openSync(target, 'w');
+  let buffer = '';
+  const flush = () => {
+    if (buffer) writeSync(fd, buffer);
+    buffer = '';
+  };
+  return {
+    async write(text) {
+      buffer += text;
+      if (buffer.length >= CHUNK) flush();
+    },
+    async commit() {
+      flush();
+      closeSync(fd);
+    },
+    abort() {
+      buffer = '';
+      closeSync(fd);
     },
   };
 }

@@ -1,17 +1,17 @@
 import type { ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
-import { tidy } from './numbers.js';
 import type { StreamRenderer } from './types.js';
 
-const tidyNumbers = (key: string, value: unknown) => (typeof value === 'number' && key !== 'scoreExact' ? tidy(value) : value);
-
-/** A unit as JSON (numbers tidied to 6 decimals, except scoreExact, the unrounded score). */
+/**
+ * A unit as JSON. Figures are written as computed (full double precision), so that a consumer can
+ * re-add them exactly; `score` and the summary's means are the rounded ones.
+ */
 export function unitJson(unit: UnitResult, indent?: number): string {
-  return JSON.stringify(unit, tidyNumbers, indent);
+  return JSON.stringify(unit, undefined, indent);
 }
 
 export function summaryJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, tidyNumbers, indent);
+  return JSON.stringify(value, undefined, indent);
 }
 
 const indentBy = (text: string, pad: string) => text.replace(/\n/g, `\n${pad}`);

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// monev benchmark: generates seeded inputs, times each case several times, and compares it with
+// the floor measured in the same run (csv-parse alone on the same bytes). See README "Performance".
+//   npm run bench                      full sizes
+//   node bench/run.mjs --tiny          a smoke run (the test suite runs this)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const tiny = flag('--tiny');
+const sizes = tiny
+  ? { files: 20, wideUnits: [200, 600], yamlFiles: 10, runs: 1 }
+  : { files: 10_000, wideUnits: [100_000, 300_000], yamlFiles: 1_000, runs: Number(option('--runs', 3)) };
+const resultsDir = option('--results', join(root, 'bench', 'results'));
+const dataDir = option('--data', join(tmpdir(), `monev-bench-${tiny ? 'tiny' : 'full'}`));
+
+const bin = join(root, 'bin', 'monev.js');
+const hook = join(root, 'bench', 'rss-hook.cjs');
+const rssFile = join(mkdtempSync(join(tmpdir(), 'monev-rss-')), 'rss');
+
+function sizeOf(path) {
+  const st = statSync(path);
+  return st.isDirectory() ? readdirSync(path).reduce((s, f) => s + sizeOf(join(path, f)), 0) : st.size;
+}
+
+/** Runs a command `runs` times; returns the median wall time and the largest peak RSS. */
+function measure(argv, runs) {
+  const times = [];
+  let rss = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, argv, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: `--require ${hook}`, MONEV_BENCH_RSS: rssFile },
+      maxBuffer: 1 << 26,
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
+    times.push(ms);
+    rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')) / 1024);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], rssMB: rss };
+}
+
+if (!existsSync(join(dataDir, 'rubric.yaml')) || flag('--regenerate')) {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.stderr.write(`generating inputs in ${dataDir} …\n`);
+  await generate(dataDir, sizes);
+}
+const rubric = join(dataDir, 'rubric.yaml');
+const monev = (...a) => [bin, ...a];
+const floorOf = (input) => [join(root, 'bench', 'floor-csv.mjs'), input];
+const cases = [];
+const add = (name, input, rows, argv, floorArgv, runs = sizes.runs) => {
+  process.stderr.write(`${name} …\n`);
+  const run = measure(argv, runs);
+  const floor = floorArgv ? measure(floorArgv, runs) : undefined;
+  const bytes = input ? sizeOf(input) : 0;
+  cases.push({ name, rows, bytes, ms: run.ms, rssMB: run.rssMB, floorMs: floor?.ms ?? null, ratio: floor ? run.ms / floor.ms : null });
+};
+
+const long = join(dataDir, 'long');
+add(`A  ${sizes.files} long-CSV files, json`, long, sizes.files * 60, monev('score', long, '--rubric', rubric, '--format', 'json', '-q', '--out', '/dev/null'), floorOf(long));
+for (const units of sizes.wideUnits) {
+  const wide = join(dataDir, `wide-${units}.csv`);
+  add(`B  wide CSV ${units} units, jsonl`, wide, units, monev('score', wide, '--rubric', rubric, '--format', 'jsonl', '-q', '--out', '/dev/null'), floorOf(wide));
+  add(`B  wide CSV ${units} units, csv`, wide, units, monev('score', wide, '--rubric', rubric, '--format', 'csv', '-q', '--out', '/dev/null'), floorOf(wide));
+}
+const yaml = join(dataDir, 'yaml');
+add(`C  ${sizes.yamlFiles} YAML files, json`, yaml, sizes.yamlFiles, monev('score', yaml, '--rubric', rubric, '--format', 'json', '-q', '--out', '/dev/null'), undefined);
+const startRuns = tiny ? 1 : 10;
+const node0 = measure(['-e', '0'], startRuns);
+cases.push({ name: 'D  node -e 0', rows: 0, bytes: 0, ms: node0.ms, rssMB: node0.rssMB, floorMs: node0.ms, ratio: 1 });
+for (const [name, argv] of [
+  ['D  monev --version', monev('--version')],
+  ['D  monev --help', monev('--help')],
+  ['D  monev validate <bundled rubric>', monev('validate', join(root, 'rubrics', 'ombudsman-ppp-2023.yaml'))],
+]) {
+  const r = measure(argv, startRuns);
+  cases.push({ name, rows: 0, bytes: 0, ms: r.ms, rssMB: r.rssMB, floorMs: node0.ms, ratio: r.ms / node0.ms });
+}
+
+const machine = { host: hostname(), cpus: `${cpus().length} x ${cpus()[0]?.model ?? '?'}`, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+const fmt = (n, d = 0) => (n === null ? '-' : n.toFixed(d));
+const lines = [
+  `monev benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine.cpus}, ${machine.memoryGB} GiB, Node ${machine.node}, median of ${sizes.runs} run(s)${tiny ? ' (tiny smoke sizes)' : ''}`,
+  '',
+  '| case | median ms | rows/s | MB/s | peak RSS MB | floor ms | ratio |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...cases.map((c) => `| ${c.name} | ${fmt(c.ms)} | ${c.rows ? fmt(c.rows / (c.ms / 1000)) : '-'} | ${c.bytes ? fmt(c.bytes / 2 ** 20 / (c.ms / 1000), 1) : '-'} | ${fmt(c.rssMB)} | ${fmt(c.floorMs)} | ${c.ratio === null ? '-' : `${c.ratio.toFixed(2)}x`} |`),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+mkdirSync(resultsDir, { recursive: true });
+const result = { date: new Date().toISOString(), machine, sizes, cases };
+writeFileSync(join(resultsDir, tiny ? 'tiny.json' : 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
