@@ -25,9 +25,11 @@ export function sheet(unit: string, answers: Record<string, unknown>): Sheet {
 /** Scores one unit's answers; fails the test on any problem. */
 export function score(rubric: CompiledRubric, answers: Record<string, unknown>, unit = 'u'): UnitResult {
   const collector = new UnitCollector(rubric);
-  collector.add(sheet(unit, answers));
-  if (collector.problems.length) throw new Error(JSON.stringify(collector.problems));
-  const outcome = scoreUnit(rubric, collector.result()[0]!);
+  const s = sheet(unit, answers);
+  const collected = rubric.aggregate === 'mean' ? (collector.add(s), collector.result()[0]!) : collector.take(s);
+  const problems = collector.drain();
+  if (problems.length) throw new Error(JSON.stringify(problems));
+  const outcome = scoreUnit(rubric, collected);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
   return outcome.result;
 }

@@ -47,6 +47,12 @@ rubrics
   .option('--no-color', 'no colours')
   .action(async (spec: string, options) => (await import('./rubrics.js')).showRubricCommand(spec, options));
 
+// A reader that stops early (`monev score … | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import type { Sheet } from '../core/assessment.js';
-import { formatPosition, UnitCollector, type UnitAnswers } from '../core/collect.js';
+import { formatPosition, missingCriteria, UnitCollector, type UnitAnswers } from '../core/collect.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import type { ReportHead } from '../core/report.js';
 import { scoreUnit, type UnitResult } from '../core/score.js';
@@ -59,7 +59,7 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
 
   const emit = async (unit: UnitAnswers) => {
     const compiled = loaded!.compiled;
-    const missing = compiled.criterionList.filter((c) => !unit.answers.has(c.id)).map((c) => c.id);
+    const missing = missingCriteria(compiled, unit);
     if (missing.length) {
       report(problem('unit/missing-answers', { unit: unit.unit.id, criteria: missing }, { file: unit.sources[0], line: unit.line, severity: options.strict ? 'error' : 'warning' }));
     }

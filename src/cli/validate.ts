@@ -1,11 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UnitCollector } from '../core/collect.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { problemMessage, formatProblem } from '../i18n/format.js';
 import { discoverInputs } from '../io/assessment-files.js';
-import { sheetsOf } from '../io/sheet-stream.js';
-import { checkRubricFile, loadRubric } from '../io/rubric-file.js';
+import { scoreRound } from './round.js';
+import { checkRubricFile } from '../io/rubric-file.js';
 
 interface ValidateOptions {
   rubric?: string;
@@ -60,25 +59,23 @@ function rubricFiles(paths: string[]): string[] {
   return files;
 }
 
-async function validateAssessments(paths: string[], rubricSpec: string): Promise<FileResult[]> {
-  const { compiled } = loadRubric(rubricSpec);
-  const results: FileResult[] = [];
-  for (const file of discoverInputs(paths)) {
-    const collector = new UnitCollector(compiled);
-    const problems: Problem[] = [];
-    try {
-      for await (const sheet of sheetsOf(file, (p) => problems.push(p))) collector.add(sheet);
-    } catch (error) {
-      if (!(error instanceof MonevError)) throw error;
-      problems.push(...error.problems);
-    }
-    const missing = collector.result().flatMap((unit) => {
-      const ids = compiled.criterionList.filter((c) => !unit.answers.has(c.id)).map((c) => c.id);
-      return ids.length ? [problem('unit/missing-answers', { unit: unit.unit.id, criteria: ids }, { file, line: unit.line, severity: 'warning' })] : [];
-    });
-    results.push({ file, problems: [...problems, ...collector.problems, ...missing] });
+/** Assessments are checked exactly as `score` would read them, without scoring output. */
+async function validateAssessments(paths: string[], rubric: string): Promise<FileResult[]> {
+  const files = discoverInputs(paths);
+  let problems: Problem[];
+  try {
+    problems = (await scoreRound({ paths, rubric })).warnings;
+  } catch (error) {
+    if (!(error instanceof MonevError)) throw error;
+    problems = error.problems;
   }
-  return results;
+  const results = new Map(files.map((file) => [file, [] as Problem[]]));
+  for (const p of problems) {
+    const list = results.get(p.file ?? '') ?? [];
+    if (!results.has(p.file ?? '')) results.set(p.file ?? '', list);
+    list.push(p);
+  }
+  return [...results].map(([file, list]) => ({ file, problems: list }));
 }
 
 function render(results: FileResult[], format: ValidateOptions['format'], errors: number, warnings: number): string {

@@ -54,11 +54,23 @@ export interface AnswerRecord extends Position {
   evidence?: string | undefined;
 }
 
+/**
+ * A wide-CSV row as read: answer k is `cells[columns[k]]` for criterion `criteria[k]`. `criteria`
+ * and `columns` are shared by every row of a file, so a row costs no object per answer.
+ */
+export interface SheetRow {
+  cells: readonly string[];
+  columns: readonly number[];
+  criteria: readonly string[];
+}
+
 /** One unit's answers as one source gave them: a YAML document, a wide-CSV row, a long-CSV unit. */
 export interface Sheet extends Position {
   unit: UnitInfo;
   rubric?: string | undefined;
   date?: string | undefined;
   assessor?: string | undefined;
+  /** The answers one by one (for a wide row, built from `row` when asked for). */
   answers: AnswerRecord[];
+  row?: SheetRow | undefined;
 }

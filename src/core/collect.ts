@@ -1,5 +1,5 @@
-import type { AnswerRecord, Sheet, UnitInfo } from './assessment.js';
-import type { CompiledRubric } from './compile.js';
+import type { AnswerRecord, Position, Sheet, UnitInfo } from './assessment.js';
+import type { CompiledCriterion, CompiledRubric, RawAnswer } from './compile.js';
 import { problem, type Problem } from './problem.js';
 import { suggest } from './suggest.js';
 
@@ -26,11 +26,23 @@ export interface UnitAnswers {
   assessor?: string | undefined;
   /** Largest number of answers any criterion received: the number of respondents. */
   respondents: number;
-  answers: Map<string, CollectedAnswer>;
+  /** Indexed by the criterion's position in the rubric (CompiledCriterion.index); undefined: no answer. */
+  answers: (CollectedAnswer | undefined)[];
+}
+
+/** The answer a unit gave to a criterion, by id. */
+export function answerFor(rubric: CompiledRubric, unit: UnitAnswers, id: string): CollectedAnswer | undefined {
+  const c = rubric.criteria.get(id);
+  return c ? unit.answers[c.index] : undefined;
+}
+
+/** Ids of the criteria the unit did not answer, in rubric order. */
+export function missingCriteria(rubric: CompiledRubric, unit: UnitAnswers): string[] {
+  return rubric.criterionList.filter((c) => unit.answers[c.index] === undefined).map((c) => c.id);
 }
 
 interface Tally {
-  first: AnswerRecord;
+  first: Position;
   fractionSum: number;
   values: number;
   na: number;
@@ -41,148 +53,166 @@ interface Tally {
   evidence: string[] | undefined;
 }
 
-interface UnitTally {
+interface PooledUnit {
   unit: UnitInfo;
   sources: Set<string>;
   line?: number | undefined;
   date?: string | undefined;
   assessor?: string | undefined;
-  tallies: Map<string, Tally>;
+  tallies: (Tally | undefined)[];
 }
 
-const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: RawAnswer | undefined) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 /**
- * Merges sheets into units, parsing every answer with the compiled rubric. Invalid answers,
+ * Parses every answer with the compiled rubric and combines them per unit. Invalid answers,
  * unknown criteria and (unless the rubric averages) repeated answers are problems, never dropped.
  */
 export class UnitCollector {
-  readonly problems: Problem[] = [];
-  private readonly units = new Map<string, UnitTally>();
+  private problems: Problem[] = [];
+  private readonly pooled = new Map<string, PooledUnit>();
+  private readonly unknownReported = new Set<string>();
+  /** Wide-CSV headers resolved to criteria once per file, not once per row. */
+  private readonly columnCache = new WeakMap<readonly string[], (CompiledCriterion | undefined)[]>();
 
-  private readonly averaged: boolean;
-  private readonly unknownReported: Set<string>;
+  constructor(private readonly rubric: CompiledRubric) {}
 
-  constructor(private readonly rubric: CompiledRubric) {
-    this.averaged = rubric.aggregate === 'mean';
-    this.unknownReported = new Set();
-  }
-
-  /** Pools the sheet with earlier sheets of the same unit (respondents, or a unit split over sheets). */
-  add(sheet: Sheet): void {
-    let tally = this.units.get(sheet.unit.id);
-    if (!tally) {
-      tally = newUnitTally(sheet);
-      this.units.set(sheet.unit.id, tally);
-    } else {
-      for (const key of ['name', 'type', 'region'] as const) tally.unit[key] ??= sheet.unit[key];
-    }
-    tally.sources.add(sheet.file);
-    tally.date ??= sheet.date;
-    tally.assessor ??= sheet.assessor;
-    for (const record of sheet.answers) this.addAnswer(tally, record);
-  }
-
-  private addAnswer(unit: UnitTally, record: AnswerRecord): void {
-    const where = () => ({ file: record.file, line: record.line, column: record.column });
-    const criterion = this.rubric.criteria.get(record.criterion);
-    if (!criterion) {
-      // Once per file and id: a wrong column header in a wide CSV is one mistake, not one per row.
-      const key = `${record.file}\0${record.criterion}`;
-      if (!this.unknownReported.has(key)) {
-        this.unknownReported.add(key);
-        this.problems.push(
-          problem('answer/unknown-criterion', { criterion: record.criterion, suggestion: suggest(record.criterion, this.rubric.criteria.keys()) }, where()),
-        );
-      }
-      return;
-    }
-    if (isBlank(record.value)) return;
-    const parsed = criterion.parse(record.value);
-    if (parsed.kind === 'invalid') {
-      this.problems.push(
-        problem(parsed.naForbidden ? 'answer/na-forbidden' : 'answer/invalid', { criterion: criterion.id, value: record.value, spec: criterion.spec }, where()),
-      );
-      return;
-    }
-    const existing = unit.tallies.get(criterion.id);
-    if (existing && !this.averaged) {
-      const first = existing.first;
-      this.problems.push(
-        problem('answer/duplicate', { criterion: criterion.id, unit: unit.unit.id, first: formatPosition(first) }, where()),
-      );
-      return;
-    }
-    const tally: Tally = existing ?? {
-      first: record,
-      fractionSum: 0,
-      values: 0,
-      na: 0,
-      numericSum: 0,
-      numericCount: 0,
-      value: null,
-      notes: undefined,
-      evidence: undefined,
-    };
-    if (parsed.kind === 'na') tally.na++;
-    else {
-      tally.values++;
-      tally.fractionSum += parsed.fraction;
-      tally.value ??= parsed.value;
-      if (parsed.numeric !== null) {
-        tally.numericSum += parsed.numeric;
-        tally.numericCount++;
-      }
-    }
-    if (record.note) (tally.notes ??= []).push(record.note);
-    if (record.evidence) (tally.evidence ??= []).push(record.evidence);
-    unit.tallies.set(criterion.id, tally);
-  }
-
-  /** One sheet as a whole unit, not kept: the streaming path, where a unit's answers come from one sheet. */
+  /**
+   * One sheet as a whole unit, not kept: the streaming path, where a unit's answers come from one
+   * sheet. Single answers without notes are the parsed answers themselves: no allocation per answer.
+   */
   take(sheet: Sheet): UnitAnswers {
-    const tally = newUnitTally(sheet);
-    tally.sources.add(sheet.file);
-    tally.date = sheet.date;
-    tally.assessor = sheet.assessor;
-    for (const record of sheet.answers) this.addAnswer(tally, record);
-    return finish(tally);
+    const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
+    const firstAt: (AnswerRecord | number | undefined)[] = [];
+    const store = (c: CompiledCriterion, record: AnswerRecord | number, value: RawAnswer, note: string | undefined, evidence: string | undefined) => {
+      const parsed = this.parse(c, value, sheet, record);
+      if (parsed === undefined) return;
+      if (answers[c.index] !== undefined || firstAt[c.index] !== undefined) {
+        const first = firstAt[c.index]!;
+        this.problems.push(problem('answer/duplicate', { criterion: c.id, unit: sheet.unit.id, first: formatPosition(positionOf(sheet, first)) }, positionOf(sheet, record)));
+        return;
+      }
+      firstAt[c.index] = record;
+      answers[c.index] = note || evidence ? { ...parsed, note: note || undefined, evidence: evidence || undefined } : parsed;
+    };
+    this.eachAnswer(sheet, store);
+    let respondents = 0;
+    for (const a of answers) if (a !== undefined) respondents = 1;
+    return { unit: sheet.unit, sources: [sheet.file], line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
   }
 
-  /** Problems found since the last call. */
-  drain(): Problem[] {
-    return this.problems.splice(0);
+  /** Pools the sheet with earlier sheets of the same unit: respondents of a survey. */
+  add(sheet: Sheet): void {
+    let unit = this.pooled.get(sheet.unit.id);
+    if (!unit) {
+      unit = { unit: { ...sheet.unit }, sources: new Set(), line: sheet.line, tallies: [] };
+      this.pooled.set(sheet.unit.id, unit);
+    } else {
+      for (const key of ['name', 'type', 'region'] as const) unit.unit[key] ??= sheet.unit[key];
+    }
+    unit.sources.add(sheet.file);
+    unit.date ??= sheet.date;
+    unit.assessor ??= sheet.assessor;
+    const pooled = unit;
+    this.eachAnswer(sheet, (c, record, value, note, evidence) => {
+      const parsed = this.parse(c, value, sheet, record);
+      if (parsed === undefined) return;
+      const tally = (pooled.tallies[c.index] ??= { first: positionOf(sheet, record), fractionSum: 0, values: 0, na: 0, numericSum: 0, numericCount: 0, value: null, notes: undefined, evidence: undefined });
+      if (parsed.fraction === null) tally.na++;
+      else {
+        tally.values++;
+        tally.fractionSum += parsed.fraction;
+        tally.value ??= parsed.value;
+        if (parsed.mean !== null) {
+          tally.numericSum += parsed.mean;
+          tally.numericCount++;
+        }
+      }
+      if (note) (tally.notes ??= []).push(note);
+      if (evidence) (tally.evidence ??= []).push(evidence);
+    });
   }
 
   /** The pooled units in the order they were first seen. */
   result(): UnitAnswers[] {
-    return [...this.units.values()].map(finish);
-  }
-}
-
-function newUnitTally(sheet: Sheet): UnitTally {
-  return { unit: { ...sheet.unit }, sources: new Set(), line: sheet.line, tallies: new Map() };
-}
-
-function finish(u: UnitTally): UnitAnswers {
-  {
-      const answers = new Map<string, CollectedAnswer>();
+    return [...this.pooled.values()].map((u) => {
+      const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
       let respondents = 0;
-      for (const [id, t] of u.tallies) {
+      u.tallies.forEach((t, i) => {
+        if (!t) return;
         respondents = Math.max(respondents, t.values + t.na);
         const mean = t.numericCount > 0 ? t.numericSum / t.numericCount : null;
-        const several = t.values + t.na > 1;
-        answers.set(id, {
+        answers[i] = {
           fraction: t.values === 0 ? null : t.fractionSum / t.values,
-          value: several ? mean : t.value,
+          value: t.values + t.na > 1 ? mean : t.value,
           responses: t.values,
           mean,
           note: t.notes?.join('; '),
           evidence: t.evidence?.join('; '),
-        });
-      }
+        };
+      });
       return { unit: u.unit, sources: [...u.sources], line: u.line, date: u.date, assessor: u.assessor, respondents, answers };
+    });
   }
+
+  /** Problems found since the last call. */
+  drain(): Problem[] {
+    const drained = this.problems;
+    this.problems = [];
+    return drained;
+  }
+
+  /**
+   * Calls `visit` for every known criterion answered in the sheet; unknown criteria are reported
+   * (once per file and id: a wrong column header is one mistake, not one per row).
+   */
+  private eachAnswer(
+    sheet: Sheet,
+    visit: (c: CompiledCriterion, record: AnswerRecord | number, value: RawAnswer, note: string | undefined, evidence: string | undefined) => void,
+  ): void {
+    const unknown = (id: string, record: AnswerRecord | number) => {
+      const key = `${sheet.file}\0${id}`;
+      if (this.unknownReported.has(key)) return;
+      this.unknownReported.add(key);
+      this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion: suggest(id, this.rubric.criteria.keys()) }, positionOf(sheet, record)));
+    };
+    const row = sheet.row;
+    if (row) {
+      let resolved = this.columnCache.get(row.criteria);
+      if (!resolved) {
+        resolved = row.criteria.map((id) => this.rubric.criteria.get(id));
+        this.columnCache.set(row.criteria, resolved);
+      }
+      for (let k = 0; k < resolved.length; k++) {
+        const c = resolved[k];
+        if (c === undefined) unknown(row.criteria[k]!, k);
+        else visit(c, k, row.cells[row.columns[k]!]!, undefined, undefined);
+      }
+      return;
+    }
+    for (const record of sheet.answers) {
+      const c = this.rubric.criteria.get(record.criterion);
+      if (c === undefined) unknown(record.criterion, record);
+      else visit(c, record, record.value, record.note, record.evidence);
+    }
+  }
+
+  /** The parsed answer, undefined for a blank (missing) answer or an invalid one (reported). */
+  private parse(c: CompiledCriterion, value: RawAnswer, sheet: Sheet, record: AnswerRecord | number): CollectedAnswer | undefined {
+    const parsed = c.parse(value);
+    if (parsed.kind === 'invalid') {
+      if (isBlank(value)) return undefined;
+      this.problems.push(problem(parsed.naForbidden ? 'answer/na-forbidden' : 'answer/invalid', { criterion: c.id, value, spec: c.spec }, positionOf(sheet, record)));
+      return undefined;
+    }
+    return parsed;
+  }
+}
+
+/** Where an answer is: a record carries its position; a wide row's answer k is in its column. */
+function positionOf(sheet: Sheet, record: AnswerRecord | number): Position {
+  if (typeof record !== 'number') return record;
+  return { file: sheet.file, line: sheet.line, column: sheet.row!.columns[record]! + 1 };
 }
 
 export function formatPosition(p: { file: string; line?: number | undefined; column?: number | undefined }): string {

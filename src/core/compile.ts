@@ -25,13 +25,22 @@ export type AnswerSpec =
 
 export type RawAnswer = string | number | boolean | null;
 
+/**
+ * A valid parsed answer has the shape of a single collected answer (responses, mean), so that
+ * the common case, one answer without a note, is used as it is.
+ */
 export type ParsedAnswer =
-  | { kind: 'na' }
-  | { kind: 'value'; value: string | number | boolean; fraction: number; numeric: number | null }
+  | { kind: 'na'; fraction: null; value: null; responses: 0; mean: null }
+  | { kind: 'value'; value: string | number | boolean; fraction: number; responses: 1; mean: number | null }
   | { kind: 'invalid'; naForbidden?: boolean };
+
+const NA: ParsedAnswer = { kind: 'na', fraction: null, value: null, responses: 0, mean: null };
+const valueOf = (value: string | number | boolean, fraction: number, mean: number | null): ParsedAnswer => ({ kind: 'value', value, fraction, responses: 1, mean });
 
 export interface CompiledCriterion {
   kind: 'criterion';
+  /** Position in rubric order: answers are addressed by it. */
+  index: number;
   id: string;
   title: string;
   weight: number;
@@ -48,6 +57,8 @@ export interface CompiledCriterion {
 
 export interface CompiledGroup {
   kind: 'group';
+  /** Position among the rubric's groups (root excluded), for per-unit arrays. */
+  index: number;
   id: string;
   title: string;
   weight: number;
@@ -64,6 +75,9 @@ export interface CompiledRubric {
   /** Ascending by min. */
   zones: CompiledZone[];
   groups: CompiledGroup[];
+  /** A virtual group holding the top-level groups, index -1. */
+  root: CompiledGroup;
+  groupCount: number;
   criteria: Map<string, CompiledCriterion>;
   /** In rubric order. */
   criterionList: CompiledCriterion[];
@@ -78,18 +92,20 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
   const criteria = new Map<string, CompiledCriterion>();
   const criterionList: CompiledCriterion[] = [];
   const groupTitles = new Map<string, string>();
+  let groupCount = 0;
   const compileGroup = (group: Group, path: string[]): CompiledGroup => {
     groupTitles.set(group.id, group.title);
+    const index = groupCount++;
     const groupPath = [...path, group.id];
     const children: (CompiledGroup | CompiledCriterion)[] = [];
     for (const criterion of group.criteria ?? []) {
-      const compiled = compileCriterion(criterion, groupPath, vocabulary);
+      const compiled = compileCriterion(criterion, groupPath, vocabulary, criterionList.length);
       criteria.set(compiled.id, compiled);
       criterionList.push(compiled);
       children.push(compiled);
     }
     for (const child of group.groups ?? []) children.push(compileGroup(child, groupPath));
-    return { kind: 'group', id: group.id, title: group.title, weight: group.weight, children };
+    return { kind: 'group', index, id: group.id, title: group.title, weight: group.weight, children };
   };
   const groups = rubric.groups.map((g) => compileGroup(g, []));
   const zones = rubric.zones
@@ -109,6 +125,8 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
     aggregate: rubric.aggregate,
     zones,
     groups,
+    root: { kind: 'group', index: -1, id: '', title: '', weight: 1, children: groups },
+    groupCount,
     criteria,
     criterionList,
     groupTitles,
@@ -129,7 +147,7 @@ function rawText(raw: RawAnswer): string {
   return raw === null ? '' : normalizeWord(String(raw));
 }
 
-function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary: AnswerVocabulary): CompiledCriterion {
+function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary: AnswerVocabulary, index: number): CompiledCriterion {
   const naAllowed = criterion.na !== false;
   const naWords = naAllowed ? [...vocabulary.na] : null;
   const isNa = (text: string) => vocabulary.na.has(text);
@@ -137,7 +155,7 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
     (parseValue: (raw: RawAnswer, text: string) => ParsedAnswer) =>
     (raw: RawAnswer): ParsedAnswer => {
       const text = rawText(raw);
-      if (isNa(text)) return naAllowed ? { kind: 'na' } : { kind: 'invalid', naForbidden: true };
+      if (isNa(text)) return naAllowed ? NA : { kind: 'invalid', naForbidden: true };
       return parseValue(raw, text);
     };
   const invalid: ParsedAnswer = { kind: 'invalid' };
@@ -147,8 +165,8 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
     case 'boolean': {
       spec = { type: 'boolean', yes: [...vocabulary.yes], no: [...vocabulary.no], na: naWords };
       parse = withNa((_raw, text) => {
-        if (vocabulary.yes.has(text)) return { kind: 'value', value: true, fraction: 1, numeric: 1 };
-        if (vocabulary.no.has(text)) return { kind: 'value', value: false, fraction: 0, numeric: 0 };
+        if (vocabulary.yes.has(text)) return valueOf(true, 1, 1);
+        if (vocabulary.no.has(text)) return valueOf(false, 0, 0);
         return invalid;
       });
       break;
@@ -160,7 +178,7 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
         const v = parseNumber(raw);
         if (v === undefined || !Number.isInteger(v) || v < min || v > max) return invalid;
         const fraction = scoring === 'ratio' ? v / max : (v - min) / (max - min);
-        return { kind: 'value', value: v, fraction, numeric: v };
+        return valueOf(v, fraction, v);
       });
       break;
     }
@@ -169,7 +187,7 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
       spec = { type: 'choice', options: criterion.options.map((o) => o.value), na: naWords };
       parse = withNa((_raw, text) => {
         const option = options.get(text);
-        return option ? { kind: 'value', value: option.value, fraction: option.score, numeric: null } : invalid;
+        return option ? valueOf(option.value, option.score, null) : invalid;
       });
       break;
     }
@@ -178,7 +196,7 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
       parse = withNa((raw) => {
         const v = parseNumber(typeof raw === 'string' ? raw.trim().replace(/%$/, '') : raw);
         if (v === undefined || v < 0 || v > 100) return invalid;
-        return { kind: 'value', value: v, fraction: v / 100, numeric: v };
+        return valueOf(v, v / 100, v);
       });
       break;
     }
@@ -190,13 +208,14 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
         if (v === undefined) return invalid;
         let band: (typeof bands)[number] | undefined;
         for (const b of bands) if (b.min <= v) band = b;
-        return band ? { kind: 'value', value: v, fraction: band.score, numeric: v } : invalid;
+        return band ? valueOf(v, band.score, v) : invalid;
       });
       break;
     }
   }
   return {
     kind: 'criterion',
+    index,
     id: criterion.id,
     parse: memoize(parse),
     title: criterion.title,

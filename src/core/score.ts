@@ -80,58 +80,50 @@ export interface UnitResult {
 
 export type ScoreOutcome = { ok: true; result: UnitResult } | { ok: false; problem: Problem };
 
-interface NodeScore {
-  /** Weighted fraction of the applicable part, null when n/a. */
-  fraction: number | null;
-}
-
 /**
- * Scores one unit. Shares are computed top-down: a node's share is its parent's share times
- * weight / (sum of applicable sibling weights), so an n/a answer hands its weight to its siblings.
+ * Scores one unit. Fractions are computed bottom-up; shares top-down: a node's share is its
+ * parent's share times weight / (sum of applicable sibling weights), so an n/a answer hands its
+ * weight to its siblings. Per-criterion results are built only when read (JSON, tables), so a
+ * CSV of scores does not pay for them.
  */
 export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutcome {
-  const { scale } = rubric;
-  const answerOf = (c: CompiledCriterion): CollectedAnswer | undefined => unit.answers.get(c.id);
-  const criterionFraction = (c: CompiledCriterion): number | null => {
-    const a = answerOf(c);
-    return a === undefined ? 0 : a.fraction; // missing scores 0; n/a is null
-  };
-
-  // Bottom-up: which nodes are applicable, and each group's fraction.
-  const groupFractions = new Map<CompiledGroup, number | null>();
+  const { scale, criterionList } = rubric;
+  const answers = unit.answers;
+  const fractions: (number | null)[] = new Array(criterionList.length);
+  for (const c of criterionList) {
+    const a = answers[c.index];
+    fractions[c.index] = a === undefined ? 0 : a.fraction; // missing scores 0; n/a is null
+  }
+  const groupFractions: (number | null)[] = new Array(rubric.groupCount);
   const fractionOf = (node: CompiledGroup | CompiledCriterion): number | null =>
-    node.kind === 'criterion' ? criterionFraction(node) : evaluate(node).fraction;
-  const evaluate = (group: CompiledGroup): NodeScore => {
+    node.kind === 'criterion' ? fractions[node.index]! : groupFractions[node.index]!;
+  const evaluate = (group: CompiledGroup): number | null => {
     let weightSum = 0;
     let weighted = 0;
     for (const child of group.children) {
-      const f = fractionOf(child);
+      const f = child.kind === 'criterion' ? fractions[child.index]! : evaluate(child);
       if (f === null) continue;
       weightSum += child.weight;
       weighted += child.weight * f;
     }
     const fraction = weightSum > 0 ? weighted / weightSum : null;
-    groupFractions.set(group, fraction);
-    return { fraction };
+    if (group.index >= 0) groupFractions[group.index] = fraction;
+    return fraction;
   };
-  const root: CompiledGroup = { kind: 'group', id: '', title: '', weight: 1, children: rubric.groups };
-  const rootFraction = evaluate(root).fraction;
+  const rootFraction = evaluate(rubric.root);
   if (rootFraction === null) {
     return { ok: false, problem: problem('unit/no-applicable', { unit: unit.unit.id, source: unit.sources.join(', ') }) };
   }
 
-  // Top-down: shares and per-criterion points.
-  const criteria: CriterionResult[] = [];
+  const shares: number[] = new Array(criterionList.length).fill(0);
   const describe = (group: CompiledGroup, share: number): GroupResult[] => {
-    const applicableWeight = group.children.reduce(
-      (sum, child) => sum + (fractionOfKnown(child) === null ? 0 : child.weight),
-      0,
-    );
+    let applicableWeight = 0;
+    for (const child of group.children) if (fractionOf(child) !== null) applicableWeight += child.weight;
     const results: GroupResult[] = [];
     for (const child of group.children) {
-      const f = fractionOfKnown(child);
+      const f = fractionOf(child);
       const childShare = f === null ? 0 : (share * child.weight) / applicableWeight;
-      if (child.kind === 'criterion') criteria.push(criterionResult(child, answerOf(child), childShare, scale, rubric.aggregate === 'mean'));
+      if (child.kind === 'criterion') shares[child.index] = childShare;
       else {
         const worth = scale * childShare;
         results.push({
@@ -147,51 +139,129 @@ export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutco
     }
     return results;
   };
-  const fractionOfKnown = (node: CompiledGroup | CompiledCriterion) =>
-    node.kind === 'criterion' ? criterionFraction(node) : (groupFractions.get(node) ?? null);
-  // describe() visits criteria in rubric order (a group's criteria, then its child groups), as compile does.
-  const groups = describe(root, 1);
+  const groups = describe(rubric.root, 1);
+
+  const gaps: Gap[] = [];
+  for (const c of criterionList) {
+    const f = fractions[c.index]!;
+    if (f === null || f >= 1) continue;
+    const a = answers[c.index];
+    gaps.push({
+      criterion: c.id,
+      title: c.title,
+      group: c.groupPath,
+      value: a === undefined ? null : a.value,
+      status: a === undefined ? 'missing' : f <= 0 ? 'unmet' : 'partial',
+      lost: scale * shares[c.index]! * (1 - f),
+      cap: c.cap,
+    });
+  }
+  gaps.sort((a, b) => b.lost - a.lost || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0));
 
   const scoreExact = scale * rootFraction;
   const score = roundHalfAway(scoreExact);
   const zoneByScore = zoneFor(rubric.zones, score);
-  const gaps = gapsOf(rubric, criteria);
-  const cappedBy = gaps
-    .filter((g) => g.cap !== undefined && zoneMin(rubric, g.cap) < zoneByScore.min)
-    .map((g) => ({ criterion: g.criterion, zone: g.cap! }));
-  const zone = cappedBy.reduce(
-    (lowest, c) => (zoneMin(rubric, c.zone) < lowest.min ? rubric.zones.find((z) => z.id === c.zone)! : lowest),
-    zoneByScore,
-  );
+  const cappedBy: { criterion: string; zone: string }[] = [];
+  let zone: CompiledZone = zoneByScore;
+  for (const g of gaps) {
+    if (g.cap === undefined) continue;
+    const capZone = rubric.zones.find((z) => z.id === g.cap)!;
+    if (capZone.min >= zoneByScore.min) continue;
+    cappedBy.push({ criterion: g.criterion, zone: g.cap });
+    if (capZone.min < zone.min) zone = capZone;
+  }
   return {
     ok: true,
-    result: {
-      unit: unit.unit,
-      source: unit.sources,
-      date: unit.date,
-      assessor: unit.assessor,
-      ...(rubric.aggregate === 'mean' ? { respondents: unit.respondents } : {}),
-      score,
-      scoreExact,
-      zone: zoneRef(zone),
-      zoneByScore: zoneRef(zoneByScore),
-      cappedBy,
-      groups,
-      criteria,
-      gaps,
-      nextZone: nextZonePath(rubric, scoreExact, zone, gaps),
-    },
+    result: new UnitScore(rubric, unit, { score, scoreExact, zone: zoneRef(zone), zoneByScore: zoneRef(zoneByScore), cappedBy, groups, gaps }, shares, zone),
   };
 }
 
+/**
+ * A scored unit. `criteria` and `nextZone` are computed on first read and kept, so that output
+ * which never reads them (a CSV of scores) does not pay for them; JSON gets every field via toJSON.
+ */
+class UnitScore implements UnitResult {
+  readonly unit: UnitInfo;
+  readonly source: string[];
+  readonly date: string | undefined;
+  readonly assessor: string | undefined;
+  readonly respondents: number | undefined;
+  readonly score: number;
+  readonly scoreExact: number;
+  readonly zone: ZoneRef;
+  readonly zoneByScore: ZoneRef;
+  readonly cappedBy: { criterion: string; zone: string }[];
+  readonly groups: GroupResult[];
+  readonly gaps: Gap[];
+  // Private (#) state is not an own enumerable property: equality, spreads and JSON see only the fields above.
+  readonly #rubric: CompiledRubric;
+  readonly #answers: UnitAnswers;
+  readonly #shares: number[];
+  readonly #zone: CompiledZone;
+  #criteria: CriterionResult[] | undefined;
+  #nextZone: NextZonePath | null | undefined;
+
+  constructor(
+    rubric: CompiledRubric,
+    answers: UnitAnswers,
+    figures: Pick<UnitResult, 'score' | 'scoreExact' | 'zone' | 'zoneByScore' | 'cappedBy' | 'groups' | 'gaps'>,
+    shares: number[],
+    zone: CompiledZone,
+  ) {
+    this.#rubric = rubric;
+    this.#answers = answers;
+    this.#shares = shares;
+    this.#zone = zone;
+    this.unit = answers.unit;
+    this.source = answers.sources;
+    this.date = answers.date;
+    this.assessor = answers.assessor;
+    this.respondents = rubric.aggregate === 'mean' ? answers.respondents : undefined;
+    this.score = figures.score;
+    this.scoreExact = figures.scoreExact;
+    this.zone = figures.zone;
+    this.zoneByScore = figures.zoneByScore;
+    this.cappedBy = figures.cappedBy;
+    this.groups = figures.groups;
+    this.gaps = figures.gaps;
+  }
+
+  get criteria(): CriterionResult[] {
+    const rubric = this.#rubric;
+    const answers = this.#answers;
+    const shares = this.#shares;
+    const averaged = rubric.aggregate === 'mean';
+    return (this.#criteria ??= rubric.criterionList.map((c) => criterionResult(c, answers.answers[c.index], shares[c.index]!, rubric.scale, averaged)));
+  }
+
+  get nextZone(): NextZonePath | null {
+    if (this.#nextZone === undefined) this.#nextZone = nextZonePath(this.#rubric, this.scoreExact, this.#zone, this.gaps);
+    return this.#nextZone;
+  }
+
+  /** The documented JSON shape, in its documented order. */
+  toJSON(): Omit<UnitResult, never> {
+    return {
+      unit: this.unit,
+      source: this.source,
+      date: this.date,
+      assessor: this.assessor,
+      respondents: this.respondents,
+      score: this.score,
+      scoreExact: this.scoreExact,
+      zone: this.zone,
+      zoneByScore: this.zoneByScore,
+      cappedBy: this.cappedBy,
+      groups: this.groups,
+      criteria: this.criteria,
+      gaps: this.gaps,
+      nextZone: this.nextZone,
+    };
+  }
+}
+
 /** Every result has the same shape (absent fields are undefined, which JSON omits), which keeps V8's objects monomorphic. */
-function criterionResult(
-  c: CompiledCriterion,
-  answer: CollectedAnswer | undefined,
-  share: number,
-  scale: number,
-  averaged: boolean,
-): CriterionResult {
+function criterionResult(c: CompiledCriterion, answer: CollectedAnswer | undefined, share: number, scale: number, averaged: boolean): CriterionResult {
   const f = answer === undefined ? 0 : answer.fraction;
   const worth = f === null ? 0 : scale * share;
   const status: CriterionStatus = answer === undefined ? 'missing' : f === null ? 'na' : f >= 1 ? 'met' : f <= 0 ? 'unmet' : 'partial';
@@ -210,16 +280,6 @@ function criterionResult(
     note: answer?.note || undefined,
     evidence: answer?.evidence || undefined,
   };
-}
-
-/** Every applicable criterion short of full marks, largest loss first, then by id. */
-function gapsOf(rubric: CompiledRubric, criteria: CriterionResult[]): Gap[] {
-  const gaps: Gap[] = [];
-  for (const c of criteria) {
-    if (c.status !== 'partial' && c.status !== 'unmet' && c.status !== 'missing') continue;
-    gaps.push({ criterion: c.id, title: c.title, group: c.group, value: c.value, status: c.status, lost: c.lost, cap: rubric.criteria.get(c.id)!.cap });
-  }
-  return gaps.sort((a, b) => b.lost - a.lost || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0));
 }
 
 export function zoneFor(zones: CompiledZone[], roundedScore: number): CompiledZone {

@@ -30,6 +30,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
   let lower: string[] = [];
   let mode: 'long' | 'wide' = 'wide';
   let criterionColumns: number[] = [];
+  let criterionIds: string[] = [];
   let broken = false;
   const index = (name: string) => lower.indexOf(name);
   const longSheets = new Map<string, Sheet>();
@@ -59,6 +60,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
       });
     } else {
       criterionColumns = names.map((_, i) => i).filter((i) => !WIDE_METADATA.includes(lower[i]!) && !names![i]!.startsWith('_'));
+      criterionIds = criterionColumns.map((i) => names![i]!);
     }
   }
 
@@ -89,8 +91,17 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     const meta = { rubric: cellOf(cells, 'rubric'), date: cellOf(cells, 'date'), assessor: cellOf(cells, 'assessor') };
     const unit: UnitInfo = { id, name: cellOf(cells, 'name'), type: cellOf(cells, 'type'), region: cellOf(cells, 'region') };
     if (mode === 'wide') {
-      const answers: AnswerRecord[] = criterionColumns.map((i) => ({ criterion: names![i]!, value: cells[i]!, file, line, column: i + 1 }));
-      return { unit, ...meta, file, line, answers };
+      const row = { cells, columns: criterionColumns, criteria: criterionIds };
+      return {
+        unit,
+        ...meta,
+        file,
+        line,
+        row,
+        get answers(): AnswerRecord[] {
+          return criterionColumns.map((i, k) => ({ criterion: criterionIds[k]!, value: cells[i]!, file, line, column: i + 1 }));
+        },
+      };
     }
     const criterionColumn = index('criterion');
     const criterion = cells[criterionColumn]!;

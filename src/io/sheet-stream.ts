@@ -1,6 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { Readable } from 'node:stream';
 import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { schemaProblems } from '../core/schema-problems.js';
@@ -41,10 +40,29 @@ export async function* sheetsOf(file: string, report: (p: Problem) => void, opti
     yield* yamlSheets(text, name, stem, report);
     return;
   }
-  const head = file === STDIN ? (options.stdinText ?? '').slice(0, 65536) : readHead(file);
-  const source = file === STDIN ? Readable.from([options.stdinText ?? '']) : createReadStream(file);
-  const { parse } = await import('csv-parse');
   const builder = csvSheetBuilder(name, stem, report);
+  const size = file === STDIN ? (options.stdinText ?? '').length : sizeOf(file);
+  if (size <= STREAM_ABOVE) {
+    // Small files (one unit each, typically) are cheaper to read and parse in one go than to stream.
+    const text = file === STDIN ? (options.stdinText ?? '') : readText(file);
+    const { parse } = await import('csv-parse/sync');
+    let records: { record: string[]; info: { lines: number } }[];
+    try {
+      records = parse(text, csvParseOptions(sniffDelimiter(text))) as unknown as typeof records;
+    } catch (error) {
+      report(csvSyntaxProblem(error, name));
+      return;
+    }
+    for (const { record, info } of records) {
+      const sheet = builder.row(record, info.lines);
+      if (sheet) yield sheet;
+    }
+    yield* builder.end();
+    return;
+  }
+  const head = readHead(file);
+  const source = createReadStream(file);
+  const { parse } = await import('csv-parse');
   const parser = source.pipe(parse(csvParseOptions(sniffDelimiter(head))));
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -59,9 +77,23 @@ export async function* sheetsOf(file: string, report: (p: Problem) => void, opti
   yield* builder.end();
 }
 
-function readHead(file: string): string {
-  const size = statSync(file).size;
+/** Files up to this size are read whole; larger ones are streamed. */
+export const STREAM_ABOVE = 1 << 20;
+
+function sizeOf(file: string): number {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MonevError([problem(code === 'ENOENT' ? 'input/not-found' : 'input/unreadable', { reason: code }, { file })]);
+  }
   if (size > LIMITS.fileBytes) throw new MonevError([problem('input/too-large', { size, limit: LIMITS.fileBytes }, { file })]);
+  return size;
+}
+
+function readHead(file: string): string {
+  const size = sizeOf(file);
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(Math.min(size, 65536));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnitCollector } from '../../src/core/collect.js';
+import { answerFor, UnitCollector } from '../../src/core/collect.js';
 import { rubricOf, sheet } from '../helpers.js';
 
 const rubric = rubricOf({
@@ -16,10 +16,11 @@ const rubric = rubricOf({
   ],
 });
 
+/** Each sheet taken as a unit, as `score` does for rubrics that do not average. */
 const collect = (...sheets: ReturnType<typeof sheet>[]) => {
   const collector = new UnitCollector(rubric);
-  for (const s of sheets) collector.add(s);
-  return collector;
+  const units = sheets.map((s) => collector.take(s));
+  return { units, problems: collector.drain() };
 };
 
 describe('UnitCollector', () => {
@@ -37,23 +38,25 @@ describe('UnitCollector', () => {
     expect(collect(sheet('u', { pengaduan: 'N/A' })).problems.map((p) => p.code)).toEqual(['answer/na-forbidden']);
   });
 
-  it('refuses a second answer for the same unit and criterion, across sheets', () => {
-    const { problems } = collect(sheet('u', { persyaratan: 'ya' }), sheet('u', { persyaratan: 'tidak' }));
-    expect(problems).toEqual([expect.objectContaining({ code: 'answer/duplicate', params: expect.objectContaining({ criterion: 'persyaratan', unit: 'u', first: 'u.yaml' }) })]);
+  it('refuses a second answer for the same criterion in one sheet (a long CSV), naming the first', () => {
+    const s = sheet('u', { persyaratan: 'ya' });
+    s.answers.push({ criterion: 'persyaratan', value: 'tidak', file: 'u.csv', line: 3, column: 2 });
+    s.answers[0] = { ...s.answers[0]!, file: 'u.csv', line: 2, column: 2 };
+    expect(collect(s).problems).toEqual([
+      expect.objectContaining({ code: 'answer/duplicate', line: 3, params: { criterion: 'persyaratan', unit: 'u', first: 'u.csv:2:2' } }),
+    ]);
   });
 
   it('treats blank answers as missing, not as errors', () => {
-    const collector = collect(sheet('u', { persyaratan: '  ', skala: null }));
-    expect(collector.problems).toEqual([]);
-    expect(collector.result()[0]!.answers.size).toBe(0);
+    const { units, problems } = collect(sheet('u', { persyaratan: '  ', skala: null }));
+    expect(problems).toEqual([]);
+    expect(units[0]!.answers.filter(Boolean)).toHaveLength(0);
   });
 
-  it('merges sheets of one unit and keeps first-seen order', () => {
-    const units = collect(sheet('b', { persyaratan: 'ya' }), sheet('a', { skala: 2 }), sheet('b', { skala: 4 })).result();
-    expect(units.map((u) => [u.unit.id, [...u.answers.keys()]])).toEqual([
-      ['b', ['persyaratan', 'skala']],
-      ['a', ['skala']],
-    ]);
+  it('reports an unknown criterion once per file, not once per row', () => {
+    const rows = [sheet('a', { persyaratn: 'ya' }), sheet('b', { persyaratn: 'ya' })].map((s) => ({ ...s, file: 'round.csv' }));
+    expect(collect(...rows).problems).toHaveLength(1);
+    expect(collect(sheet('a', { persyaratn: 'ya' }), sheet('b', { persyaratn: 'ya' })).problems).toHaveLength(2);
   });
 });
 
@@ -74,15 +77,15 @@ describe('aggregate: mean (respondents)', () => {
     collector.add(sheet('pkm', { u1: 4, u2: 3, u3: 'na', u4: '' }));
     collector.add(sheet('pkm', { u1: 2, u2: '', u3: 'na', u4: '' }));
     collector.add(sheet('pkm', { u1: 3, u2: 4, u3: 'tidak berlaku', u4: null }));
-    expect(collector.problems).toEqual([]);
+    expect(collector.drain()).toEqual([]);
     const [unit] = collector.result();
     expect(unit!.respondents).toBe(3);
-    const u1 = unit!.answers.get('u1')!;
+    const u1 = answerFor(survey, unit!, 'u1')!;
     // u1: (4 + 2 + 3) / 3 = 3 -> fraction 3/4; u2: (3 + 4) / 2 = 3.5 -> 0.875
     expect([u1.responses, u1.mean, u1.fraction]).toEqual([3, 3, 0.75]);
-    expect(unit!.answers.get('u2')).toMatchObject({ responses: 2, mean: 3.5, fraction: 0.875 });
-    expect(unit!.answers.get('u3')).toMatchObject({ responses: 0, fraction: null });
-    expect(unit!.answers.has('u4')).toBe(false);
+    expect(answerFor(survey, unit!, 'u2')).toMatchObject({ responses: 2, mean: 3.5, fraction: 0.875 });
+    expect(answerFor(survey, unit!, 'u3')).toMatchObject({ responses: 0, fraction: null });
+    expect(answerFor(survey, unit!, 'u4')).toBeUndefined();
   });
 
   it('scores 25 x the mean of element means, as the SKM does', async () => {

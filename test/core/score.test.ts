@@ -79,8 +79,7 @@ describe('missing answers', () => {
 
   it('a unit whose every answer is n/a is not scored', () => {
     const collector = new UnitCollector(nested);
-    collector.add(sheet('u', { a1: 'na', a2: 'na', a3: 'na', b1: 'na', b2: 'na', b3: 'na' }));
-    const outcome = scoreUnit(nested, collector.result()[0]!);
+    const outcome = scoreUnit(nested, collector.take(sheet('u', { a1: 'na', a2: 'na', a3: 'na', b1: 'na', b2: 'na', b3: 'na' })));
     expect(outcome).toEqual({ ok: false, problem: expect.objectContaining({ code: 'unit/no-applicable', params: expect.objectContaining({ unit: 'u' }) }) });
   });
 });
@@ -141,8 +140,8 @@ describe('criterion types', () => {
       ['boo', 'mungkin'],
     ] as const) {
       const collector = new UnitCollector(typed);
-      collector.add(sheet('u', { [criterion]: value }));
-      expect(collector.problems.map((p) => p.code), `${criterion}=${value}`).toEqual(['answer/invalid']);
+      collector.take(sheet('u', { [criterion]: value }));
+      expect(collector.drain().map((p) => p.code), `${criterion}=${value}`).toEqual(['answer/invalid']);
     }
   });
 });

@@ -14,9 +14,7 @@ describe('json stream', () => {
   };
   const scored = (answers: Record<string, unknown>[]): UnitResult[] =>
     answers.map((a, i) => {
-      const c = new UnitCollector(rubric);
-      c.add(sheet(`u${i}`, a));
-      const outcome = scoreUnit(rubric, c.result()[0]!);
+      const outcome = scoreUnit(rubric, new UnitCollector(rubric).take(sheet(`u${i}`, a)));
       if (!outcome.ok) throw new Error('unscored');
       return outcome.result;
     });
