@@ -1,17 +1,18 @@
 import { MonevError } from '../core/problem.js';
 import { formatProblem } from '../i18n/format.js';
+import { localeFor, type Locale } from '../i18n/locale.js';
 
 /** Input problems become messages and exit 2; anything else is a bug in monev: exit 3. */
-export function reportFailure(error: unknown): number {
+export function reportFailure(error: unknown, locale: Locale = localeFor('en')): number {
   if (error instanceof MonevError) {
-    for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    for (const p of error.problems) process.stderr.write(`${formatProblem(p, locale)}\n`);
     const errors = error.problems.filter((p) => p.severity === 'error').length;
-    if (errors > 1) process.stderr.write(`${errors} errors\n`);
+    if (errors > 1) process.stderr.write(`${locale.t('errorsCount', { n: errors })}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`monev: internal error: ${message}\nThis is a bug in monev; please report it with the command you ran.\n`);
+  process.stderr.write(`${locale.t('internalError', { message })}\n`);
   if (process.env.MONEV_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write('Set MONEV_DEBUG=1 to see the stack trace.\n');
+  else process.stderr.write(`${locale.t('debugHint')}\n`);
   return 3;
 }

@@ -1,5 +1,6 @@
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { formatProblem } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
 import { openOutput, type OutputSink } from '../io/output-sink.js';
 
 /** Opens --out (atomically) or stdout; an OS error on the output path is an input error, not a crash. */
@@ -43,15 +44,15 @@ async function guardAsync(out: string | undefined, fn: () => Promise<void>): Pro
 /** At most this many warnings of one kind are printed; the rest are counted. */
 const WARNINGS_PER_CODE = 20;
 
-export function warn(problems: Problem[], quiet: boolean | undefined): void {
+export function warn(problems: Problem[], quiet: boolean | undefined, locale: Locale): void {
   if (quiet) return;
   const shown = new Map<string, number>();
   let text = '';
   for (const p of problems) {
     const n = (shown.get(p.code) ?? 0) + 1;
     shown.set(p.code, n);
-    if (n <= WARNINGS_PER_CODE) text += `${formatProblem(p)}\n`;
+    if (n <= WARNINGS_PER_CODE) text += `${formatProblem(p, locale)}\n`;
   }
-  for (const [code, n] of shown) if (n > WARNINGS_PER_CODE) text += `… and ${n - WARNINGS_PER_CODE} more [${code}] warnings\n`;
+  for (const [code, n] of shown) if (n > WARNINGS_PER_CODE) text += `${locale.t('moreWarnings', { n: n - WARNINGS_PER_CODE, code })}\n`;
   process.stderr.write(text);
 }

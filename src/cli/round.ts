@@ -8,11 +8,13 @@ import { scoreUnit, type UnitResult } from '../core/score.js';
 import { summaryAccumulator, type Summary } from '../core/summary.js';
 import { discoverInputs } from '../io/assessment-files.js';
 import { loadRubric, type LoadedRubric } from '../io/rubric-file.js';
-import { sheetsOf, STDIN, type InputFormat } from '../io/sheet-stream.js';
+import { displayName, sheetsOf, STDIN, type InputFormat } from '../io/sheet-stream.js';
 import { packageVersion } from './version.js';
 
 export interface RoundOptions {
   paths: string[];
+  /** Keep every unit's rank in the summary (false for streamed line formats, to keep memory flat). */
+  ranking?: boolean | undefined;
   rubric?: string | undefined;
   strict?: boolean | undefined;
   stdinFormat?: InputFormat | undefined;
@@ -54,7 +56,9 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   let summary: ReturnType<typeof summaryAccumulator> | undefined;
   let collector: UnitCollector | undefined;
   const pending: Sheet[] = [];
-  const seenUnits = new Map<string, string>();
+  // First sheet of each unit, packed as file index and line: a number a unit, not a string.
+  const seenUnits = new Map<string, number>();
+  let fileIndex = 0;
   let units = 0;
 
   const emit = async (unit: UnitAnswers) => {
@@ -73,7 +77,7 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   const start = async (rubric: LoadedRubric) => {
     loaded = rubric;
     head = reportHead(rubric);
-    summary = summaryAccumulator(rubric.compiled);
+    summary = summaryAccumulator(rubric.compiled, { ranking: options.ranking ?? true });
     collector = new UnitCollector(rubric.compiled);
     await hooks.begin?.(head, rubric);
   };
@@ -93,9 +97,10 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
     if (compiled.aggregate === 'mean') return collector!.add(sheet);
     const first = seenUnits.get(sheet.unit.id);
     if (first !== undefined) {
-      return report(problem('unit/duplicate', { unit: sheet.unit.id, first }, { file: sheet.file, line: sheet.line }));
+      const position = { file: displayName(inputs[Math.floor(first / 2 ** 32)]!), line: first % 2 ** 32 || undefined };
+      return report(problem('unit/duplicate', { unit: sheet.unit.id, first: formatPosition(position) }, { file: sheet.file, line: sheet.line }));
     }
-    seenUnits.set(sheet.unit.id, formatPosition(sheet));
+    seenUnits.set(sheet.unit.id, fileIndex * 2 ** 32 + (sheet.line ?? 0));
     const unit = collector!.take(sheet);
     const problems = collector!.drain();
     problems.forEach(report);
@@ -103,6 +108,7 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   };
 
   for (const [i, file] of inputs.entries()) {
+    fileIndex = i;
     try {
       for await (const sheet of sheetsOf(file, report, { stdinFormat: options.stdinFormat, stdinText })) {
         if (loaded) await take(sheet);

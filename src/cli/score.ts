@@ -7,6 +7,7 @@ import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
 import { plainPainter, type Painter } from '../render/types.js';
 import { parseNumberOption, usage, wantsColor } from './options.js';
 import { commitOutput, openCommandOutput, warn } from './output.js';
+import { resolveLocale } from './lang.js';
 import { progressReporter } from './progress.js';
 import { scoreRound } from './round.js';
 
@@ -21,9 +22,11 @@ interface ScoreOptions {
   stdinFormat?: 'csv' | 'yaml';
   color?: boolean;
   quiet?: boolean;
+  lang?: string;
 }
 
 export async function scoreCommand(paths: string[], options: ScoreOptions): Promise<void> {
+  const locale = resolveLocale(options.lang);
   const format = options.format ?? (process.stdout.isTTY && !options.out ? 'table' : 'json');
   const entry = scoreFormat(format);
   if (!entry) throw usage('usage/unknown-format', { format, allowed: SCORE_FORMATS });
@@ -32,7 +35,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   if (options.out) assertOutputIsNotInput(options.out, paths);
   const paint: Painter = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
 
-  const renderer = await streamFor(entry, { gaps, paint });
+  const renderer = await streamFor(entry, { gaps, paint, locale });
   const sink = openCommandOutput(options.out);
   const progress = progressReporter(Boolean(process.stderr.isTTY) && !options.quiet);
   const below: string[] = [];
@@ -43,7 +46,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   let outcome;
   try {
     outcome = await scoreRound(
-      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat },
+      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, ranking: !['jsonl', 'csv'].includes(format) },
       {
         begin: async (head, loaded) => {
           zoneMins = new Map(loaded.compiled.zones.map((z) => [z.id, z.min]));
@@ -64,12 +67,12 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   } finally {
     progress.done();
   }
-  warn(outcome.warnings, options.quiet);
+  warn(outcome.warnings, options.quiet, locale);
   await sink.write(renderer.end(outcome.summary, outcome.head, written));
   await commitOutput(sink, options.out);
 
-  if (below.length) process.stderr.write(`${formatProblem(problem('threshold/fail-under', { threshold: failUnder, units: below }))}\n`);
-  if (inZone.length) process.stderr.write(`${formatProblem(problem('threshold/fail-zone', { zone: options.failZone, units: inZone }))}\n`);
+  if (below.length) process.stderr.write(`${formatProblem(problem('threshold/fail-under', { threshold: failUnder, units: below }), locale)}\n`);
+  if (inZone.length) process.stderr.write(`${formatProblem(problem('threshold/fail-zone', { zone: options.failZone, units: inZone }), locale)}\n`);
   process.exitCode = below.length || inZone.length ? 1 : 0;
 }
 

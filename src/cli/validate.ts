@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { problemMessage, formatProblem } from '../i18n/format.js';
 import { discoverInputs } from '../io/assessment-files.js';
+import type { Locale } from '../i18n/locale.js';
+import { resolveLocale } from './lang.js';
 import { scoreRound } from './round.js';
 import { checkRubricFile } from '../io/rubric-file.js';
 
 interface ValidateOptions {
+  lang?: string;
   rubric?: string;
   format: 'text' | 'json' | 'github';
 }
@@ -20,7 +23,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions)
   const results = options.rubric ? await validateAssessments(paths, options.rubric) : rubricFiles(paths).map(validateRubric);
   const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
-  process.stdout.write(render(results, options.format, errors, warnings));
+  process.stdout.write(render(results, options.format, errors, warnings, resolveLocale(options.lang)));
   process.exitCode = errors > 0 ? 1 : 0;
 }
 
@@ -78,13 +81,13 @@ async function validateAssessments(paths: string[], rubric: string): Promise<Fil
   return [...results].map(([file, list]) => ({ file, problems: list }));
 }
 
-function render(results: FileResult[], format: ValidateOptions['format'], errors: number, warnings: number): string {
+function render(results: FileResult[], format: ValidateOptions['format'], errors: number, warnings: number, locale: Locale): string {
   const all = results.flatMap((r) => r.problems);
   if (format === 'json') {
     const files = results.map((r) => ({
       file: r.file,
       valid: !r.problems.some((p) => p.severity === 'error'),
-      problems: r.problems.map((p) => ({ code: p.code, severity: p.severity, file: p.file ?? r.file, line: p.line ?? null, column: p.column ?? null, message: problemMessage(p), params: p.params })),
+      problems: r.problems.map((p) => ({ code: p.code, severity: p.severity, file: p.file ?? r.file, line: p.line ?? null, column: p.column ?? null, message: problemMessage(p, locale), params: p.params })),
     }));
     return `${JSON.stringify({ valid: errors === 0, errors, warnings, files }, null, 2)}\n`;
   }
@@ -95,11 +98,11 @@ function render(results: FileResult[], format: ValidateOptions['format'], errors
     return all
       .map((p) => {
         const props = [p.file && `file=${prop(p.file)}`, p.line && `line=${p.line}`, p.column && `col=${p.column}`, `title=${prop(p.code)}`].filter(Boolean).join(',');
-        return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${esc(problemMessage(p))}\n`;
+        return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${esc(problemMessage(p, locale))}\n`;
       })
       .join('');
   }
-  const lines = all.map(formatProblem);
-  lines.push(`${results.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+  const lines = all.map((p) => formatProblem(p, locale));
+  lines.push(locale.t('filesChecked', { files: results.length, errors, warnings }));
   return `${lines.join('\n')}\n`;
 }

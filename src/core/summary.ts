@@ -7,6 +7,7 @@ export interface Summary {
   zones: (ZoneRef & { min: number; count: number })[];
   mean: number | null;
   median: number | null;
+  /** Every unit by score, highest first; left out (empty) for streamed line formats (jsonl, csv). */
   ranking: { rank: number; unit: string; name?: string | undefined; score: number; zone: string }[];
   /** Each top-level group's mean score across the units where it applies. */
   groups: { id: string; title: string; mean: number | null; units: number }[];
@@ -18,14 +19,23 @@ export interface Summary {
  * Running figures over scored units: what a summary needs is kept, the units themselves are not,
  * so that a large round can be streamed out unit by unit.
  */
-export function summaryAccumulator(rubric: CompiledRubric) {
-  const scores: { unit: string; name?: string | undefined; score: number; zone: string }[] = [];
+export function summaryAccumulator(rubric: CompiledRubric, { ranking: keepRanking = true }: { ranking?: boolean } = {}) {
+  // Scores for the median in a flat typed array (8 bytes a unit); ranking entries only when wanted.
+  let scores = new Float64Array(1024);
+  let n = 0;
+  const ranked: { unit: string; name?: string | undefined; score: number; zone: string }[] = [];
   const zoneCounts = new Map(rubric.zones.map((z) => [z.id, 0]));
   const groupTotals = new Map(rubric.groups.map((g) => [g.id, { sum: 0, units: 0 }]));
   const gapCounts = new Map<string, number>();
   return {
     add(result: UnitResult): void {
-      scores.push({ unit: result.unit.id, name: result.unit.name, score: result.score, zone: result.zone.id });
+      if (n === scores.length) {
+        const grown = new Float64Array(n * 2);
+        grown.set(scores);
+        scores = grown;
+      }
+      scores[n++] = result.score;
+      if (keepRanking) ranked.push({ unit: result.unit.id, name: result.unit.name, score: result.score, zone: result.zone.id });
       zoneCounts.set(result.zone.id, (zoneCounts.get(result.zone.id) ?? 0) + 1);
       for (const group of result.groups) {
         const total = groupTotals.get(group.id)!;
@@ -37,20 +47,21 @@ export function summaryAccumulator(rubric: CompiledRubric) {
       for (const gap of result.gaps) gapCounts.set(gap.criterion, (gapCounts.get(gap.criterion) ?? 0) + 1);
     },
     summary(commonGapLimit = 10): Summary {
-      const sorted = scores.map((s) => s.score).sort((a, b) => a - b);
-      const n = sorted.length;
+      const sorted = scores.slice(0, n).sort();
       const median = n === 0 ? null : n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-      const ranked = [...scores].sort((a, b) => b.score - a.score || compare(a.unit, b.unit));
+      const order = [...ranked].sort((a, b) => b.score - a.score || compare(a.unit, b.unit));
       // Competition ranking: equal scores share a rank (1, 2, 2, 4).
       let rank = 0;
-      const ranking = ranked.map((s, i) => {
-        if (i === 0 || ranked[i - 1]!.score !== s.score) rank = i + 1;
+      const ranking = order.map((s, i) => {
+        if (i === 0 || order[i - 1]!.score !== s.score) rank = i + 1;
         return { rank, ...s };
       });
+      let total = 0;
+      for (let i = 0; i < n; i++) total += sorted[i]!;
       return {
         units: n,
         zones: [...rubric.zones].reverse().map((z) => ({ id: z.id, label: z.label, color: z.color, min: z.min, count: zoneCounts.get(z.id)! })),
-        mean: n === 0 ? null : roundHalfAway(sorted.reduce((a, b) => a + b, 0) / n),
+        mean: n === 0 ? null : roundHalfAway(total / n),
         median: median === null ? null : roundHalfAway(median),
         ranking,
         groups: rubric.groups.map((g) => {

@@ -93,6 +93,7 @@ export const en: Record<string, (p: P) => string> = {
   'csv/duplicate-column': (p) => `duplicate column ${q(p.column)}`,
   'csv/unknown-column': (p) => `unknown column ${q(p.column)} in a long CSV; expected ${list(p.allowed, 20)}, or a name starting with \`_\``,
   'csv/missing-unit': () => 'empty unit id',
+  'csv/missing-unit-column': () => 'a units file needs a `unit` (or `id`) column',
   'csv/missing-criterion': () => 'empty criterion id',
 
   'usage/stdin-format': () => 'reading standard input needs --stdin-format csv|yaml',
@@ -100,6 +101,10 @@ export const en: Record<string, (p: P) => string> = {
   'usage/out-is-input': (p) => `--out ${q(p.out)} would overwrite an input (${p.input}); choose another path`,
   'usage/invalid-option': (p) => `${p.option}: ${q(p.value)} is not valid; expected ${p.expected}`,
   'usage/unknown-zone': (p) => `${p.option}: no zone ${q(p.zone)}${hint(p.suggestion)}; zones are ${list(p.zones)}`,
+
+  'diff/rubric-changed': (p) => `the rounds were scored with different rubrics (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); scores are not comparable. Pass --allow-rubric-change to compare anyway`,
+  'diff/regression': (p) => `${p.units.length} unit(s) regressed (lower zone, lost points or new gaps): ${list(p.units)}`,
+  'diff/not-a-result': (p) => `not a monev JSON result: ${p.reason}`,
 
   'threshold/fail-under': (p) => `${p.units.length} unit(s) score below ${p.threshold}: ${list(p.units)}`,
   'threshold/fail-zone': (p) => `${p.units.length} unit(s) are in zone ${q(p.zone)} or lower: ${list(p.units)}`,

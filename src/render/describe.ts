@@ -1,6 +1,5 @@
-import type { ScoreReport } from '../core/report.js';
-import type { Gap, UnitResult } from '../core/score.js';
-import { fixed2 } from './numbers.js';
+import type { Gap, GapStatus, UnitResult } from '../core/score.js';
+import type { Locale } from '../i18n/locale.js';
 
 /** Small wording helpers shared by the text renderers. */
 
@@ -8,22 +7,26 @@ export function unitLabel(u: UnitResult): string {
   return u.unit.name ? `${u.unit.name} (${u.unit.id})` : u.unit.id;
 }
 
-export function answerText(value: Gap['value'], status: string): string {
-  if (status === 'missing') return '(no answer)';
-  if (value === null) return 'n/a';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+export function answerText(value: Gap['value'], status: string, locale: Locale): string {
+  if (status === 'missing') return locale.t('noAnswer');
+  if (value === null) return locale.t('na');
+  if (typeof value === 'boolean') return locale.t(value ? 'yes' : 'no');
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : locale.num(value);
   return value;
 }
 
-export function capText(u: UnitResult): string {
-  return u.cappedBy.length ? `capped from ${u.zoneByScore.label} by ${u.cappedBy.map((c) => c.criterion).join(', ')}` : '';
+const STATUS_KEYS = { met: 'statusMet', partial: 'statusPartial', unmet: 'statusUnmet', missing: 'statusMissing', na: 'statusNa' } as const;
+
+export function statusText(status: GapStatus | 'met' | 'na', locale: Locale): string {
+  return locale.t(STATUS_KEYS[status]);
 }
 
-export function nextZoneText(u: UnitResult): string {
+export function capText(u: UnitResult, locale: Locale): string {
+  return u.cappedBy.length ? locale.t('cappedFrom', { zone: u.zoneByScore.label, criteria: u.cappedBy.map((c) => c.criterion).join(', ') }) : '';
+}
+
+export function nextZoneText(u: UnitResult, locale: Locale): string {
   const next = u.nextZone;
-  if (!next) return 'top zone';
-  const n = next.close.length;
-  return `close ${n} gap${n === 1 ? '' : 's'} (${next.close.join(', ')}) to reach ${next.zone.label} at ${fixed2(next.score)}`;
+  if (!next) return locale.t('topZone');
+  return locale.t('closeGaps', { n: next.close.length, list: next.close.join(', '), zone: next.zone.label, score: locale.num(next.score) });
 }
-

@@ -1,8 +1,9 @@
 import type { CompiledCriterion, CompiledGroup, CompiledRubric } from '../core/compile.js';
 import { roundHalfAway } from '../core/round.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Painter } from './types.js';
 
-const points = (n: number) => roundHalfAway(n).toFixed(2).padStart(7);
+
 const weight = (n: number) => String(roundHalfAway(n, 4)).padStart(7);
 
 function answers(c: CompiledCriterion): string {
@@ -24,14 +25,16 @@ function answers(c: CompiledCriterion): string {
  * The rubric as a tree: each node's weight and the points it is worth when every criterion
  * applies (its share x scale), so an analyst can answer "what is this item worth?".
  */
-export function renderRubricTree(rubric: CompiledRubric, paint: Painter): string {
+export function renderRubricTree(rubric: CompiledRubric, paint: Painter, locale: Locale): string {
   const lines: string[] = [];
+  const points = (n: number) => locale.num(n).padStart(7);
+  const t = locale.t;
   lines.push(paint.bold(`${rubric.title}`));
-  lines.push(`id ${rubric.id}, version ${rubric.version}, scale ${rubric.scale}${rubric.aggregate === 'mean' ? ', answers of several respondents averaged' : ''}`);
-  if (rubric.source) lines.push(`source: ${rubric.source}`);
-  lines.push('', 'zones:');
-  for (const z of [...rubric.zones].reverse()) lines.push(`  ${paint.zone(z.color, z.label)}  from ${z.min}${z.color ? ` (${z.color})` : ''}  [${z.id}]`);
-  lines.push('', paint.dim(' weight  points  item'));
+  lines.push(`${t('rubricLine', rubric).replace(`${rubric.title} (`, '').replace(/\)$/, '')}${rubric.aggregate === 'mean' ? `, ${t('averagedRubric')}` : ''}`);
+  if (rubric.source) lines.push(`${t('source')}: ${rubric.source}`);
+  lines.push('', `${t('zones')}:`);
+  for (const z of [...rubric.zones].reverse()) lines.push(`  ${paint.zone(z.color, z.label)}  ${t('fromMin', { min: locale.num(z.min) })}${z.color ? ` (${z.color})` : ''}  [${z.id}]`);
+  lines.push('', paint.dim(t('treeHeader')));
   const walk = (nodes: (CompiledGroup | CompiledCriterion)[], share: number, depth: number) => {
     const total = nodes.reduce((sum, n) => sum + n.weight, 0);
     for (const node of nodes) {
@@ -41,12 +44,12 @@ export function renderRubricTree(rubric: CompiledRubric, paint: Painter): string
         lines.push(paint.bold(`${weight(node.weight)} ${points(rubric.scale * nodeShare)}  ${indent}${node.id}  ${node.title}`));
         walk(node.children, nodeShare, depth + 1);
       } else {
-        const extras = [answers(node), node.cap ? `cap ${node.cap}` : '', node.naAllowed ? '' : 'always applies'].filter(Boolean).join('; ');
+        const extras = [answers(node), node.cap ? `${t('cap')} ${node.cap}` : '', node.naAllowed ? '' : t('alwaysApplies')].filter(Boolean).join('; ');
         lines.push(`${weight(node.weight)} ${points(rubric.scale * nodeShare)}  ${indent}${node.id}  ${node.title} ${paint.dim(`[${extras}]`)}`);
       }
     }
   };
   walk(rubric.groups, 1, 0);
-  lines.push('', `${rubric.criterionList.length} criteria. Points assume every criterion applies; an n/a answer shares its points among its siblings.`);
+  lines.push('', t('treeFooter', { n: rubric.criterionList.length }));
   return `${lines.join('\n')}\n`;
 }

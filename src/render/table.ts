@@ -1,48 +1,46 @@
 import Table from 'cli-table3';
 import type { ScoreReport } from '../core/report.js';
-import { answerText, capText, nextZoneText, unitLabel } from './describe.js';
-import { fixed2 } from './numbers.js';
+import { answerText, capText, nextZoneText, statusText, unitLabel } from './describe.js';
 import type { RenderOptions } from './types.js';
 
 /** The terminal view: one row per unit, then each unit's largest gaps and its path to the next zone. */
-export function renderTable(report: ScoreReport, { gaps: gapLimit, paint }: RenderOptions): string {
+export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale }: RenderOptions): string {
   const { rubric, units, summary } = report;
-  const lines: string[] = [paint.bold(`${rubric.title} (${rubric.id} ${rubric.version}, scale ${rubric.scale})`)];
+  const t = locale.t;
+  const lines: string[] = [paint.bold(t('rubricLine', rubric))];
   const table = new Table({
-    head: ['Unit', 'Name', 'Score', 'Zone', 'Gaps', 'Next zone'],
+    head: [t('unit'), t('name'), t('score'), t('zone'), t('gaps'), t('nextZone')],
     colAligns: ['left', 'left', 'right', 'left', 'right', 'left'],
     style: { head: [], border: [] },
     wordWrap: true,
   });
   for (const u of units) {
-    const zone = paint.zone(u.zone.color, u.zone.label) + (u.cappedBy.length ? ' (capped)' : '');
-    const next = u.nextZone ? `${u.nextZone.zone.label}: +${u.nextZone.close.length} gap(s)` : '-';
-    table.push([u.unit.id, u.unit.name ?? '', fixed2(u.score), zone, String(u.gaps.length), next]);
+    const zone = paint.zone(u.zone.color, u.zone.label) + (u.cappedBy.length ? ` ${t('capped')}` : '');
+    const next = u.nextZone ? t('nextZoneCell', { zone: u.nextZone.zone.label, n: u.nextZone.close.length }) : '-';
+    table.push([u.unit.id, u.unit.name ?? '', locale.num(u.score), zone, String(u.gaps.length), next]);
   }
   lines.push(table.toString());
   for (const u of units) {
     if (gapLimit <= 0) break;
-    lines.push('', paint.bold(`${unitLabel(u)}: ${fixed2(u.score)} ${paint.zone(u.zone.color, u.zone.label)}`));
+    lines.push('', paint.bold(`${unitLabel(u)}: ${locale.num(u.score)} ${paint.zone(u.zone.color, u.zone.label)}`));
     if (u.respondents !== undefined) {
-      lines.push(`  respondents: ${u.respondents}`);
-      const means = u.criteria.map((c) => `${c.id} ${c.mean == null ? '-' : c.mean.toFixed(2)} (${c.responses ?? 0})`);
-      lines.push(`  mean answer (responses): ${means.join(' · ')}`);
+      lines.push(`  ${t('respondents')}: ${u.respondents}`);
+      const means = u.criteria.map((c) => `${c.id} ${locale.num(c.mean)} (${c.responses ?? 0})`);
+      lines.push(`  ${t('meanAnswers')}: ${means.join(' · ')}`);
     }
-    const cap = capText(u);
+    const cap = capText(u, locale);
     if (cap) lines.push(`  ${cap}`);
-    if (u.gaps.length === 0) lines.push('  no gaps');
+    if (u.gaps.length === 0) lines.push(`  ${t('noGaps')}`);
     const shown = u.gaps.slice(0, gapLimit);
-    const idWidth = Math.max(0, ...shown.map((g) => g.criterion.length));
-    const answerWidth = Math.max(0, ...shown.map((g) => answerText(g.value, g.status).length));
-    for (const g of shown) {
-      lines.push(`  -${fixed2(g.lost).padStart(6)}  ${g.criterion.padEnd(idWidth)}  ${g.status.padEnd(7)}  ${answerText(g.value, g.status).padEnd(answerWidth)}  ${g.title}`);
+    const cells = shown.map((g) => [locale.num(g.lost), g.criterion, statusText(g.status, locale), answerText(g.value, g.status, locale), g.title]);
+    const width = (k: number) => Math.max(0, ...cells.map((c) => c[k]!.length));
+    for (const c of cells) {
+      lines.push(`  -${c[0]!.padStart(6)}  ${c[1]!.padEnd(width(1))}  ${c[2]!.padEnd(width(2))}  ${c[3]!.padEnd(width(3))}  ${c[4]}`);
     }
-    if (u.gaps.length > shown.length) lines.push(paint.dim(`  … ${u.gaps.length - shown.length} more gap(s) (--gaps ${u.gaps.length} to list all)`));
-    lines.push(`  next: ${nextZoneText(u)}`);
+    if (u.gaps.length > shown.length) lines.push(paint.dim(`  ${t('moreGaps', { n: u.gaps.length - shown.length, total: u.gaps.length })}`));
+    lines.push(`  ${t('next')}: ${nextZoneText(u, locale)}`);
   }
   const zones = summary.zones.map((z) => `${paint.zone(z.color, z.label)} ${z.count}`).join(' · ');
-  lines.push('', `${summary.units} unit(s) · ${zones} · mean ${fmt(summary.mean)} · median ${fmt(summary.median)}`);
+  lines.push('', t('summaryLine', { units: summary.units, zones, mean: locale.num(summary.mean), median: locale.num(summary.median) }));
   return `${lines.join('\n')}\n`;
 }
-
-const fmt = (n: number | null) => (n === null ? '-' : fixed2(n));

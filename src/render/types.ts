@@ -1,4 +1,5 @@
 import type { ZoneColor } from '../core/compile.js';
+import type { Locale } from '../i18n/locale.js';
 import type { ReportHead, ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import type { Summary } from '../core/summary.js';
@@ -15,6 +16,7 @@ export interface RenderOptions {
   /** Gaps listed per unit in table and markdown output. */
   gaps: number;
   paint: Painter;
+  locale: Locale;
 }
 
 /** Renders a whole report: for formats that need every unit before the first line (tables, rankings). */

@@ -16,7 +16,7 @@ describe('rubric validation positions', () => {
   });
 
   it('words them with the offending value and what was expected', () => {
-    const lines = checkRubricFile(fixture('structural-errors.yaml')).problems.map(formatProblem);
+    const lines = checkRubricFile(fixture("structural-errors.yaml")).problems.map((p) => formatProblem(p));
     expect(lines).toContain(
       'test/fixtures/rubrics/structural-errors.yaml:10:5: error: unknown key `wieght` (did you mean `weight`?) (at groups.0.wieght) [rubric/unknown-key]',
     );

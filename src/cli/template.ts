@@ -1,0 +1,36 @@
+import { dirname, isAbsolute, relative } from 'node:path';
+import { BUNDLED_DIR, loadRubric, resolveRubricPath } from '../io/rubric-file.js';
+import { readUnitsFile } from '../io/units-file.js';
+import { longCsvTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
+import { resolveLocale } from './lang.js';
+import { usage } from './options.js';
+import { emit } from './output.js';
+
+interface TemplateCommandOptions {
+  rubric: string;
+  format: string;
+  wide?: boolean;
+  units?: string;
+  out?: string;
+  lang?: string;
+}
+
+/** A blank assessment form generated from the rubric, in a format `score` reads. */
+export async function templateCommand(options: TemplateCommandOptions): Promise<void> {
+  const locale = resolveLocale(options.lang);
+  if (!['yaml', 'csv'].includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: ['yaml', 'csv'] });
+  if (options.wide && options.format !== 'csv') throw usage('usage/invalid-option', { option: '--wide', value: options.format, expected: '--format csv' });
+  const { compiled, file } = loadRubric(options.rubric);
+  const units = options.units ? readUnitsFile(options.units) : [];
+  const template = { rubricRef: rubricReference(file, compiled.id, options.out), units, locale };
+  const text = options.format === 'yaml' ? yamlTemplate(compiled, template) : options.wide ? wideCsvTemplate(compiled, template) : longCsvTemplate(compiled, template);
+  await emit(text, options.out);
+}
+
+/** Bundled rubrics are named by id; a rubric file by its path relative to where the form goes. */
+function rubricReference(file: string, id: string, out: string | undefined): string {
+  if (resolveRubricPath(id) === file && file.startsWith(BUNDLED_DIR)) return id;
+  const from = out ? dirname(out) : process.cwd();
+  const rel = relative(from, file);
+  return isAbsolute(rel) ? file : rel;
+}

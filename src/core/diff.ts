@@ -1,0 +1,115 @@
+import { roundHalfAway } from './round.js';
+
+export interface ZoneRef {
+  id: string;
+  label: string;
+  color?: 'green' | 'yellow' | 'red' | undefined;
+}
+
+/** What a comparison needs of a scored round, whether read from JSON or scored now. */
+export interface RoundSnapshot {
+  rubric: { id: string; title: string; version: string; sha256: string; zones: { id: string; label: string; min: number; color?: string | undefined }[] };
+  units: { id: string; name?: string | undefined; score: number; zone: ZoneRef; gaps: string[] }[];
+}
+
+export type Movement = 'up' | 'down' | 'same' | 'added' | 'removed';
+
+export interface UnitDiff {
+  unit: string;
+  name?: string | undefined;
+  movement: Movement;
+  before: { score: number; zone: ZoneRef } | null;
+  after: { score: number; zone: ZoneRef } | null;
+  /** after - before, rounded to 2 decimals; null for a unit in one round only. */
+  change: number | null;
+  gapsClosed: string[];
+  gapsOpened: string[];
+  /** Why this unit counts as a regression (empty when it does not). */
+  regression: ('zone' | 'score' | 'gaps')[];
+}
+
+export interface RoundDiff {
+  rubric: { before: RoundSnapshot['rubric']; after: RoundSnapshot['rubric'] };
+  units: UnitDiff[];
+  summary: {
+    up: number;
+    down: number;
+    same: number;
+    added: number;
+    removed: number;
+    /** Units by zone before (rows) and after (columns), zones highest first. */
+    transitions: { from: string; to: string; units: number }[];
+  };
+  regressions: string[];
+}
+
+/**
+ * Compares two rounds unit by unit. A regression is a fall to a lower zone, a loss of more than
+ * `tolerance` points, or a gap the unit did not have before.
+ */
+export function diffRounds(before: RoundSnapshot, after: RoundSnapshot, tolerance = 0): RoundDiff {
+  const zoneMin = new Map([...before.rubric.zones, ...after.rubric.zones].map((z) => [z.id, z.min]));
+  const previous = new Map(before.units.map((u) => [u.id, u]));
+  const current = new Map(after.units.map((u) => [u.id, u]));
+  const units: UnitDiff[] = [];
+  for (const a of after.units) {
+    const b = previous.get(a.id);
+    if (!b) {
+      units.push({ unit: a.id, name: a.name, movement: 'added', before: null, after: { score: a.score, zone: a.zone }, change: null, gapsClosed: [], gapsOpened: [], regression: [] });
+      continue;
+    }
+    const delta = zoneMin.get(a.zone.id)! - zoneMin.get(b.zone.id)!;
+    const change = roundHalfAway(a.score - b.score);
+    const had = new Set(b.gaps);
+    const has = new Set(a.gaps);
+    const gapsOpened = a.gaps.filter((g) => !had.has(g)).sort();
+    const regression: UnitDiff['regression'] = [];
+    if (delta < 0) regression.push('zone');
+    if (change < -tolerance) regression.push('score');
+    if (gapsOpened.length) regression.push('gaps');
+    units.push({
+      unit: a.id,
+      name: a.name ?? b.name,
+      movement: delta > 0 ? 'up' : delta < 0 ? 'down' : 'same',
+      before: { score: b.score, zone: b.zone },
+      after: { score: a.score, zone: a.zone },
+      change,
+      gapsClosed: b.gaps.filter((g) => !has.has(g)).sort(),
+      gapsOpened,
+      regression,
+    });
+  }
+  for (const b of before.units) {
+    if (!current.has(b.id)) {
+      units.push({ unit: b.id, name: b.name, movement: 'removed', before: { score: b.score, zone: b.zone }, after: null, change: null, gapsClosed: [], gapsOpened: [], regression: [] });
+    }
+  }
+  const count = (m: Movement) => units.filter((u) => u.movement === m).length;
+  const transitions = new Map<string, number>();
+  for (const u of units) {
+    if (!u.before || !u.after) continue;
+    const key = `${u.before.zone.id}\0${u.after.zone.id}`;
+    transitions.set(key, (transitions.get(key) ?? 0) + 1);
+  }
+  return {
+    rubric: { before: before.rubric, after: after.rubric },
+    units,
+    summary: {
+      up: count('up'),
+      down: count('down'),
+      same: count('same'),
+      added: count('added'),
+      removed: count('removed'),
+      transitions: [...transitions].map(([key, n]) => {
+        const [from, to] = key.split('\0') as [string, string];
+        return { from, to, units: n };
+      }).sort((x, y) => zoneMin.get(y.from)! - zoneMin.get(x.from)! || zoneMin.get(y.to)! - zoneMin.get(x.to)!),
+    },
+    regressions: units.filter((u) => u.regression.length).map((u) => u.unit),
+  };
+}
+
+/** Which rubric fields differ between two rounds: id, version, file hash. */
+export function rubricChanges(before: RoundSnapshot['rubric'], after: RoundSnapshot['rubric']): { field: string; before: string; after: string }[] {
+  return (['id', 'version', 'sha256'] as const).filter((f) => before[f] !== after[f]).map((field) => ({ field, before: before[field], after: after[field] }));
+}

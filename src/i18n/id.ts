@@ -1,0 +1,111 @@
+import type { AnswerSpec } from '../core/compile.js';
+
+/** Indonesian wording of every problem code; the same keys as en.ts (a test checks it). */
+type P = Record<string, any>;
+
+const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'kosong' : v === null ? 'null' : `\`${JSON.stringify(v)}\``);
+const hint = (s: unknown) => (s ? ` (maksudnya \`${s}\`?)` : '');
+const list = (xs: unknown[], max = 12) => {
+  const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
+  return xs.length > max ? `${shown}, … (semuanya ${xs.length})` : shown;
+};
+
+export function describeSpecId(spec: AnswerSpec): string {
+  const na = spec.na ? `, atau tidak berlaku (${list(spec.na)})` : ' (kriteria ini tidak boleh dijawab tidak berlaku)';
+  switch (spec.type) {
+    case 'boolean':
+      return `ya (${list(spec.yes)}) atau tidak (${list(spec.no)})${na}`;
+    case 'scale':
+      return `bilangan bulat ${spec.min} sampai ${spec.max}${na}`;
+    case 'choice':
+      return `salah satu dari ${list(spec.options)}${na}`;
+    case 'percent':
+      return `persentase 0 sampai 100${na}`;
+    case 'number':
+      return `angka paling kecil ${spec.min}${na}`;
+  }
+}
+
+export const id: Record<string, (p: P) => string> = {
+  'yaml/syntax': (p) => `sintaks YAML: ${p.message}`,
+  'yaml/aliases': (p) => `alias YAML terlalu banyak berkembang (batas ${p.limit} simpul alias): ${p.message}`,
+  'yaml/too-deep': (p) => `kedalaman YAML ${p.depth} tingkat; batasnya ${p.limit}`,
+
+  'schema/unknown-key': (p) => `kunci tidak dikenal ${q(p.key)}${hint(p.suggestion)}`,
+  'schema/missing-key': (p) => `kunci wajib ${q(p.key)} tidak ada (seharusnya ${p.expected})`,
+  'schema/wrong-type': (p) => `seharusnya ${p.expected}, tertulis ${p.got} ${q(p.value)}`,
+  'schema/too-small': (p) =>
+    p.kind === 'array'
+      ? `paling sedikit ${p.minimum} butir`
+      : p.kind === 'string'
+        ? 'tidak boleh kosong'
+        : `${q(p.value)} terlalu kecil: seharusnya ${p.inclusive ? 'paling kecil' : 'lebih dari'} ${p.minimum}`,
+  'schema/too-big': (p) => `${q(p.value)} terlalu besar: seharusnya ${p.inclusive ? 'paling besar' : 'kurang dari'} ${p.maximum}`,
+  'schema/invalid-format': (p) => `${q(p.value)} tidak sah: seharusnya ${p.expected}`,
+  'schema/invalid-value': (p) => `${q(p.value)} tidak diperbolehkan: seharusnya salah satu dari ${list(p.allowed)}`,
+  'schema/invalid': (p) => `${q(p.value)} tidak sah: ${p.message}`,
+
+  'rubric/duplicate-id': (p) => `id kembar ${q(p.id)}: id harus unik di seluruh kelompok dan kriteria (pertama dipakai di ${p.first})`,
+  'rubric/empty-group': (p) => `kelompok ${q(p.id)} tidak berisi kriteria maupun kelompok`,
+  'rubric/unknown-zone': (p) => `cap ${q(p.zone)} tidak menunjuk zona mana pun${hint(p.suggestion)}; zona yang ada ${list(p.zones)}`,
+  'rubric/scale-range': (p) => `min skala ${p.min} harus lebih kecil dari max ${p.max}`,
+  'rubric/ratio-negative': (p) => `penilaian ratio memerlukan min >= 0, tertulis ${p.min}`,
+  'rubric/score-range': (p) => `skor ${q(p.score)} di luar [0, 1]`,
+  'rubric/duplicate-option': (p) => `nilai pilihan kembar ${q(p.value)} (huruf besar/kecil tidak dibedakan)`,
+  'rubric/bands-order': (p) => `min rentang ${p.min} harus lebih besar dari min rentang sebelumnya ${p.previous} (rentang diurutkan dan tidak bertumpuk)`,
+  'rubric/no-zero-zone': () => 'tidak ada zona dengan `min: 0`: tepat satu zona harus mulai dari 0 agar setiap nilai punya zona',
+  'rubric/several-zero-zones': (p) => `beberapa zona memakai \`min: 0\`: ${list(p.zones)}`,
+  'rubric/duplicate-zone-id': (p) => `id zona kembar ${q(p.id)}`,
+  'rubric/duplicate-zone-min': (p) => `zona ${q(p.zone)} memakai min ${p.min} yang sama dengan zona ${q(p.other)}`,
+  'rubric/zone-min-range': (p) => `min zona ${p.min} melebihi skala ${p.scale}`,
+  'rubric/ambiguous-answer': (p) => `kata jawaban ${q(p.word)} tercantum sebagai ${p.kinds.join(' dan ')}`,
+  'rubric/documents': (p) => `berkas rubrik berisi tepat satu dokumen YAML, ditemukan ${p.count}`,
+  'rubric/not-found': (p) =>
+    `tidak ada berkas rubrik atau rubrik bawaan bernama ${q(p.name)}${hint(p.suggestion)}; rubrik bawaan: ${p.bundled.length ? list(p.bundled) : 'tidak ada'}`,
+
+  'assessment/rubric-mismatch': (p) => `penilaian menyebut rubrik ${q(p.named)} tetapi dinilai dengan ${q(p.used)}`,
+  'assessment/missing-unit-id': () => 'berkas dengan beberapa dokumen YAML memerlukan `unit: {id: …}` di setiap dokumen',
+  'assessment/no-rubric': () => 'rubrik tidak diketahui: pakai --rubric <berkas atau id bawaan>, atau sebutkan dengan `rubric:` di berkas penilaian',
+  'assessment/several-rubrics': (p) => `penilaian ini menyebut rubrik ${q(p.rubrics[0])}, penilaian sebelumnya ${q(p.rubrics[1])}; pakai --rubric untuk memilih`,
+
+  'answer/unknown-criterion': (p) => `kriteria tidak dikenal ${q(p.criterion)}${hint(p.suggestion)}`,
+  'answer/invalid': (p) => `jawaban tidak sah ${q(p.value)} untuk ${q(p.criterion)}: seharusnya ${describeSpecId(p.spec)}`,
+  'answer/na-forbidden': (p) => `${q(p.criterion)} berlaku untuk semua unit (na: false); jawab ${describeSpecId(p.spec)}`,
+  'answer/duplicate': (p) => `jawaban kedua untuk ${q(p.criterion)} pada unit ${q(p.unit)} (yang pertama di ${p.first}); rubrik ini tidak merata-ratakan jawaban`,
+
+  'unit/missing-answers': (p) => `unit ${q(p.unit)}: ${p.criteria.length} kriteria belum dijawab, dinilai 0: ${list(p.criteria, 8)}`,
+  'unit/duplicate': (p) => `unit ${q(p.unit)} dinilai dua kali (yang pertama di ${p.first}); jawaban satu unit berasal dari satu lembar kecuali rubrik merata-ratakan responden`,
+  'unit/no-applicable': (p) => `unit ${q(p.unit)} tidak punya kriteria yang berlaku (semua jawaban tidak berlaku): tidak dapat dinilai`,
+
+  'input/not-found': () => 'berkas atau folder tidak ada',
+  'input/unreadable': (p) => `tidak dapat dibaca (${p.reason})`,
+  'input/too-large': (p) => `berkas berukuran ${p.size} byte; batasnya ${p.limit}`,
+  'input/empty-folder': (p) => `folder tidak berisi berkas penilaian (${list(p.extensions)})`,
+  'input/unknown-extension': (p) => `format tidak dapat ditentukan dari nama berkas: seharusnya ${list(p.extensions)}`,
+  'input/no-units': () => 'masukan tidak berisi unit untuk dinilai',
+  'input/no-files': () => 'tidak ada masukan: sebutkan berkas atau folder, atau - untuk masukan standar',
+
+  'output/unwritable': (p) => `keluaran tidak dapat ditulis di sini (${p.reason})`,
+
+  'csv/syntax': (p) => `sintaks CSV: ${p.message}`,
+  'csv/ragged-row': (p) => `baris berisi ${p.got} sel, header berisi ${p.expected}`,
+  'csv/empty-header': () => 'nama kolom kosong di header',
+  'csv/duplicate-column': (p) => `kolom kembar ${q(p.column)}`,
+  'csv/unknown-column': (p) => `kolom tidak dikenal ${q(p.column)} di CSV panjang; seharusnya ${list(p.allowed, 20)}, atau nama yang diawali \`_\``,
+  'csv/missing-unit': () => 'id unit kosong',
+  'csv/missing-unit-column': () => 'berkas daftar unit memerlukan kolom `unit` (atau `id`)',
+  'csv/missing-criterion': () => 'id kriteria kosong',
+
+  'usage/stdin-format': () => 'membaca masukan standar memerlukan --stdin-format csv|yaml',
+  'usage/unknown-format': (p) => `format tidak dikenal ${q(p.format)}; seharusnya salah satu dari ${list(p.allowed)}`,
+  'usage/out-is-input': (p) => `--out ${q(p.out)} akan menimpa masukan (${p.input}); pilih jalur lain`,
+  'usage/invalid-option': (p) => `${p.option}: ${q(p.value)} tidak sah; seharusnya ${p.expected}`,
+  'usage/unknown-zone': (p) => `${p.option}: tidak ada zona ${q(p.zone)}${hint(p.suggestion)}; zona yang ada ${list(p.zones)}`,
+
+  'diff/rubric-changed': (p) => `kedua putaran dinilai dengan rubrik berbeda (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); nilainya tidak dapat dibandingkan. Pakai --allow-rubric-change untuk tetap membandingkan`,
+  'diff/regression': (p) => `${p.units.length} unit memburuk (zona turun, nilai turun atau kekurangan baru): ${list(p.units)}`,
+  'diff/not-a-result': (p) => `bukan hasil JSON monev: ${p.reason}`,
+
+  'threshold/fail-under': (p) => `${p.units.length} unit bernilai di bawah ${p.threshold}: ${list(p.units)}`,
+  'threshold/fail-zone': (p) => `${p.units.length} unit berada di zona ${q(p.zone)} atau lebih rendah: ${list(p.units)}`,
+};

@@ -1,0 +1,234 @@
+import type { CompiledRubric, ZoneColor } from '../core/compile.js';
+import type { ScoreReport } from '../core/report.js';
+import type { UnitResult } from '../core/score.js';
+import { zoneFor } from '../core/score.js';
+import type { Locale } from '../i18n/locale.js';
+import { answerText, statusText, unitLabel } from './describe.js';
+
+export interface ReportOptions {
+  locale: Locale;
+  rubric: CompiledRubric;
+  /** ISO date(s) of the round, shown in the header. */
+  roundDates: string[];
+  /** ISO date the report was generated. */
+  generated: string;
+}
+
+const COLORS: Record<ZoneColor | 'none', { fill: string; soft: string; text: string }> = {
+  green: { fill: '#2e7d32', soft: '#e3f1e4', text: '#ffffff' },
+  yellow: { fill: '#f2b705', soft: '#fdf3d4', text: '#1f1f1f' },
+  red: { fill: '#c62828', soft: '#f9e0e0', text: '#ffffff' },
+  none: { fill: '#607d8b', soft: '#eceff1', text: '#ffffff' },
+};
+const colorOf = (c: ZoneColor | undefined) => COLORS[c ?? 'none'];
+
+const esc = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const anchor = (id: string) => `unit-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/**
+ * One self-contained HTML file: inline CSS and inline SVG charts, no script, no font, no request
+ * of any kind, so it opens from a USB stick on an office PC and prints on A4.
+ */
+export function renderReportHtml(report: ScoreReport, options: ReportOptions): string {
+  const { locale } = options;
+  const t = locale.t;
+  const { rubric, summary, units } = report;
+  const dates = roundDateText(options.roundDates, locale);
+  const body = [
+    `<header><p class="kicker">${esc(t('reportTitle'))}</p><h1>${esc(rubric.title)}</h1>`,
+    `<p class="meta">${esc(t('rubricAbout', rubric).replace(/`/g, ''))}${rubric.source ? ` ${esc(t('source'))}: ${esc(rubric.source)}` : ''}</p>`,
+    dates ? `<p class="meta"><strong>${esc(t('roundDate'))}:</strong> ${esc(dates)}</p>` : '',
+    `</header>`,
+    `<section class="summary" aria-labelledby="summary"><h2 id="summary">${esc(t('summary'))}</h2>`,
+    `<div class="cards">${summary.zones
+      .map((z) => `<div class="card" style="border-color:${colorOf(z.color).fill}"><span class="big">${z.count}</span><span>${esc(z.label)}</span></div>`)
+      .join('')}<div class="card"><span class="big">${locale.num(summary.mean)}</span><span>${esc(t('mean'))}</span></div><div class="card"><span class="big">${locale.num(summary.median)}</span><span>median</span></div></div>`,
+    `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report)}</figure>`,
+    `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
+    `<figure class="wide"><figcaption>${esc(t('heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
+    `<nav><h3>${esc(t('contents'))}</h3><ol>${summary.ranking
+      .map((r) => `<li><a href="#${anchor(r.unit)}">${esc(unitLabel(units.find((u) => u.unit.id === r.unit)!))}</a> ${locale.num(r.score)}</li>`)
+      .join('')}</ol></nav></section>`,
+    ...units.map((u) => unitSection(u, report, options)),
+    `<footer>${esc(t('generated', { version: report.generator.version, date: locale.date(options.generated), sha: rubric.sha256.slice(0, 12) }))}</footer>`,
+  ];
+  return `<!doctype html>
+<html lang="${locale.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${esc(rubric.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body.filter(Boolean).join('\n')}
+</body>
+</html>
+`;
+}
+
+function roundDateText(dates: string[], locale: Locale): string {
+  const sorted = [...new Set(dates.filter(Boolean))].sort();
+  if (sorted.length === 0) return '';
+  if (sorted.length === 1) return locale.date(sorted[0]);
+  return `${locale.date(sorted[0])} – ${locale.date(sorted[sorted.length - 1])}`;
+}
+
+function zoneChart(report: ScoreReport): string {
+  const zones = report.summary.zones;
+  const max = Math.max(1, ...zones.map((z) => z.count));
+  const barWidth = 56;
+  const gap = 24;
+  const height = 180;
+  const width = zones.length * (barWidth + gap) + gap;
+  const bars = zones.map((z, i) => {
+    const h = Math.round((z.count / max) * (height - 60));
+    const x = gap + i * (barWidth + gap);
+    const y = height - 30 - h;
+    return `<rect class="bar" x="${x}" y="${y}" width="${barWidth}" height="${Math.max(h, 1)}" fill="${colorOf(z.color).fill}"><title>${esc(z.label)}: ${z.count}</title></rect>
+<text x="${x + barWidth / 2}" y="${y - 6}" text-anchor="middle" class="value">${z.count}</text>
+<text x="${x + barWidth / 2}" y="${height - 12}" text-anchor="middle" class="axis">${esc(shortLabel(z.label))}</text>`;
+  });
+  return `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${bars.join('\n')}<line x1="0" x2="${width}" y1="${height - 30}" y2="${height - 30}" class="baseline"/></svg>`;
+}
+
+function rankingChart(report: ScoreReport, locale: Locale): string {
+  const { ranking, zones } = report.summary;
+  const scale = report.rubric.scale;
+  const rowH = 22;
+  const labelW = 190;
+  const barW = 260;
+  const width = labelW + barW + 60;
+  const height = ranking.length * rowH + 24;
+  const zoneOf = new Map(report.units.map((u) => [u.unit.id, u]));
+  const rows = ranking.map((r, i) => {
+    const u = zoneOf.get(r.unit)!;
+    const w = Math.max(1, (r.score / scale) * barW);
+    const y = 4 + i * rowH;
+    return `<text x="${labelW - 6}" y="${y + 14}" text-anchor="end" class="axis">${esc(truncate(u.unit.name ?? u.unit.id, 28))}</text>
+<rect class="bar" x="${labelW}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${colorOf(u.zone.color).fill}"><title>${esc(unitLabel(u))}: ${locale.num(r.score)} (${esc(u.zone.label)})</title></rect>
+<text x="${(labelW + w + 4).toFixed(1)}" y="${y + 14}" class="value">${locale.num(r.score)}</text>`;
+  });
+  const lines = zones
+    .filter((z) => z.min > 0)
+    .map((z) => {
+      const x = (labelW + (z.min / scale) * barW).toFixed(1);
+      return `<line x1="${x}" x2="${x}" y1="0" y2="${height - 18}" class="threshold"><title>${esc(z.label)} ≥ ${locale.num(z.min)}</title></line><text x="${x}" y="${height - 6}" text-anchor="middle" class="axis">${locale.num(z.min, 0)}</text>`;
+    });
+  return `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('\n')}${lines.join('')}</svg>`;
+}
+
+function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): string {
+  const groups = report.rubric.groups;
+  const cellW = 92;
+  const cellH = 26;
+  const labelW = 190;
+  const headH = 46;
+  const width = labelW + groups.length * cellW + 4;
+  const height = headH + report.units.length * cellH + 4;
+  const head = groups.map(
+    (g, j) => `<text x="${labelW + j * cellW + cellW / 2}" y="${headH - 10}" text-anchor="middle" class="axis"><title>${esc(g.title)}</title>${esc(truncate(g.title, 14))}</text>`,
+  );
+  const cells = report.units.flatMap((u, i) =>
+    [
+      `<text x="${labelW - 6}" y="${headH + i * cellH + 17}" text-anchor="end" class="axis">${esc(truncate(u.unit.name ?? u.unit.id, 28))}</text>`,
+    ].concat(
+      groups.map((g, j) => {
+        const score = u.groups.find((x) => x.id === g.id)?.score ?? null;
+        const zone = score === null ? undefined : zoneFor(rubric.zones, score);
+        const c = colorOf(zone?.color);
+        const x = labelW + j * cellW;
+        const y = headH + i * cellH;
+        return `<rect class="cell" x="${x + 1}" y="${y + 1}" width="${cellW - 2}" height="${cellH - 2}" fill="${score === null ? '#ffffff' : c.soft}" stroke="${score === null ? '#cfd8dc' : c.fill}"><title>${esc(unitLabel(u))} · ${esc(g.title)}: ${score === null ? 'n/a' : locale.num(score)}</title></rect><text x="${x + cellW / 2}" y="${y + 17}" text-anchor="middle" class="value">${score === null ? 'n/a' : locale.num(score)}</text>`;
+      }),
+    ),
+  );
+  return `<svg class="chart heat" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${head.join('')}${cells.join('\n')}</svg>`;
+}
+
+function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions): string {
+  const { locale, rubric } = options;
+  const t = locale.t;
+  const c = colorOf(u.zone.color);
+  const parts: string[] = [];
+  parts.push(`<section class="unit" id="${anchor(u.unit.id)}"><h2>${esc(unitLabel(u))}</h2>`);
+  const facts = [u.unit.type, u.unit.region, u.date ? locale.date(u.date) : '', u.assessor].filter(Boolean).map(esc).join(' · ');
+  if (facts) parts.push(`<p class="meta">${facts}</p>`);
+  parts.push(
+    `<p class="score"><span class="big">${locale.num(u.score)}</span> <span class="badge" style="background:${c.fill};color:${c.text}">${esc(u.zone.label)}</span>${u.respondents !== undefined ? ` <span class="meta">${esc(t('respondentsCount', { n: u.respondents }))}</span>` : ''}</p>`,
+  );
+  if (u.cappedBy.length) {
+    parts.push(`<p class="cap">${esc(t('cappedBy', { zone: u.zone.label, criteria: u.cappedBy.map((x) => x.criterion).join(', '), byScore: u.zoneByScore.label }))}</p>`);
+  }
+  parts.push(`<h3>${esc(t('groups'))}</h3><table class="groups"><thead><tr><th>${esc(t('group'))}</th><th class="num">${esc(t('score'))}</th><th></th></tr></thead><tbody>`);
+  for (const g of u.groups) {
+    const zone = g.score === null ? undefined : zoneFor(rubric.zones, g.score);
+    const pct = g.score === null ? 0 : Math.max(0, Math.min(100, (g.score / report.rubric.scale) * 100));
+    parts.push(
+      `<tr><td>${esc(g.title)}</td><td class="num">${g.score === null ? 'n/a' : locale.num(g.score)}</td><td class="barcell"><svg class="mini" viewBox="0 0 100 10" preserveAspectRatio="none" width="120" height="10" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="100" height="10" fill="#eceff1"/><rect x="0" y="0" width="${pct.toFixed(1)}" height="10" fill="${colorOf(zone?.color).fill}"/></svg></td></tr>`,
+    );
+  }
+  parts.push('</tbody></table>');
+  const next = u.nextZone;
+  parts.push(`<h3>${esc(t('nextZone'))}</h3>`);
+  if (!next) parts.push(`<p>${esc(t('inTopZone', { zone: u.zone.label }))}</p>`);
+  else {
+    const titles = new Map(u.gaps.map((g) => [g.criterion, g]));
+    parts.push(`<p>${esc(t('pathToNext', { n: next.close.length, zone: next.zone.label, score: locale.num(next.score) }))}</p><ol class="path">`);
+    for (const id of next.close) {
+      const g = titles.get(id)!;
+      parts.push(`<li><strong>${esc(g.title)}</strong> <code>${esc(id)}</code> <span class="gain">+${locale.num(g.lost)}</span></li>`);
+    }
+    parts.push('</ol>');
+  }
+  parts.push(`<h3>${esc(t('gaps'))} (${u.gaps.length})</h3>`);
+  if (u.gaps.length === 0) parts.push(`<p>${esc(t('noGapsSentence'))}</p>`);
+  else {
+    parts.push(
+      `<div class="scroll"><table class="gaps"><thead><tr><th class="num">${esc(t('lost'))}</th><th>${esc(t('criterion'))}</th><th>${esc(t('status'))}</th><th>${esc(t('answer'))}</th><th>${esc(t('guidance'))}</th></tr></thead><tbody>`,
+    );
+    for (const g of u.gaps) {
+      const guidance = rubric.criteria.get(g.criterion)?.guidance ?? '';
+      parts.push(
+        `<tr><td class="num">${locale.num(g.lost)}</td><td><strong>${esc(g.title)}</strong><br><code>${esc(g.criterion)}</code></td><td>${esc(statusText(g.status, locale))}</td><td>${esc(answerText(g.value, g.status, locale))}</td><td class="guidance">${esc(guidance)}</td></tr>`,
+      );
+    }
+    parts.push('</tbody></table></div>');
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+const shortLabel = (label: string) => truncate(label.split(' - ')[0]!, 12);
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+const CSS = `
+:root{--ink:#1f2933;--muted:#5f6b76;--line:#d9e0e6}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:1040px;padding:24px 20px;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff}
+h1{font-size:1.7em;margin:.1em 0 .3em}h2{font-size:1.35em;margin:1.2em 0 .4em;border-bottom:2px solid var(--line);padding-bottom:.2em}h3{font-size:1.05em;margin:1em 0 .4em}
+.kicker{text-transform:uppercase;letter-spacing:.06em;color:var(--muted);font-size:.8em;margin:0}
+.meta{color:var(--muted);margin:.2em 0}
+.cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
+.card{border:1px solid var(--line);border-top:5px solid var(--line);border-radius:6px;padding:8px 14px;min-width:120px;display:flex;flex-direction:column}
+.big{font-size:1.6em;font-weight:700}
+.charts{display:flex;flex-wrap:wrap;gap:24px}
+figure{margin:12px 0;max-width:100%;overflow-x:auto}figcaption{font-weight:600;margin-bottom:6px}
+svg.chart{max-width:100%;height:auto}
+svg .axis{font-size:11px;fill:var(--muted)}svg .value{font-size:11px;fill:var(--ink)}
+svg .baseline{stroke:#90a4ae}svg .threshold{stroke:#37474f;stroke-dasharray:3 3}
+nav ol{columns:2;padding-left:1.4em}
+table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
+th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
+.scroll{overflow-x:auto}
+.badge{display:inline-block;border-radius:4px;padding:2px 10px;font-weight:600}
+.cap{background:#fff4e5;border-left:4px solid #f2b705;padding:6px 10px}
+.gain{color:#2e7d32;font-weight:600}
+.guidance{color:var(--muted);font-size:.92em;min-width:16em}
+code{font-size:.88em;color:var(--muted)}
+footer{margin-top:32px;color:var(--muted);font-size:.85em;border-top:1px solid var(--line);padding-top:8px}
+@media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}}
+@page{size:A4;margin:15mm}
+@media print{body{max-width:none;padding:0;font-size:11pt}section.unit{break-before:page}figure,tr,.card{break-inside:avoid}a{color:inherit;text-decoration:none}nav{break-after:page}}
+`;

@@ -1,0 +1,106 @@
+import type { AnswerSpec, CompiledCriterion, CompiledGroup, CompiledRubric } from '../core/compile.js';
+import type { UnitInfo } from '../core/assessment.js';
+import type { Locale } from '../i18n/locale.js';
+import { csvLine } from './csv.js';
+
+/** The answers a field form offers for a criterion, in the rubric's own words. */
+export function allowedAnswers(spec: AnswerSpec): string {
+  const na = spec.na ? ` | ${spec.na[0]}` : '';
+  switch (spec.type) {
+    case 'boolean':
+      return `${spec.yes[0]} | ${spec.no[0]}${na}`;
+    case 'scale':
+      return `${spec.min}..${spec.max}${na}`;
+    case 'choice':
+      return `${spec.options.join(' | ')}${na}`;
+    case 'percent':
+      return `0..100${na}`;
+    case 'number':
+      return `>= ${spec.min}${na}`;
+  }
+}
+
+export interface TemplateOptions {
+  /** How the form names its rubric: a bundled id, or a path relative to where the form is saved. */
+  rubricRef: string;
+  units: UnitInfo[];
+  locale: Locale;
+}
+
+const yamlString = (s: string) => (/^[\w./-]+$/.test(s) ? s : JSON.stringify(s));
+const comment = (text: string, indent: string) =>
+  text
+    .split(/\n/)
+    .flatMap((line) => wrap(line, 96))
+    .map((line) => `${indent}# ${line}`.trimEnd());
+
+function wrap(line: string, width: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(/\s+/).filter(Boolean)) {
+    if (current && current.length + word.length + 1 > width) {
+      out.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  return current ? [...out, current] : out.length ? out : [''];
+}
+
+/** A blank YAML form: every criterion with its title, guidance and allowed answers as comments. */
+export function yamlTemplate(rubric: CompiledRubric, { rubricRef, units, locale }: TemplateOptions): string {
+  const answers: string[] = [];
+  const walk = (group: CompiledGroup, depth: number) => {
+    answers.push('', `  # ${'='.repeat(depth + 1)} ${group.title} [${group.id}]`);
+    for (const child of group.children) {
+      if (child.kind === 'group') walk(child, depth + 1);
+      else answers.push(...criterionComment(child, locale), `  ${child.id}:`);
+    }
+  };
+  rubric.groups.forEach((g) => walk(g, 0));
+  const head = [...comment(locale.t('templateHead', rubric), ''), `rubric: ${yamlString(rubricRef)}`];
+  const doc = (unit: UnitInfo | undefined) => [
+    ...head,
+    unit
+      ? `unit: { id: ${yamlString(unit.id)}${unit.name ? `, name: ${yamlString(unit.name)}` : ''}${unit.type ? `, type: ${yamlString(unit.type)}` : ''}${unit.region ? `, region: ${yamlString(unit.region)}` : ''} }`
+      : `# ${locale.t('templateUnit')}\n# unit: { id: …, name: … }`,
+    '# date: YYYY-MM-DD',
+    '# assessor: …',
+    'answers:',
+    ...answers,
+  ];
+  const docs = units.length ? units.map(doc) : [doc(undefined)];
+  return `${docs.map((d) => d.join('\n')).join('\n---\n')}\n`;
+}
+
+function criterionComment(c: CompiledCriterion, locale: Locale): string[] {
+  return [
+    '',
+    ...comment(c.title, '  '),
+    ...(c.guidance ? comment(c.guidance, '  ') : []),
+    `  # ${locale.t('templateAllowed')}: ${allowedAnswers(c.spec)}`,
+  ];
+}
+
+/** A long CSV form: one row per criterion (per unit, with --units) with its title and allowed answers. */
+export function longCsvTemplate(rubric: CompiledRubric, { units }: TemplateOptions): string {
+  const withUnits = units.length > 0;
+  let out = csvLine([...(withUnits ? ['unit', 'name'] : []), 'criterion', 'title', 'allowed', 'value', 'note', 'evidence']);
+  for (const unit of withUnits ? units : [undefined]) {
+    for (const c of rubric.criterionList) {
+      out += csvLine([...(unit ? [unit.id, unit.name ?? ''] : []), c.id, c.title, allowedAnswers(c.spec), '', '', '']);
+    }
+  }
+  return out;
+}
+
+/**
+ * A wide CSV form: one header row of criterion ids, for spreadsheets and form tools; one row per
+ * unit with --units, else one empty row whose unit is the file's name.
+ */
+export function wideCsvTemplate(rubric: CompiledRubric, { units }: TemplateOptions): string {
+  const ids = rubric.criterionList.map((c) => c.id);
+  if (units.length === 0) return csvLine(ids) + csvLine(ids.map(() => ''));
+  let out = csvLine(['unit', 'name', 'type', 'region', ...ids]);
+  for (const u of units) out += csvLine([u.id, u.name ?? '', u.type ?? '', u.region ?? '', ...ids.map(() => '')]);
+  return out;
+}
