@@ -61,6 +61,18 @@ program
   .option('-q, --quiet', 'no warnings on stderr')
   .action(async (before: string, after: string, options) => (await import('./diff.js')).diffCommand(before, after, { ...options, lang: program.opts().lang }));
 
+program
+  .command('report')
+  .description('write the round as a report: one self-contained HTML file (charts, one section per unit) or Markdown')
+  .argument('<paths...>', 'assessment files or folders')
+  .option('-r, --rubric <file|id>', 'rubric file or bundled rubric id (default: the rubric the assessments name)')
+  .option('-f, --format <format>', 'html or markdown', 'html')
+  .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
+  .option('--date <YYYY-MM-DD>', 'date of the round (default: the assessments\' dates)')
+  .option('--strict', 'a criterion without an answer is an error, not a 0')
+  .option('-q, --quiet', 'no warnings on stderr')
+  .action(async (paths: string[], options) => (await import('./report.js')).reportCommand(paths, { ...options, lang: program.opts().lang }));
+
 const rubrics = program.command('rubrics').description('list the bundled rubrics, or show one as a tree of weights and points');
 rubrics
   .command('list', { isDefault: true })

@@ -1,0 +1,33 @@
+import type { UnitResult } from '../core/score.js';
+import { assertOutputIsNotInput } from '../io/out-path.js';
+import { renderReportHtml } from '../render/report-html.js';
+import { renderReportMarkdown } from '../render/report-markdown.js';
+import { resolveLocale } from './lang.js';
+import { usage } from './options.js';
+import { emit, warn } from './output.js';
+import { scoreRound } from './round.js';
+
+interface ReportCommandOptions {
+  rubric?: string;
+  format: string;
+  out?: string;
+  date?: string;
+  strict?: boolean;
+  quiet?: boolean;
+  lang?: string;
+}
+
+/** The round as a report for the Sekda and the units: one self-contained HTML file, or Markdown. */
+export async function reportCommand(paths: string[], options: ReportCommandOptions): Promise<void> {
+  const locale = resolveLocale(options.lang);
+  if (!['html', 'markdown'].includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: ['html', 'markdown'] });
+  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'YYYY-MM-DD' });
+  if (options.out) assertOutputIsNotInput(options.out, paths);
+  const units: UnitResult[] = [];
+  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict }, { unit: (u) => void units.push(u) });
+  warn(outcome.warnings, options.quiet, locale);
+  const report = { ...outcome.head, units, summary: outcome.summary };
+  const roundDates = options.date ? [options.date] : units.map((u) => u.date).filter((d): d is string => Boolean(d));
+  const reportOptions = { locale, rubric: outcome.loaded.compiled, roundDates, generated: new Date().toISOString().slice(0, 10) };
+  await emit(options.format === 'html' ? renderReportHtml(report, reportOptions) : renderReportMarkdown(report, reportOptions), options.out);
+}

@@ -1,0 +1,58 @@
+import type { CompiledRubric } from '../core/compile.js';
+import type { ScoreReport } from '../core/report.js';
+import { zoneFor } from '../core/score.js';
+import { answerText, capText, statusText, unitLabel } from './describe.js';
+import type { ReportOptions } from './report-html.js';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+
+/** The report's content as Markdown: the charts become tables; every gap comes with its guidance. */
+export function renderReportMarkdown(report: ScoreReport, options: ReportOptions): string {
+  const { locale, rubric } = options;
+  const { t, num } = locale;
+  const { summary, units } = report;
+  const out: string[] = [`# ${t('reportTitle')}: ${report.rubric.title}`, ''];
+  out.push(`${t('rubricAbout', report.rubric)}${report.rubric.source ? ` ${t('source')}: ${report.rubric.source.replace(/\.$/, '')}.` : ''}`);
+  const dates = [...new Set(options.roundDates)].sort();
+  if (dates.length) out.push('', `**${t('roundDate')}:** ${dates.length === 1 ? locale.date(dates[0]) : `${locale.date(dates[0])} – ${locale.date(dates.at(-1))}`}`);
+  out.push('', `## ${t('summary')}`, '', t('summaryText', { units: summary.units, mean: num(summary.mean), median: num(summary.median) }), '');
+  out.push(`### ${t('unitsByZone')}`, '', row([t('zone'), t('from'), t('units')]), row(['---', '---:', '---:']));
+  for (const z of summary.zones) out.push(row([z.label, num(z.min), String(z.count)]));
+  out.push('', `### ${t('ranking')}`, '', row([t('rank'), t('unit'), t('score'), t('zone')]), row(['---:', '---', '---:', '---']));
+  const byId = new Map(units.map((u) => [u.unit.id, u]));
+  for (const r of summary.ranking) out.push(row([String(r.rank), unitLabel(byId.get(r.unit)!), num(r.score), byId.get(r.unit)!.zone.label]));
+  out.push('', `### ${t('heatMap')}`, '', row([t('unit'), ...report.rubric.groups.map((g) => g.title)]), row(['---', ...report.rubric.groups.map(() => '---:')]));
+  for (const u of units) out.push(row([unitLabel(u), ...report.rubric.groups.map((g) => heatCell(u.groups.find((x) => x.id === g.id)?.score ?? null, rubric, num))]));
+  for (const u of units) {
+    out.push('', `## ${unitLabel(u)}`, '', `${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${t('respondentsCount', { n: u.respondents })}` : ''}`);
+    if (u.cappedBy.length) out.push('', t('zoneCapped', { text: capText(u, locale) }));
+    out.push('', row([t('group'), t('score')]), row(['---', '---:']));
+    for (const g of u.groups) out.push(row([g.title, num(g.score)]));
+    out.push('', `### ${t('nextZone')}`, '');
+    const next = u.nextZone;
+    if (!next) out.push(t('inTopZone', { zone: u.zone.label }));
+    else {
+      out.push(t('pathToNext', { n: next.close.length, zone: next.zone.label, score: num(next.score) }), '');
+      const gaps = new Map(u.gaps.map((g) => [g.criterion, g]));
+      next.close.forEach((id, i) => out.push(`${i + 1}. ${gaps.get(id)!.title} (\`${id}\`, +${num(gaps.get(id)!.lost)})`));
+    }
+    out.push('', `### ${t('gaps')} (${u.gaps.length})`, '');
+    if (u.gaps.length === 0) out.push(t('noGapsSentence'));
+    else {
+      out.push(row([t('lost'), t('criterion'), t('status'), t('answer'), t('guidance')]), row(['---:', '---', '---', '---', '---']));
+      for (const g of u.gaps) {
+        out.push(row([num(g.lost), `${g.title} (\`${g.criterion}\`)`, statusText(g.status, locale), answerText(g.value, g.status, locale), rubric.criteria.get(g.criterion)?.guidance ?? '']));
+      }
+    }
+  }
+  out.push('', '---', '', t('generated', { version: report.generator.version, date: locale.date(options.generated), sha: report.rubric.sha256.slice(0, 12) }));
+  return `${out.join('\n')}\n`;
+}
+
+function heatCell(score: number | null, rubric: CompiledRubric, num: (n: number | null) => string): string {
+  if (score === null) return 'n/a';
+  const zone = zoneFor(rubric.zones, score);
+  const mark = zone.color === 'green' ? '🟢' : zone.color === 'yellow' ? '🟡' : zone.color === 'red' ? '🔴' : '';
+  return `${mark} ${num(score)}`.trim();
+}

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monev } from '../e2e/run-cli.js';
+
+/**
+ * Opens the generated report in headless Chromium (Debian's package, driven by playwright-core;
+ * never a downloaded browser): the charts render, every unit has its section, nothing is fetched.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = resolve('test-output');
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}; .ci/run installs Debian's chromium package`);
+
+describe.skipIf(!available)('report.html in Chromium', () => {
+  type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
+  let browser: Browser;
+  const report = join(OUT, 'report-langkat-r1.html');
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    const run = monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--lang', 'id', '--out', report, '-q']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders the charts and a section for every unit without any request leaving the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 1400 } });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const url = pathToFileURL(report).href;
+    await page.goto(url);
+
+    expect(requests).toEqual([url]);
+    const charts = page.locator('svg.chart');
+    expect(await charts.count()).toBe(3);
+    for (const chart of await charts.all()) {
+      const box = await chart.boundingBox();
+      expect(box!.width).toBeGreaterThan(100);
+      expect(box!.height).toBeGreaterThan(50);
+    }
+    const bars = await page.locator('svg.chart rect.bar').count();
+    expect(bars).toBe(5 + 6); // a bar per zone, and one per unit in the ranking
+    expect(await page.locator('svg.heat rect.cell').count()).toBe(6 * 4);
+    const sections = await page.locator('section.unit h2').allTextContents();
+    expect(sections).toEqual([
+      'Dinas Kesehatan (dinkes)',
+      'Dinas Sosial (dinsos)',
+      'Dinas Kependudukan dan Pencatatan Sipil (disdukcapil)',
+      'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (dpmptsp)',
+      'UPTD Puskesmas Karang Rejo (pkm-karang-rejo)',
+      'UPTD Puskesmas Tanjungberingin (pkm-tanjungberingin)',
+    ]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    expect(await page.locator('header').textContent()).toContain('18 Juli 2023 – 20 Juli 2023');
+    await page.screenshot({ path: join(OUT, 'report-langkat-r1.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(OUT, 'report-langkat-r1-phone.png') });
+    await context.close();
+  });
+
+  it('prints on A4 with a page per unit', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(report).href);
+    await page.emulateMedia({ media: 'print' });
+    const breaks = await page.locator('section.unit').evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
+    expect(breaks).toEqual(Array(6).fill('page'));
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+});

@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { monev } from './run-cli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'monev-round-'));
+
+/** The best answer a form offers for a criterion, read back from the form itself. */
+function bestAnswer(allowed: string): string {
+  const first = allowed.split(' | ')[0]!;
+  const range = /^(\d+)\.\.(\d+)$/.exec(first);
+  if (range) return range[2]!;
+  const atLeast = /^>= (.+)$/.exec(first);
+  return atLeast ? atLeast[1]! : first;
+}
+
+describe('monev template: a filled-in form scores with no edit but the answers', () => {
+  it('yaml: every criterion with title, guidance and allowed answers as comments', () => {
+    const dir = tmp();
+    const form = join(dir, 'pkm-karang-rejo.yaml');
+    expect(monev(['template', '--rubric', 'ombudsman-ppp-2023', '--format', 'yaml', '--out', form]).code).toBe(0);
+    const text = readFileSync(form, 'utf8');
+    expect(text).toContain('# Pelaksana telah mengikuti pelatihan/bimtek pelayanan publik');
+    expect(text).toContain('# answers: lengkap | sebagian | tidak | na');
+    expect(text).toMatch(/\n {2}kompetensi-pelatihan:\n/);
+    // Blank, the form scores every criterion as missing (0) with a warning.
+    const blank = monev(['score', form, '--format', 'csv']);
+    expect(blank.code).toBe(0);
+    expect(blank.stdout).toContain('pkm-karang-rejo,,0.00,e,');
+    // Filled in: the answer goes after each `id:`.
+    const filled = text.replace(/^( {2}[a-z0-9-]+):\n/gm, (_m, key: string) => {
+      const allowed = text.split(`\n${key}:`)[0]!.split('\n').reverse().find((l) => l.includes('# answers: '))!;
+      return `${key}: ${bestAnswer(allowed.split('# answers: ')[1]!)}\n`;
+    });
+    writeFileSync(form, filled);
+    const run = monev(['score', form, '--format', 'json']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout).units[0]).toMatchObject({ unit: { id: 'pkm-karang-rejo' }, score: 100, zone: { id: 'a' } });
+  });
+
+  it('csv (long): criterion, title, allowed answers, value, note, evidence', () => {
+    const dir = tmp();
+    const form = join(dir, 'dinsos.csv');
+    expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--out', form]).code).toBe(0);
+    const lines = readFileSync(form, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('criterion,title,allowed,value,note,evidence');
+    expect(lines[1]).toBe('u1,Persyaratan,1..4 | na,,,');
+    writeFileSync(form, `${[lines[0], ...lines.slice(1).map((l) => l.replace(/,,,$/, ',3,,'))].join('\n')}\n`);
+    const run = monev(['score', form, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'json']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout).units[0]).toMatchObject({ unit: { id: 'dinsos' }, score: 75, zone: { id: 'c' } });
+  });
+
+  it('csv --wide --units: one row per unit, prefilled, for spreadsheets and form tools', () => {
+    const dir = tmp();
+    const units = join(dir, 'units.csv');
+    writeFileSync(units, 'unit;name;type\ndinkes;Dinas Kesehatan;dinas\npkm-karang-rejo;UPTD Puskesmas Karang Rejo;puskesmas\n');
+    const form = join(dir, 'round.csv');
+    expect(monev(['template', '--rubric', 'standar-pelayanan-uu25', '--format', 'csv', '--wide', '--units', units, '--out', form]).code).toBe(0);
+    const [header, ...rows] = readFileSync(form, 'utf8').trimEnd().split('\n');
+    expect(header!.startsWith('unit,name,type,region,persyaratan-ditetapkan,')).toBe(true);
+    expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(['dinkes,Dinas Kesehatan,dinas', 'pkm-karang-rejo,UPTD Puskesmas Karang Rejo,puskesmas']);
+    // Fill in the answer cells (after unit, name, type, region): all yes for one unit, all no for the other.
+    const filled = rows.map((r, i) => r.split(',').map((cell, k) => (k < 4 ? cell : i ? 'tidak' : 'ya')).join(','));
+    writeFileSync(form, `${header}\n${filled.join('\n')}\n`);
+    const run = monev(['score', form, '--rubric', 'standar-pelayanan-uu25', '--format', 'csv']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.split('\n').slice(1, 3).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+      'dinkes,Dinas Kesehatan,100.00,green',
+      'pkm-karang-rejo,UPTD Puskesmas Karang Rejo,0.00,red',
+    ]);
+  });
+
+  it('yaml --units: one document per unit', () => {
+    const dir = tmp();
+    const units = join(dir, 'units.csv');
+    writeFileSync(units, 'id,name\na,Unit A\nb,Unit B\n');
+    const out = monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--units', units]).stdout;
+    const docs = out.split('\n---\n').map((d) => parseYaml(d));
+    expect(docs.map((d) => d.unit)).toEqual([{ id: 'a', name: 'Unit A' }, { id: 'b', name: 'Unit B' }]);
+  });
+});
+
+describe('monev diff', () => {
+  const r1 = 'examples/langkat-2023/r1';
+  const r2 = 'examples/langkat-2023/r2';
+
+  it('compares two folders scored with --rubric: scores, zone moves, gaps closed and opened', () => {
+    const run = monev(['diff', r1, r2, '--rubric', 'ombudsman-ppp-2023', '--format', 'json', '-q']);
+    expect(run.code).toBe(0);
+    const diff = JSON.parse(run.stdout);
+    const dinkes = diff.units.find((u: { unit: string }) => u.unit === 'dinkes');
+    expect(dinkes).toMatchObject({ movement: 'down', before: { score: 62.86, zone: { id: 'c' } }, after: { score: 48.73, zone: { id: 'd' } }, change: -14.13, regression: ['zone', 'score', 'gaps'] });
+    expect(dinkes.gapsOpened).toContain('persyaratan');
+    expect(diff.summary).toMatchObject({ up: 4, down: 1, same: 1, added: 0, removed: 0 });
+    expect(diff.regressions).toEqual(['dinkes']);
+  });
+
+  it('compares two score JSON files, lists units present in one round only, and exits 1 on regressions', () => {
+    const dir = tmp();
+    const before = join(dir, 'r1.json');
+    const after = join(dir, 'r2.json');
+    writeFileSync(before, monev(['score', r1, '--rubric', 'ombudsman-ppp-2023', '--format', 'json', '-q']).stdout);
+    const second = JSON.parse(monev(['score', r2, '--rubric', 'ombudsman-ppp-2023', '--format', 'json', '-q']).stdout);
+    second.units = second.units.filter((u: { unit: { id: string } }) => u.unit.id !== 'dinsos');
+    writeFileSync(after, JSON.stringify(second));
+    const run = monev(['diff', before, after, '--format', 'markdown', '--fail-on-regression']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('| Dinas Sosial (dinsos) | 39.33 | - | - | − only in the first round |');
+    expect(run.stdout).toContain('▼ C - Kualitas Sedang → D - Kualitas Rendah');
+    expect(run.stderr).toBe('error: 1 unit(s) regressed (lower zone, lost points or new gaps): `dinkes` [diff/regression]\n');
+  });
+
+  it('--tolerance lets small losses pass; an opened gap still counts', () => {
+    const dir = tmp();
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    writeFileSync(a, 'unit,u1,u2,u3,u4,u5,u6,u7,u8,u9\nx,4,4,4,4,4,4,4,4,4\ny,4,4,4,4,4,4,4,4,4\n');
+    writeFileSync(b, 'unit,u1,u2,u3,u4,u5,u6,u7,u8,u9\nx,4,4,4,4,4,4,4,4,3\ny,4,4,4,4,4,4,4,4,4\n');
+    const args = ['diff', a, b, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'json', '--fail-on-regression'];
+    // x: u9 from 4 to 3 = 25 x 1/9 = 2.78 points lost, and a new gap.
+    expect(JSON.parse(monev([...args, '--tolerance', '5']).stdout).units[0]).toMatchObject({ change: -2.78, regression: ['gaps'] });
+    expect(monev([...args, '--tolerance', '5']).code).toBe(1);
+  });
+
+  it('refuses rounds scored with different rubrics unless --allow-rubric-change, and says why', () => {
+    const dir = tmp();
+    const rubric = join(dir, 'rubric.yaml');
+    writeFileSync(rubric, readFileSync('rubrics/ombudsman-ppp-2023.yaml', 'utf8').replace('version: "2023.1"', 'version: "2023.2"'));
+    const before = join(dir, 'r1.json');
+    writeFileSync(before, monev(['score', r1, '--rubric', 'ombudsman-ppp-2023', '--format', 'json', '-q']).stdout);
+    const refused = monev(['diff', before, r2, '--rubric', rubric, '-q']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/different rubrics \(version 2023\.1 -> 2023\.2; sha256 [0-9a-f]+ -> [0-9a-f]+\)/);
+    expect(monev(['diff', before, r2, '--rubric', rubric, '-q', '--allow-rubric-change', '--format', 'json']).code).toBe(0);
+  });
+});
+
+describe('monev report', () => {
+  it('html: self-contained, no script, no external reference', () => {
+    const html = monev(['report', 'examples/asahan-2023', '-q']).stdout;
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|@import|url\(|src="http|href="http/i);
+    expect(html).toContain('Tertahan di Zona Kuning oleh biaya-ditetapkan'.replace('Tertahan di', 'Held at').replace(' oleh ', ' by '));
+    expect(html).toContain('12 July 2023');
+  });
+
+  it('markdown: the same content with tables, in Indonesian with --lang id', () => {
+    const md = monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--format', 'markdown', '--lang', 'id', '-q']).stdout;
+    expect(md).toContain('**Putaran:** 18 Juli 2023 – 20 Juli 2023');
+    expect(md).toContain('| Dinas Kesehatan (dinkes) | 🟡 68,75 | 🟡 63,64 | 🟢 85,71 | 🔴 30,00 |');
+    expect(md).toMatch(/Tutup 5 kekurangan ini untuk mencapai B - Kualitas Tinggi \(nilai 78,73\):/);
+    expect(md).toContain('| Petunjuk |');
+  });
+});
