@@ -2,10 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { problemMessage, formatProblem } from '../i18n/format.js';
-import { discoverInputs } from '../io/assessment-files.js';
 import type { Locale } from '../i18n/locale.js';
 import { resolveLocale } from './lang.js';
-import { scoreRound } from './round.js';
 import { checkRubricFile } from '../io/rubric-file.js';
 
 interface ValidateOptions {
@@ -64,6 +62,9 @@ function rubricFiles(paths: string[]): string[] {
 
 /** Assessments are checked exactly as `score` would read them, without scoring output. */
 async function validateAssessments(paths: string[], rubric: string): Promise<FileResult[]> {
+  // Only this mode reads assessments: the rubric-only path (CI on every commit) does not load the scoring code.
+  const { discoverInputs } = await import('../io/assessment-files.js');
+  const { scoreRound } = await import('./round.js');
   const files = discoverInputs(paths);
   let problems: Problem[];
   try {

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The benchmark is not a test (nothing is timed here); this smoke run on tiny inputs keeps it from rotting. */
+describe('npm run bench (tiny smoke run)', () => {
+  it('generates inputs, runs every case against its floor and writes the table and JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-bench-'));
+    const run = spawnSync(process.execPath, ['bench/run.mjs', '--tiny', '--data', join(dir, 'data'), '--results', join(dir, 'results')], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^\| case \| median ms \| rows\/s \| MB\/s \| peak RSS MB \| floor ms \| ratio \|$/m);
+    for (const name of ['A  20 long-CSV files, json', 'B  wide CSV 200 units, jsonl', 'B  wide CSV 600 units, csv', 'C  10 YAML files, json', 'D  monev --version', 'D  monev validate <bundled rubric>']) {
+      expect(run.stdout).toContain(`| ${name} |`);
+    }
+    const result = JSON.parse(readFileSync(join(dir, 'results', 'tiny.json'), 'utf8'));
+    expect(result.cases).toHaveLength(10);
+    for (const c of result.cases) {
+      expect(c.ms).toBeGreaterThan(0);
+      expect(c.rssMB).toBeGreaterThan(10);
+    }
+  }, 120_000);
+});
