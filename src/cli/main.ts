@@ -73,6 +73,13 @@ program
   .option('-q, --quiet', 'no warnings on stderr')
   .action(async (paths: string[], options) => (await import('./report.js')).reportCommand(paths, { ...options, lang: program.opts().lang }));
 
+program
+  .command('schema')
+  .description('print the JSON Schema (draft 2020-12) of a rubric, an assessment or a score result')
+  .argument('<kind>', 'rubric, assessment or result')
+  .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
+  .action(async (kind: string, options) => (await import('./schema.js')).schemaCommand(kind, options));
+
 const rubrics = program.command('rubrics').description('list the bundled rubrics, or show one as a tree of weights and points');
 rubrics
   .command('list', { isDefault: true })

@@ -5,29 +5,35 @@ import type { RawAnswer } from './compile.js';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const AnswerObjectSchema = z.strictObject({
-  value: Scalar.describe('The answer: yes/no word, number or option value'),
-  note: z.string().optional().describe('Field remark'),
-  evidence: z.string().optional().describe('Where the evidence is (photo, document, link)'),
-});
+export const AnswerObjectSchema = z
+  .strictObject({
+    value: Scalar.describe('The answer: yes/no word, number or option value; empty when not checked'),
+    note: z.string().optional().describe('Field remark'),
+    evidence: z.string().optional().describe('Where the evidence is (photo, document, link)'),
+  })
+  .meta({ title: 'Answer with note', description: 'An answer with a field note and evidence' });
 
-export const UnitSchema = z.strictObject({
+export const UnitSchema = z
+  .strictObject({
   id: z.union([z.string().min(1), z.number()]).transform(String).optional().describe('Unit id (default: file name)'),
   name: z.string().optional().describe('Unit name, e.g. "UPTD Puskesmas Gambir Baru"'),
   type: z.string().optional().describe('Unit type, e.g. puskesmas, dinas'),
   region: z.string().optional().describe('Kabupaten/Kota'),
-});
+  })
+  .meta({ title: 'Unit', description: 'The unit assessed (OPD, UPTD Puskesmas, …)' });
 
 export const AssessmentSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('JSON Schema reference for editors'),
     unit: UnitSchema.optional(),
     rubric: z.string().optional().describe('Id or path of the rubric the answers follow'),
-    date: z.union([z.string(), z.date()]).optional().describe('Date of the visit (YYYY-MM-DD)'),
-    assessor: z.string().optional(),
-    answers: z.record(z.string(), z.union([Scalar, AnswerObjectSchema])).describe('criterionId: answer'),
+    date: z.string().optional().describe('Date of the visit (YYYY-MM-DD)'),
+    assessor: z.string().optional().describe('Who assessed the unit'),
+    answers: z
+      .record(z.string(), z.union([Scalar.describe('The answer'), AnswerObjectSchema]))
+      .describe('criterionId: answer (a word, a number, or {value, note, evidence})'),
   })
-  .describe('A monev assessment: one unit\'s answers to a rubric');
+  .meta({ title: 'monev assessment', description: "One unit's answers to a rubric (one YAML document per unit)" });
 
 export const ASSESSMENT_KEYS = [...new Set([...Object.keys(AssessmentSchema.shape), ...Object.keys(UnitSchema.shape), ...Object.keys(AnswerObjectSchema.shape)])];
 

@@ -23,7 +23,7 @@ export const ZoneSchema = z
     min: z.number().min(0).describe('Lowest (rounded) score in this zone'),
     color: ZoneColor.optional(),
   })
-  .describe('A score band: a unit is in the zone with the highest min <= its rounded score');
+  .meta({ title: 'Zone', description: 'A score band: a unit is in the zone with the highest min <= its rounded score' });
 
 const AnswerWords = z.array(z.string()).min(1);
 
@@ -33,24 +33,27 @@ export const AnswersSchema = z
     no: AnswerWords.optional().describe('Words meaning no (case-insensitive)'),
     na: AnswerWords.optional().describe('Words meaning not applicable (case-insensitive)'),
   })
-  .describe('The yes / no / not-applicable vocabulary; replaces the defaults for each list given');
+  .meta({ title: 'Answer words', description: 'The yes / no / not-applicable vocabulary; each list given replaces its default' });
 
 const criterionCommon = {
   id: Slug,
   title: z.string().min(1).describe('Criterion title (in the rubric language)'),
   weight: Weight,
-  description: z.string().optional(),
-  guidance: z.string().optional().describe('How the field team verifies the criterion'),
+  description: z.string().optional().describe('What the criterion means'),
+  guidance: z.string().optional().describe('How the field team verifies the criterion (shown in forms and reports)'),
   cap: Slug.optional().describe('Zone id: while this criterion is not fully met, the unit is at most in this zone'),
   na: z.boolean().optional().describe('false: the criterion applies to every unit, an n/a answer is an error'),
 };
 
-const BooleanCriterion = z.strictObject({
-  ...criterionCommon,
-  type: z.literal('boolean').default('boolean').describe('yes -> 1, no -> 0 (default type)'),
-});
+const BooleanCriterion = z
+  .strictObject({
+    ...criterionCommon,
+    type: z.literal('boolean').default('boolean').describe('yes -> 1, no -> 0 (default type)'),
+  })
+  .meta({ title: 'Yes/no criterion' });
 
-const ScaleCriterion = z.strictObject({
+const ScaleCriterion = z
+  .strictObject({
   ...criterionCommon,
   type: z.literal('scale').describe('An integer scale answer, e.g. 1..4'),
   min: z.int().describe('Lowest allowed answer'),
@@ -59,35 +62,46 @@ const ScaleCriterion = z.strictObject({
     .enum(['linear', 'ratio'])
     .default('linear')
     .describe('linear: (v - min) / (max - min); ratio: v / max (the SKM convention)'),
-});
+  })
+  .meta({ title: 'Scale criterion' });
 
-export const ChoiceOption = z.strictObject({
-  value: z.union([z.string(), z.number()]).transform(String).describe('The answer as written in assessments'),
-  label: z.string().optional(),
-  score: z.number().describe('Fraction earned, within [0, 1]'),
-});
+export const ChoiceOption = z
+  .strictObject({
+    value: z.union([z.string(), z.number()]).transform(String).describe('The answer as written in assessments'),
+    label: z.string().optional().describe('What the option means'),
+    score: z.number().describe('Fraction earned, within [0, 1]'),
+  })
+  .meta({ title: 'Option' });
 
-const ChoiceCriterion = z.strictObject({
-  ...criterionCommon,
-  type: z.literal('choice').describe('One of a list of options, each with a score'),
-  options: z.array(ChoiceOption).min(1),
-});
+const ChoiceCriterion = z
+  .strictObject({
+    ...criterionCommon,
+    type: z.literal('choice').describe('One of a list of options, each with a score'),
+    options: z.array(ChoiceOption).min(1).describe('The allowed answers'),
+  })
+  .meta({ title: 'Choice criterion' });
 
-const PercentCriterion = z.strictObject({
-  ...criterionCommon,
-  type: z.literal('percent').describe('0..100, fraction = v / 100'),
-});
+const PercentCriterion = z
+  .strictObject({
+    ...criterionCommon,
+    type: z.literal('percent').describe('0..100, fraction = v / 100'),
+  })
+  .meta({ title: 'Percentage criterion' });
 
-export const Band = z.strictObject({
-  min: z.number().describe('Lowest value in the band'),
-  score: z.number().describe('Fraction earned, within [0, 1]'),
-});
+export const Band = z
+  .strictObject({
+    min: z.number().describe('Lowest value in the band'),
+    score: z.number().describe('Fraction earned, within [0, 1]'),
+  })
+  .meta({ title: 'Band' });
 
-const NumberCriterion = z.strictObject({
-  ...criterionCommon,
-  type: z.literal('number').describe('A number scored by bands'),
-  bands: z.array(Band).min(1).describe('Sorted by min ascending; a value below the first band is invalid'),
-});
+const NumberCriterion = z
+  .strictObject({
+    ...criterionCommon,
+    type: z.literal('number').describe('A number scored by bands'),
+    bands: z.array(Band).min(1).describe('Sorted by min ascending; a value below the first band is invalid'),
+  })
+  .meta({ title: 'Number criterion' });
 
 export const CriterionSchema = z.discriminatedUnion('type', [
   BooleanCriterion,
@@ -106,36 +120,38 @@ export interface GroupInput {
   groups?: GroupInput[] | undefined;
 }
 
-export const GroupSchema = z.strictObject({
-  id: Slug,
-  title: z.string().min(1),
-  weight: Weight,
-  description: z.string().optional(),
-  criteria: z.array(CriterionSchema).optional(),
-  get groups() {
-    return z.array(GroupSchema).optional();
-  },
-});
+export const GroupSchema = z
+  .strictObject({
+    id: Slug,
+    title: z.string().min(1).describe('Group title (in the rubric language)'),
+    weight: Weight,
+    description: z.string().optional().describe('What the group covers'),
+    criteria: z.array(CriterionSchema).optional().describe('Criteria of this group'),
+    get groups() {
+      return z.array(GroupSchema).optional().describe('Child groups');
+    },
+  })
+  .meta({ id: 'Group', title: 'Group', description: 'A weighted group of criteria and/or child groups' });
 
 export const RubricSchema = z
   .strictObject({
     $schema: z.string().optional().describe('JSON Schema reference for editors'),
     id: Slug.describe('Rubric id, referenced by assessments and --rubric'),
-    title: z.string().min(1),
+    title: z.string().min(1).describe('Rubric title'),
     version: z.union([z.string(), z.number()]).transform(String).describe('Rubric version, e.g. "2023.1"'),
     source: z.string().optional().describe('The regulation or document the rubric follows'),
-    description: z.string().optional(),
-    locale: z.string().optional(),
+    description: z.string().optional().describe('What is official and what is assumed'),
+    locale: z.string().optional().describe('Language of the rubric texts, e.g. id'),
     scale: z.number().positive().default(100).describe('Maximum score (default 100)'),
     aggregate: z
       .enum(['none', 'mean'])
       .default('none')
       .describe('mean: several answers for one unit and criterion (respondents) are averaged'),
-    zones: z.array(ZoneSchema).min(1),
+    zones: z.array(ZoneSchema).min(1).describe('Score bands; exactly one starts at 0'),
     answers: AnswersSchema.optional(),
-    groups: z.array(GroupSchema).min(1),
+    groups: z.array(GroupSchema).min(1).describe('The top-level groups'),
   })
-  .describe('A monev rubric: weighted criteria grouped in a tree, and score zones');
+  .meta({ title: 'monev rubric', description: 'A monev rubric: weighted criteria grouped in a tree, and score zones' });
 
 export type Rubric = z.output<typeof RubricSchema>;
 export type Group = z.output<typeof GroupSchema>;

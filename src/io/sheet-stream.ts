@@ -123,7 +123,7 @@ export function* yamlSheets(text: string, file: string, stem: string, report: (p
     yield {
       unit: { id, name: data.unit?.name, type: data.unit?.type, region: data.unit?.region },
       rubric: data.rubric,
-      date: data.date instanceof Date ? data.date.toISOString().slice(0, 10) : data.date,
+      date: data.date,
       assessor: data.assessor,
       file,
       line: doc.line,
