@@ -33,7 +33,8 @@ program
   .description('validate rubric files, or assessment files against --rubric, without scoring')
   .argument('<paths...>', 'rubric files or folders (or assessment files with --rubric)')
   .option('-r, --rubric <file|id>', 'validate the paths as assessments against this rubric')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'junit']).default('text'))
+  .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
   .action(async (paths: string[], options) => (await import('./validate.js')).validateCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
@@ -72,6 +73,13 @@ program
   .option('--strict', 'a criterion without an answer is an error, not a 0')
   .option('-q, --quiet', 'no warnings on stderr')
   .action(async (paths: string[], options) => (await import('./report.js')).reportCommand(paths, { ...options, lang: program.opts().lang }));
+
+program
+  .command('test')
+  .description('run rubric tests (<rubric>.test.yaml): expected score, zone, cap and gaps per case')
+  .argument('<paths...>', 'rubric files, .test.yaml files or folders')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'github', 'junit']).default('text'))
+  .action(async (paths: string[], options) => (await import('./test-rubrics.js')).testCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
   .command('schema')

@@ -4,12 +4,14 @@ import { MonevError, problem, type Problem } from '../core/problem.js';
 import { problemMessage, formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { resolveLocale } from './lang.js';
+import { parseNumberOption } from './options.js';
 import { checkRubricFile } from '../io/rubric-file.js';
 
 interface ValidateOptions {
   lang?: string;
   rubric?: string;
-  format: 'text' | 'json' | 'github';
+  format: 'text' | 'json' | 'github' | 'junit';
+  maxWarnings?: string;
 }
 
 interface FileResult {
@@ -21,8 +23,12 @@ export async function validateCommand(paths: string[], options: ValidateOptions)
   const results = options.rubric ? await validateAssessments(paths, options.rubric) : rubricFiles(paths).map(validateRubric);
   const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
-  process.stdout.write(render(results, options.format, errors, warnings, resolveLocale(options.lang)));
-  process.exitCode = errors > 0 ? 1 : 0;
+  const maxWarnings = parseNumberOption('--max-warnings', options.maxWarnings, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0);
+  const locale = resolveLocale(options.lang);
+  process.stdout.write(render(results, options.format, errors, warnings, locale));
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`${locale.t('tooManyWarnings', { warnings, max: maxWarnings })}\n`);
+  process.exitCode = errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 function validateRubric(file: string): FileResult {
@@ -92,6 +98,7 @@ function render(results: FileResult[], format: ValidateOptions['format'], errors
     }));
     return `${JSON.stringify({ valid: errors === 0, errors, warnings, files }, null, 2)}\n`;
   }
+  if (format === 'junit') return junit(results, locale);
   if (format === 'github') {
     // GitHub workflow commands: properties are escaped per the runner's rules.
     const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -106,4 +113,18 @@ function render(results: FileResult[], format: ValidateOptions['format'], errors
   const lines = all.map((p) => formatProblem(p, locale));
   lines.push(locale.t('filesChecked', { files: results.length, errors, warnings }));
   return `${lines.join('\n')}\n`;
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** One test case per file: failed when the file has errors; every problem is listed in it. */
+function junit(results: FileResult[], locale: Locale): string {
+  const failed = results.filter((r) => r.problems.some((p) => p.severity === 'error')).length;
+  const cases = results.map((r) => {
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    const text = r.problems.map((p) => formatProblem(p, locale)).join('\n');
+    const body = errors.length ? `<failure message="${xml(`${errors.length} error(s)`)}">${xml(text)}</failure>` : text ? `<system-out>${xml(text)}</system-out>` : '';
+    return `    <testcase classname="monev.validate" name="${xml(r.file)}" file="${xml(r.file)}">${body}</testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="monev validate" tests="${results.length}" failures="${failed}">\n  <testsuite name="monev validate" tests="${results.length}" failures="${failed}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }

@@ -73,6 +73,43 @@ export function checkRubric(rubric: Rubric): Problem[] {
   };
   rubric.groups.forEach((group, i) => walk(group, ['groups', i]));
   checkVocabulary(rubric, problems);
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...rubricWarnings(rubric));
+  return problems;
+}
+
+/** Points below which a criterion hardly moves a score: a sign of a misplaced weight. */
+export const TINY_WORTH = 0.5;
+
+/** Things that are valid but rarely meant: reported as warnings (`validate --max-warnings` gates them). */
+function rubricWarnings(rubric: Rubric): Problem[] {
+  const warn = (code: string, params: Record<string, unknown>, path: Path) => problem(code, params, { path, severity: 'warning' });
+  const problems: Problem[] = [];
+  const zones = [...rubric.zones].sort((a, b) => a.min - b.min);
+  const top = zones[zones.length - 1]!;
+  zones.forEach((zone, i) => {
+    const next = zones[i + 1];
+    // Scores are rounded to 2 decimals: a band narrower than 0.01 holds no reportable score.
+    if (next && next.min - zone.min < 0.01) {
+      problems.push(warn('rubric/unreachable-zone', { zone: zone.id, min: zone.min, next: next.min }, ['zones', rubric.zones.indexOf(zone), 'min']));
+    }
+  });
+  const walk = (group: Group, path: Path, share: number) => {
+    const children = [...(group.criteria ?? []).map((c, i) => ({ weight: c.weight, path: [...path, 'criteria', i], criterion: c })), ...(group.groups ?? []).map((g, i) => ({ weight: g.weight, path: [...path, 'groups', i], group: g }))];
+    const total = children.reduce((sum, c) => sum + c.weight, 0);
+    for (const child of children) {
+      const childShare = (share * child.weight) / total;
+      if ('group' in child && child.group) walk(child.group, child.path, childShare);
+      else if ('criterion' in child && child.criterion) {
+        const c = child.criterion;
+        const points = rubric.scale * childShare;
+        if (points < TINY_WORTH) problems.push(warn('rubric/tiny-weight', { criterion: c.id, points, limit: TINY_WORTH }, [...child.path, 'weight']));
+        if (c.cap === top.id) problems.push(warn('rubric/cap-top-zone', { criterion: c.id, zone: c.cap }, [...child.path, 'cap']));
+        if (!c.guidance?.trim()) problems.push(warn('rubric/no-guidance', { criterion: c.id }, child.path));
+      }
+    }
+  };
+  const total = rubric.groups.reduce((sum, g) => sum + g.weight, 0);
+  rubric.groups.forEach((g, i) => walk(g, ['groups', i], g.weight / total));
   return problems;
 }
 

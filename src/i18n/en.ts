@@ -59,6 +59,10 @@ export const en: Record<string, (p: P) => string> = {
   'rubric/duplicate-zone-min': (p) => `zone ${q(p.zone)} has the same min ${p.min} as zone ${q(p.other)}`,
   'rubric/zone-min-range': (p) => `zone min ${p.min} is above the scale ${p.scale}`,
   'rubric/ambiguous-answer': (p) => `answer word ${q(p.word)} is listed as both ${p.kinds.join(' and ')}`,
+  'rubric/unreachable-zone': (p) => `zone ${q(p.zone)} (from ${p.min}) ends at ${p.next}: no score rounded to 2 decimals falls in it`,
+  'rubric/tiny-weight': (p) => `criterion ${q(p.criterion)} is worth ${Number(p.points).toFixed(3)} points, less than ${p.limit}: is its weight (or its group's) right?`,
+  'rubric/cap-top-zone': (p) => `cap ${q(p.zone)} of ${q(p.criterion)} is the top zone: it can never lower a unit's zone`,
+  'rubric/no-guidance': (p) => `criterion ${q(p.criterion)} has no guidance: the field team will not know how to check it`,
   'rubric/documents': (p) => `a rubric file holds exactly one YAML document, found ${p.count}`,
   'rubric/not-found': (p) =>
     `no rubric file or bundled rubric named ${q(p.name)}${hint(p.suggestion)}; bundled rubrics: ${p.bundled.length ? list(p.bundled) : 'none'}`,
@@ -105,6 +109,8 @@ export const en: Record<string, (p: P) => string> = {
   'diff/rubric-changed': (p) => `the rounds were scored with different rubrics (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); scores are not comparable. Pass --allow-rubric-change to compare anyway`,
   'diff/regression': (p) => `${p.units.length} unit(s) regressed (lower zone, lost points or new gaps): ${list(p.units)}`,
   'diff/not-a-result': (p) => `not a monev JSON result: ${p.reason}`,
+
+  'test/none': () => 'no rubric tests here (a rubric `x.yaml` has its tests in `x.test.yaml`)',
 
   'threshold/fail-under': (p) => `${p.units.length} unit(s) score below ${p.threshold}: ${list(p.units)}`,
   'threshold/fail-zone': (p) => `${p.units.length} unit(s) are in zone ${q(p.zone)} or lower: ${list(p.units)}`,

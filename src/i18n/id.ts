@@ -59,6 +59,10 @@ export const id: Record<string, (p: P) => string> = {
   'rubric/duplicate-zone-min': (p) => `zona ${q(p.zone)} memakai min ${p.min} yang sama dengan zona ${q(p.other)}`,
   'rubric/zone-min-range': (p) => `min zona ${p.min} melebihi skala ${p.scale}`,
   'rubric/ambiguous-answer': (p) => `kata jawaban ${q(p.word)} tercantum sebagai ${p.kinds.join(' dan ')}`,
+  'rubric/unreachable-zone': (p) => `zona ${q(p.zone)} (mulai ${p.min}) berakhir di ${p.next}: tidak ada nilai dua desimal yang jatuh di dalamnya`,
+  'rubric/tiny-weight': (p) => `kriteria ${q(p.criterion)} hanya bernilai ${Number(p.points).toFixed(3)} poin, kurang dari ${p.limit}: apakah bobotnya (atau bobot kelompoknya) benar?`,
+  'rubric/cap-top-zone': (p) => `cap ${q(p.zone)} pada ${q(p.criterion)} adalah zona tertinggi: tidak pernah menurunkan zona unit`,
+  'rubric/no-guidance': (p) => `kriteria ${q(p.criterion)} tidak punya petunjuk (guidance): tim lapangan tidak tahu cara memeriksanya`,
   'rubric/documents': (p) => `berkas rubrik berisi tepat satu dokumen YAML, ditemukan ${p.count}`,
   'rubric/not-found': (p) =>
     `tidak ada berkas rubrik atau rubrik bawaan bernama ${q(p.name)}${hint(p.suggestion)}; rubrik bawaan: ${p.bundled.length ? list(p.bundled) : 'tidak ada'}`,
@@ -105,6 +109,8 @@ export const id: Record<string, (p: P) => string> = {
   'diff/rubric-changed': (p) => `kedua putaran dinilai dengan rubrik berbeda (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); nilainya tidak dapat dibandingkan. Pakai --allow-rubric-change untuk tetap membandingkan`,
   'diff/regression': (p) => `${p.units.length} unit memburuk (zona turun, nilai turun atau kekurangan baru): ${list(p.units)}`,
   'diff/not-a-result': (p) => `bukan hasil JSON monev: ${p.reason}`,
+
+  'test/none': () => 'tidak ada uji rubrik di sini (uji rubrik `x.yaml` ada di `x.test.yaml`)',
 
   'threshold/fail-under': (p) => `${p.units.length} unit bernilai di bawah ${p.threshold}: ${list(p.units)}`,
   'threshold/fail-zone': (p) => `${p.units.length} unit berada di zona ${q(p.zone)} atau lebih rendah: ${list(p.units)}`,

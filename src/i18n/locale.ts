@@ -25,7 +25,7 @@ const MONTHS: Record<Lang, string[]> = {
   id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
 };
 
-const SCHEMA_CODES = /^(rubric|assessment)\/(unknown-key|missing-key|wrong-type|too-small|too-big|invalid-format|invalid-value|invalid)$/;
+const SCHEMA_CODES = /^(rubric|assessment|result|test)\/(unknown-key|missing-key|wrong-type|too-small|too-big|invalid-format|invalid-value|invalid)$/;
 
 const cache = new Map<Lang, Locale>();
 

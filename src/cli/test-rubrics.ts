@@ -1,0 +1,132 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { MonevError, problem, type Problem } from '../core/problem.js';
+import { runCase, RubricTestFileSchema, TEST_KEYS, type CaseResult } from '../core/rubric-tests.js';
+import { schemaProblems } from '../core/schema-problems.js';
+import type { Locale } from '../i18n/locale.js';
+import { formatProblem } from '../i18n/format.js';
+import { readText } from '../io/read-text.js';
+import { loadRubric, positioned } from '../io/rubric-file.js';
+import { parseYaml } from '../io/yaml-source.js';
+import { resolveLocale } from './lang.js';
+import { usage } from './options.js';
+
+interface TestOptions {
+  format: string;
+  lang?: string;
+}
+
+interface FileRun {
+  file: string;
+  rubric: string;
+  cases: CaseResult[];
+}
+
+const FORMATS = ['text', 'github', 'junit'];
+
+/** Runs every case of the rubric tests found in `paths`; exit 1 on any failure. */
+export async function testCommand(paths: string[], options: TestOptions): Promise<void> {
+  const locale = resolveLocale(options.lang);
+  if (!FORMATS.includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: FORMATS });
+  const runs = testFiles(paths).map(runFile);
+  const failed = runs.reduce((n, r) => n + r.cases.filter((c) => c.failures.length).length, 0);
+  const total = runs.reduce((n, r) => n + r.cases.length, 0);
+  const text = options.format === 'junit' ? junit(runs) : options.format === 'github' ? github(runs, locale) : textReport(runs, locale, total, failed);
+  process.stdout.write(text);
+  process.exitCode = failed ? 1 : 0;
+}
+
+/** `x.test.yaml` files named or found in folders; a rubric file stands for its companion test file. */
+function testFiles(paths: string[]): string[] {
+  const found: string[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      problems.push(problem('input/not-found', {}, { file: path }));
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const inFolder = readdirSync(path, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.yaml')).sort();
+      if (inFolder.length === 0) problems.push(problem('test/none', {}, { file: path }));
+      found.push(...inFolder.map((f) => join(path, f)));
+    } else if (path.endsWith('.test.yaml')) found.push(path);
+    else {
+      const companion = path.replace(/\.ya?ml$/, '.test.yaml');
+      if (companion !== path && existsSync(companion)) found.push(companion);
+      else problems.push(problem('test/none', {}, { file: path }));
+    }
+  }
+  if (problems.length) throw new MonevError(problems);
+  return found;
+}
+
+function runFile(file: string): FileRun {
+  const { documents, problems } = parseYaml(readText(file), file);
+  if (problems.length) throw new MonevError(problems);
+  const doc = documents[0];
+  if (!doc || documents.length > 1) throw new MonevError([problem('rubric/documents', { count: documents.length }, { file })]);
+  const parsed = RubricTestFileSchema.safeParse(doc.value);
+  if (!parsed.success) throw new MonevError(positioned(schemaProblems(parsed.error, doc.value, 'test', TEST_KEYS), doc, file));
+  const rubricFile = join(dirname(file), parsed.data.rubric ?? basename(file).replace(/\.test\.yaml$/, '.yaml'));
+  const { compiled } = loadRubric(rubricFile);
+  const cases = parsed.data.cases.map((c, i) => runCase(compiled, c, { file, line: doc.locate(['cases', i]).line }, parseTable));
+  return { file, rubric: rubricFile, cases };
+}
+
+function parseTable(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+}
+
+const show = (v: unknown) => (Array.isArray(v) ? `[${v.join(', ')}]` : typeof v === 'number' ? v.toFixed(2) : String(v));
+
+function failureLines(c: CaseResult, locale: Locale): string[] {
+  return [
+    ...c.failures.map((f) => `    ${f.field}: ${locale.t('expected')} ${show(f.expected)}, ${locale.t('got')} ${show(f.got)}`),
+    ...c.problems.map((p) => `    ${formatProblem(p, locale)}`),
+  ];
+}
+
+function textReport(runs: FileRun[], locale: Locale, total: number, failed: number): string {
+  const lines: string[] = [];
+  for (const run of runs) {
+    lines.push(`${run.file} (${run.rubric})`);
+    for (const c of run.cases) {
+      lines.push(`  ${c.failures.length ? '✗' : '✓'} ${c.name}${c.failures.length ? ` (${run.file}:${c.line})` : ''}`);
+      if (c.failures.length) lines.push(...failureLines(c, locale));
+    }
+  }
+  lines.push('', locale.t('testsSummary', { total, failed, passed: total - failed }));
+  return `${lines.join('\n')}\n`;
+}
+
+function github(runs: FileRun[], locale: Locale): string {
+  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return runs
+    .flatMap((run) =>
+      run.cases
+        .filter((c) => c.failures.length)
+        .map((c) => `::error file=${run.file},line=${c.line ?? 1},title=${esc(c.name)}::${esc(failureLines(c, locale).map((l) => l.trim()).join('\n'))}\n`),
+    )
+    .join('');
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function junit(runs: FileRun[]): string {
+  const en = resolveLocale('en');
+  const total = runs.reduce((n, r) => n + r.cases.length, 0);
+  const failures = runs.reduce((n, r) => n + r.cases.filter((c) => c.failures.length).length, 0);
+  const suites = runs.map((run) => {
+    const failed = run.cases.filter((c) => c.failures.length).length;
+    const cases = run.cases.map((c) => {
+      const body = c.failures.length ? `<failure message="${xml(c.failures.map((f) => f.field).join(', '))}">${xml(failureLines(c, en).join('\n'))}</failure>` : '';
+      return `    <testcase classname="${xml(run.rubric)}" name="${xml(c.name)}" file="${xml(run.file)}" line="${c.line ?? 1}">${body}</testcase>`;
+    });
+    return `  <testsuite name="${xml(run.file)}" tests="${run.cases.length}" failures="${failed}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="monev test" tests="${total}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
