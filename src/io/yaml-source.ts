@@ -22,11 +22,19 @@ export function parseYaml(text: string, file: string): { documents: YamlDocument
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const nesting = roughNesting(text);
+  if (nesting.depth > LIMITS.yamlScanDepth || nesting.indent > LIMITS.yamlIndent) {
+    // Refused before parsing: the parser recurses on nesting, and recursion deep enough can bring
+    // the process down in ways no try/catch sees.
+    const { line, column } = at(nesting.offset);
+    return { documents, problems: [problem('yaml/too-deep', { depth: Math.max(nesting.depth, Math.ceil(nesting.indent / 2)), limit: LIMITS.yamlDepth }, { file, line, column })] };
+  }
   let parsed: Document.Parsed[];
   try {
     parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
   } catch (error) {
-    return { documents, problems: [problem('yaml/syntax', { message: (error as Error).message }, { file })] };
+    const tooDeep = error instanceof RangeError;
+    return { documents, problems: [tooDeep ? problem('yaml/too-deep', { depth: nesting.depth, limit: LIMITS.yamlDepth }, { file }) : problem('yaml/syntax', { message: firstLine((error as Error).message) }, { file })] };
   }
   if (!Array.isArray(parsed)) parsed = [];
   for (const doc of parsed) {
@@ -95,4 +103,41 @@ function nestingDepth(value: unknown, depth = 0): number {
   let max = depth;
   for (const child of Object.values(value as object)) max = Math.max(max, nestingDepth(child, depth + 1));
   return max;
+}
+
+/**
+ * A cheap upper bound of a text's nesting, before any parsing: bracket depth (quotes ignored, so
+ * brackets inside strings count too; the limit is generous for that) and the widest indentation.
+ */
+function roughNesting(text: string): { depth: number; indent: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let indent = 0;
+  let offset = 0;
+  let lineStart = 0;
+  let inIndent = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      lineStart = i + 1;
+      inIndent = true;
+      continue;
+    }
+    if (inIndent && ch !== 32) {
+      inIndent = false;
+      if (i - lineStart > indent) {
+        indent = i - lineStart;
+        if (indent > LIMITS.yamlIndent) return { depth: max, indent, offset: i };
+      }
+    }
+    if (ch === 91 || ch === 123) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        offset = i;
+        if (max > LIMITS.yamlScanDepth) return { depth: max, indent, offset };
+      }
+    } else if ((ch === 93 || ch === 125) && depth > 0) depth--;
+  }
+  return { depth: max, indent, offset };
 }
