@@ -39,6 +39,17 @@ export function openOutput(target: string | undefined): OutputSink {
   if (isSpecialFile(target)) return directOutput(target);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined = openSync(temp, 'w');
+  // Interrupted (Ctrl-C, a CI timeout), the half-written temporary file goes; the target was never touched.
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(temp, { force: true });
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const release = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
   const flush = () => {
     if (buffer && fd !== undefined) writeSync(fd, buffer);
     buffer = '';
@@ -60,12 +71,15 @@ export function openOutput(target: string | undefined): OutputSink {
       } catch (error) {
         rmSync(temp, { force: true });
         throw error;
+      } finally {
+        release();
       }
     },
     abort() {
       buffer = '';
       close();
       rmSync(temp, { force: true });
+      release();
     },
   };
 }

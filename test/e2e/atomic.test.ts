@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN } from './run-cli.js';
+
+/** A run killed half-way leaves the previous output intact. */
+describe('--out survives a killed run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'monev-kill-'));
+  const input = join(dir, 'besar.csv');
+  // Large enough that writing the output takes a while: the kill lands mid-write.
+  const ids = ['persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'dasar-hukum', 'maklumat', 'toilet', 'sarana-pengaduan'];
+  writeFileSync(input, `unit,${ids.join(',')}\n${Array.from({ length: 60000 }, (_, i) => `u${i},${ids.map((_, k) => ((i + k) % 3 ? 'ya' : 'tidak')).join(',')}`).join('\n')}\n`);
+
+  async function killMidWrite(signal: NodeJS.Signals): Promise<{ out: string; files: string[]; code: number | null; signal: NodeJS.Signals | null }> {
+    const out = join(mkdtempSync(join(dir, 'run-')), 'hasil.json');
+    writeFileSync(out, 'previous result\n');
+    const child = spawn(process.execPath, [BIN, 'score', input, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'json', '-q', '--out', out], { stdio: 'ignore' });
+    const folder = join(out, '..');
+    const started = Date.now();
+    // Wait until the temporary file has content, so the kill lands while output is being written.
+    const writing = () => readdirSync(folder).some((f) => f.endsWith('.tmp') && statSync(join(folder, f)).size > 0);
+    while (!writing()) {
+      if (Date.now() - started > 20_000) throw new Error('the run never started writing');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    child.kill(signal);
+    const [code, sig] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    return { out: readFileSync(out, 'utf8'), files: readdirSync(folder), code, signal: sig };
+  }
+
+  it('SIGKILL: the previous output is intact', async () => {
+    const run = await killMidWrite('SIGKILL');
+    expect(run.signal).toBe('SIGKILL');
+    expect(run.out).toBe('previous result\n');
+  }, 60_000);
+
+  it('SIGTERM: the previous output is intact and the temporary file is removed', async () => {
+    const run = await killMidWrite('SIGTERM');
+    expect(run.code).toBe(143);
+    expect(run.out).toBe('previous result\n');
+    expect(run.files).toEqual(['hasil.json']);
+  }, 60_000);
+});
