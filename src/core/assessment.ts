@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RawAnswer } from './compile.js';
 
 /** The YAML assessment document, one unit per document. */

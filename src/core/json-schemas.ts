@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AssessmentSchema } from './assessment.js';
 import { ScoreResultSchema } from './result-schema.js';
 import { RubricSchema } from './rubric-schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The JSON that `monev score --format json` writes (schemaVersion 1): a stable interface for

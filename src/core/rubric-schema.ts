@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The rubric file format. These schemas are the single source of truth: TypeScript types are

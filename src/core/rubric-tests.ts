@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Sheet } from './assessment.js';
 import { UnitCollector } from './collect.js';
 import type { CompiledGroup, CompiledRubric, RawAnswer } from './compile.js';

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compileRubric, type CompiledRubric } from '../core/compile.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { checkRubric } from '../core/rubric-check.js';
 import { RUBRIC_KEYS, RubricSchema, type Rubric } from '../core/rubric-schema.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import { suggest } from '../core/suggest.js';
+import { PACKAGE_ROOT } from './package-root.js';
 import { readBytes } from './read-text.js';
 import { parseYaml, type YamlDocument } from './yaml-source.js';
 
@@ -18,8 +18,8 @@ export interface LoadedRubric {
   compiled: CompiledRubric;
 }
 
-/** The package's own rubrics/ folder, wherever the package is installed (this file is in src/io or dist/io). */
-export const BUNDLED_DIR = fileURLToPath(new URL('../../rubrics/', import.meta.url));
+/** The package's own rubrics/ folder, wherever the package is installed. */
+export const BUNDLED_DIR = join(PACKAGE_ROOT, 'rubrics');
 
 export function bundledRubricIds(): string[] {
   if (!existsSync(BUNDLED_DIR)) return [];

@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The installed package's root folder (where package.json and rubrics/ are), found by walking up
+ * from this module: the same whether it runs from src/, dist/ or a bundled chunk.
+ */
+export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rubrics'))) return dir;
+    if (dirname(dir) === dir) return join(start, '..', '..');
+  }
+}
