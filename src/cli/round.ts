@@ -155,6 +155,7 @@ export function reportHead(loaded: LoadedRubric): ReportHead {
       zones: c.zones,
       sha256: loaded.sha256,
       groups: c.groups.map((g) => ({ id: g.id, title: g.title })),
+      criteria: c.criterionList.map((x) => ({ id: x.id, title: x.title, group: x.groupPath })),
     },
   };
 }

@@ -23,5 +23,7 @@ export interface ReportHead {
     /** sha256 of the rubric file's bytes: results are comparable only under the same hash. */
     sha256: string;
     groups: { id: string; title: string }[];
+    /** Every criterion once, in rubric order: units refer to them by id. */
+    criteria: { id: string; title: string; group: string[] }[];
   };
 }

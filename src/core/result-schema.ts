@@ -53,9 +53,7 @@ export const UnitResultSchema = z.object({
   groups: z.array(GroupResult),
   criteria: z.array(
     z.object({
-      id: z.string(),
-      title: z.string(),
-      group: z.array(z.string()),
+      id: z.string().describe("A criterion of the report's rubric.criteria"),
       status: z.enum(['met', 'partial', 'unmet', 'missing', 'na']),
       value: Value,
       fraction: z.number().nullable(),
@@ -94,7 +92,10 @@ export const ResultRubricSchema = z.object({
   aggregate: z.enum(['none', 'mean']),
   zones: z.array(z.object({ id: z.string(), label: z.string(), min: z.number(), color: z.enum(['green', 'yellow', 'red']).optional() })),
   sha256: z.string().describe('sha256 of the rubric file: results are comparable only under the same hash'),
-  groups: z.array(z.object({ id: z.string(), title: z.string() })),
+  groups: z.array(z.object({ id: z.string(), title: z.string() })).describe('The top-level groups'),
+  criteria: z
+    .array(z.object({ id: z.string(), title: z.string(), group: z.array(z.string()).describe('Ids of the enclosing groups, outermost first') }))
+    .describe('Every criterion, in rubric order; units refer to them by id'),
 });
 
 export const ScoreResultSchema = z

@@ -7,10 +7,9 @@ import { roundHalfAway } from './round.js';
 export type CriterionStatus = 'met' | 'partial' | 'unmet' | 'missing' | 'na';
 export type GapStatus = 'partial' | 'unmet' | 'missing';
 
+/** Per criterion, by id: titles and group paths are in the report's rubric, said once, not per unit. */
 export interface CriterionResult {
   id: string;
-  title: string;
-  group: string[];
   status: CriterionStatus;
   value: string | number | boolean | null;
   /** null when n/a. */
@@ -267,8 +266,6 @@ function criterionResult(c: CompiledCriterion, answer: CollectedAnswer | undefin
   const status: CriterionStatus = answer === undefined ? 'missing' : f === null ? 'na' : f >= 1 ? 'met' : f <= 0 ? 'unmet' : 'partial';
   return {
     id: c.id,
-    title: c.title,
-    group: c.groupPath,
     status,
     value: answer === undefined ? null : answer.value,
     fraction: f,

@@ -14,16 +14,21 @@ export function summaryJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, undefined, indent);
 }
 
-const indentBy = (text: string, pad: string) => text.replace(/\n/g, `\n${pad}`);
+const UNIT_PREFIX = '{\n  "units": [\n    '.length;
+const UNIT_SUFFIX = '\n  ]\n}'.length;
 
 /**
  * The report as one JSON document, written unit by unit; the bytes are those of
- * renderJson(report), so streaming changes nothing for readers.
+ * renderJson(report), so streaming changes nothing for readers. Each unit is stringified inside
+ * the same nesting it has in the document, so its indentation comes out right without a rewrite.
  */
 export const jsonStream: StreamRenderer = {
   begin: (head) => `${summaryJson(head, 2).slice(0, -2)},\n  "units": [`,
-  unit: (unit, index) => `${index ? ',' : ''}\n    ${indentBy(unitJson(unit, 2), '    ')}`,
-  end: (summary, _head, units) => `${units ? '\n  ' : ''}],\n  "summary": ${indentBy(summaryJson(summary, 2), '  ')}\n}\n`,
+  unit: (unit, index) => {
+    const nested = JSON.stringify({ units: [unit] }, undefined, 2);
+    return `${index ? ',' : ''}\n    ${nested.slice(UNIT_PREFIX, nested.length - UNIT_SUFFIX)}`;
+  },
+  end: (summary, _head, units) => `${units ? '\n  ' : ''}],\n${JSON.stringify({ summary }, undefined, 2).slice(2)}\n`,
 };
 
 export function renderJson(report: ScoreReport): string {

@@ -19,6 +19,7 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale }: 
   out.push('', `## ${t('ranking')}`, '');
   out.push(row([t('rank'), t('unit'), t('score'), t('zone')]), row(['---:', '---', '---:', '---']));
   const byId = new Map(units.map((u) => [u.unit.id, u]));
+  const titles = new Map(rubric.criteria.map((c) => [c.id, c.title]));
   for (const r of summary.ranking) out.push(row([String(r.rank), unitLabel(byId.get(r.unit)!), num(r.score), byId.get(r.unit)!.zone.label]));
   out.push('', `## ${t('groups')}`, '');
   out.push(row([t('group'), t('meanScore'), t('units')]), row(['---', '---:', '---:']));
@@ -38,7 +39,7 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale }: 
     if (u.respondents !== undefined) {
       out.push('', t('averagedNote'), '');
       out.push(row([t('criterion'), t('title'), t('responses'), t('mean'), t('points'), t('worth')]), row(['---', '---', '---:', '---:', '---:', '---:']));
-      for (const c of u.criteria) out.push(row([`\`${c.id}\``, c.title, String(c.responses ?? 0), num(c.mean), num(c.points), num(c.worth)]));
+      for (const c of u.criteria) out.push(row([`\`${c.id}\``, titles.get(c.id) ?? '', String(c.responses ?? 0), num(c.mean), num(c.points), num(c.worth)]));
     }
     out.push('');
     if (u.gaps.length === 0) out.push(t('noGapsSentence'));
