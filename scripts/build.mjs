@@ -17,7 +17,5 @@ await build({
   // Bundled CommonJS dependencies call require(); an ES module has none unless it is made.
   banner: { js: "import { createRequire as __monevCreateRequire } from 'node:module'; const require = __monevCreateRequire(import.meta.url);" },
   legalComments: 'linked',
-  minify: true,
-  keepNames: true,
   logLevel: 'warning',
 });

@@ -4,6 +4,7 @@ import type { Sheet } from '../core/assessment.js';
 import { formatPosition, missingCriteria, UnitCollector, type UnitAnswers } from '../core/collect.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import type { ReportHead } from '../core/report.js';
+import type { CompiledRubric } from '../core/compile.js';
 import { scoreUnit, type UnitResult } from '../core/score.js';
 import { summaryAccumulator, type Summary } from '../core/summary.js';
 import { discoverInputs } from '../io/assessment-files.js';
@@ -56,22 +57,16 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   let summary: ReturnType<typeof summaryAccumulator> | undefined;
   let collector: UnitCollector | undefined;
   const pending: Sheet[] = [];
-  // First sheet of each unit, packed as file index and line: a number a unit, not a string.
-  const seenUnits = new Map<string, number>();
+  const registry = unitRegistry(inputs, report);
   let fileIndex = 0;
   let units = 0;
 
   const emit = async (unit: UnitAnswers) => {
-    const compiled = loaded!.compiled;
-    const missing = missingCriteria(compiled, unit);
-    if (missing.length) {
-      report(problem('unit/missing-answers', { unit: unit.unit.id, criteria: missing }, { file: unit.sources[0], line: unit.line, severity: options.strict ? 'error' : 'warning' }));
-    }
-    const outcome = scoreUnit(compiled, unit);
-    if (!outcome.ok) return report({ ...outcome.problem, file: unit.sources[0], line: unit.line });
+    const result = scoreCollected(loaded!.compiled, unit, options.strict, report);
+    if (!result) return;
     units++;
-    summary!.add(outcome.result);
-    if (errors.length === 0) await hooks.unit?.(outcome.result);
+    summary!.add(result);
+    if (errors.length === 0) await hooks.unit?.(result);
   };
 
   const start = async (rubric: LoadedRubric) => {
@@ -84,23 +79,9 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   if (loaded) await start(loaded);
 
   const take = async (sheet: Sheet) => {
-    const compiled = loaded!.compiled;
-    if (sheet.rubric !== undefined && !namesRubric(sheet, loaded!)) {
-      const where = { file: sheet.file, line: sheet.line };
-      // Chosen with --rubric, a different name is worth a warning; chosen by the first sheet, it is a conflict.
-      report(
-        options.rubric === undefined
-          ? problem('assessment/several-rubrics', { rubrics: [rubricNamedBy([sheet]), loaded!.file] }, where)
-          : problem('assessment/rubric-mismatch', { named: sheet.rubric, used: compiled.id }, { ...where, severity: 'warning' }),
-      );
-    }
-    if (compiled.aggregate === 'mean') return collector!.add(sheet);
-    const first = seenUnits.get(sheet.unit.id);
-    if (first !== undefined) {
-      const position = { file: displayName(inputs[Math.floor(first / 2 ** 32)]!), line: first % 2 ** 32 || undefined };
-      return report(problem('unit/duplicate', { unit: sheet.unit.id, first: formatPosition(position) }, { file: sheet.file, line: sheet.line }));
-    }
-    seenUnits.set(sheet.unit.id, fileIndex * 2 ** 32 + (sheet.line ?? 0));
+    checkRubricName(sheet, loaded!, options.rubric !== undefined, report);
+    if (loaded!.compiled.aggregate === 'mean') return collector!.add(sheet);
+    if (!registry.claim(sheet.unit.id, fileIndex, sheet.line, sheet.file)) return;
     const unit = collector!.take(sheet);
     const problems = collector!.drain();
     problems.forEach(report);
@@ -138,6 +119,51 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   if (units === 0 && errors.length === 0) errors.push(problem('input/no-units'));
   if (errors.length) throw new MonevError([...errors, ...warnings]);
   return { loaded, head: head!, summary: summary!.summary(), inputs, warnings, units };
+}
+
+/** Scores a unit's collected answers; missing answers are a warning (an error with --strict). */
+export function scoreCollected(compiled: CompiledRubric, unit: UnitAnswers, strict: boolean | undefined, report: (p: Problem) => void): UnitResult | undefined {
+  const missing = missingCriteria(compiled, unit);
+  if (missing.length) {
+    report(problem('unit/missing-answers', { unit: unit.unit.id, criteria: missing }, { file: unit.sources[0], line: unit.line, severity: strict ? 'error' : 'warning' }));
+  }
+  const outcome = scoreUnit(compiled, unit);
+  if (!outcome.ok) {
+    report({ ...outcome.problem, file: unit.sources[0], line: unit.line });
+    return undefined;
+  }
+  return outcome.result;
+}
+
+/** A sheet naming another rubric: a warning when --rubric chose, a conflict when the first sheet did. */
+export function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, report: (p: Problem) => void): void {
+  if (sheet.rubric === undefined || namesRubric(sheet, loaded)) return;
+  const where = { file: sheet.file, line: sheet.line };
+  report(
+    chosen
+      ? problem('assessment/rubric-mismatch', { named: sheet.rubric, used: loaded.compiled.id }, { ...where, severity: 'warning' })
+      : problem('assessment/several-rubrics', { rubrics: [rubricNamedBy([sheet]), loaded.file] }, where),
+  );
+}
+
+/**
+ * The units seen so far, so that a unit assessed twice is caught. The first position of each is
+ * packed as file index and line: a number a unit, not a string.
+ */
+export function unitRegistry(inputs: string[], report: (p: Problem) => void) {
+  const seen = new Map<string, number>();
+  return {
+    claim(id: string, fileIndex: number, line: number | undefined, file: string): boolean {
+      const first = seen.get(id);
+      if (first !== undefined) {
+        const position = { file: displayName(inputs[Math.floor(first / 2 ** 32)]!), line: first % 2 ** 32 || undefined };
+        report(problem('unit/duplicate', { unit: id, first: formatPosition(position) }, { file, line }));
+        return false;
+      }
+      seen.set(id, fileIndex * 2 ** 32 + (line ?? 0));
+      return true;
+    },
+  };
 }
 
 export function reportHead(loaded: LoadedRubric): ReportHead {

@@ -56,7 +56,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
         unit: async (unit) => {
           if (failUnder !== undefined && unit.score < failUnder) below.push(unit.unit.id);
           if (zoneMins.get(unit.zone.id)! <= failMin) inZone.push(unit.unit.id);
-          await sink.write(renderer.unit(unit, written++));
+          await sink.write((written++ ? renderer.separator : '') + renderer.unit(unit));
         },
         progress: progress.update,
       },

@@ -27,5 +27,6 @@ export const csvStream: StreamRenderer = {
       }),
     ]);
   },
+  separator: '',
   end: () => '',
 };

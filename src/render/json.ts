@@ -24,10 +24,11 @@ const UNIT_SUFFIX = '\n  ]\n}'.length;
  */
 export const jsonStream: StreamRenderer = {
   begin: (head) => `${summaryJson(head, 2).slice(0, -2)},\n  "units": [`,
-  unit: (unit, index) => {
+  unit: (unit) => {
     const nested = JSON.stringify({ units: [unit] }, undefined, 2);
-    return `${index ? ',' : ''}\n    ${nested.slice(UNIT_PREFIX, nested.length - UNIT_SUFFIX)}`;
+    return `\n    ${nested.slice(UNIT_PREFIX, nested.length - UNIT_SUFFIX)}`;
   },
+  separator: ',',
   end: (summary, _head, units) => `${units ? '\n  ' : ''}],\n${JSON.stringify({ summary }, undefined, 2).slice(2)}\n`,
 };
 

@@ -5,5 +5,6 @@ import type { StreamRenderer } from './types.js';
 export const jsonlStream: StreamRenderer = {
   begin: () => '',
   unit: (unit) => `${unitJson(unit)}\n`,
+  separator: '',
   end: (summary, head) => `${summaryJson({ summary, schemaVersion: head.schemaVersion, generator: head.generator, rubric: head.rubric })}\n`,
 };

@@ -18,6 +18,7 @@ export async function streamFor(entry: FormatEntry, options: RenderOptions): Pro
       units.push(unit);
       return '';
     },
+    separator: '',
     end: (summary: Summary, head: ReportHead) => render({ ...head, units, summary }, options),
   };
 }

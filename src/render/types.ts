@@ -22,9 +22,14 @@ export interface RenderOptions {
 /** Renders a whole report: for formats that need every unit before the first line (tables, rankings). */
 export type Renderer = (report: ScoreReport, options: RenderOptions) => string;
 
-/** Renders unit by unit, so that output starts before the last input is read and memory stays flat. */
+/**
+ * Renders unit by unit, so that output starts before the last input is read and memory stays
+ * flat. `unit` renders one unit alone (workers render in parallel); the writer puts `separator`
+ * between units.
+ */
 export interface StreamRenderer {
   begin(head: ReportHead): string;
-  unit(unit: UnitResult, index: number): string;
+  unit(unit: UnitResult): string;
+  separator: string;
   end(summary: Summary, head: ReportHead, units: number): string;
 }

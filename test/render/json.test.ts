@@ -10,7 +10,7 @@ describe('json stream', () => {
   const head = {
     schemaVersion: 1 as const,
     generator: { name: 'monev' as const, version: '0' },
-    rubric: { id: 'test', title: 'Test', version: '1', scale: 100, aggregate: 'none' as const, zones: rubric.zones, sha256: 'x', groups: [{ id: 'g', title: 'G' }] },
+    rubric: { id: 'test', title: 'Test', version: '1', scale: 100, aggregate: 'none' as const, zones: rubric.zones, sha256: 'x', groups: [{ id: 'g', title: 'G' }], criteria: [] },
   };
   const scored = (answers: Record<string, unknown>[]): UnitResult[] =>
     answers.map((a, i) => {
@@ -24,7 +24,7 @@ describe('json stream', () => {
     const acc = summaryAccumulator(rubric);
     units.forEach((u) => acc.add(u));
     const summary = acc.summary();
-    const streamed = jsonStream.begin(head) + units.map((u, i) => jsonStream.unit(u, i)).join('') + jsonStream.end(summary, head, units.length);
+    const streamed = jsonStream.begin(head) + units.map((u) => jsonStream.unit(u)).join(jsonStream.separator) + jsonStream.end(summary, head, units.length);
     expect(streamed).toBe(renderJson({ ...head, units, summary }));
     expect(JSON.parse(streamed).units).toHaveLength(n);
   });
