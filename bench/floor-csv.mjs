@@ -1,7 +1,7 @@
 // The floor: parse the same CSV files with csv-parse alone, the way monev reads them (whole
 // files up to 1 MiB with csv-parse/sync, larger ones streamed; the same options), and discard
 // the records. No scoring, no output.
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -16,10 +16,13 @@ function files(path) {
 
 let records = 0;
 for (const file of process.argv.slice(2).flatMap(files)) {
-  if (statSync(file).size <= STREAM_ABOVE) {
-    records += parseSync(readFileSync(file, 'utf8'), options).length;
+  const fd = openSync(file, 'r');
+  if (fstatSync(fd).size <= STREAM_ABOVE) {
+    records += parseSync(readFileSync(fd, 'utf8'), options).length;
+    closeSync(fd);
     continue;
   }
+  closeSync(fd);
   for await (const _ of createReadStream(file).pipe(parse(options))) records++;
 }
 process.stderr.write(`${records} records\n`);

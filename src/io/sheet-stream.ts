@@ -1,11 +1,10 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import { csvParseOptions, csvSheetBuilder, csvSyntaxProblem, sniffDelimiter } from './csv-sheets.js';
-import { LIMITS } from './limits.js';
-import { readText } from './read-text.js';
+import { openInput, readText } from './read-text.js';
 import { positioned } from './rubric-file.js';
 import { parseYaml } from './yaml-source.js';
 
@@ -41,10 +40,10 @@ export async function* sheetsOf(file: string, report: (p: Problem) => void, opti
     return;
   }
   const builder = csvSheetBuilder(name, stem, report);
-  const size = file === STDIN ? (options.stdinText ?? '').length : sizeOf(file);
-  if (size <= STREAM_ABOVE) {
-    // Small files (one unit each, typically) are cheaper to read and parse in one go than to stream.
-    const text = file === STDIN ? (options.stdinText ?? '') : readText(file);
+  // Small files (one unit each, typically) are cheaper to read and parse in one go than to stream.
+  const whole = file === STDIN ? options.stdinText ?? '' : openInput(file, STREAM_ABOVE).bytes?.toString('utf8');
+  if (whole !== undefined) {
+    const text = whole;
     const { parse } = await import('csv-parse/sync');
     let records: { record: string[]; info: { lines: number } }[];
     try {
@@ -80,20 +79,8 @@ export async function* sheetsOf(file: string, report: (p: Problem) => void, opti
 /** Files up to this size are read whole; larger ones are streamed. */
 export const STREAM_ABOVE = 1 << 20;
 
-function sizeOf(file: string): number {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MonevError([problem(code === 'ENOENT' ? 'input/not-found' : 'input/unreadable', { reason: code }, { file })]);
-  }
-  if (size > LIMITS.fileBytes) throw new MonevError([problem('input/too-large', { size, limit: LIMITS.fileBytes }, { file })]);
-  return size;
-}
-
 function readHead(file: string): string {
-  const size = sizeOf(file);
+  const { size } = openInput(file, 0);
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(Math.min(size, 65536));
