@@ -1,4 +1,5 @@
 import type { Sheet } from '../src/core/assessment.js';
+import { MonevError } from '../src/core/problem.js';
 import { UnitCollector } from '../src/core/collect.js';
 import { compileRubric, type CompiledRubric } from '../src/core/compile.js';
 import { RubricSchema } from '../src/core/rubric-schema.js';
@@ -32,4 +33,15 @@ export function score(rubric: CompiledRubric, answers: Record<string, unknown>, 
   const outcome = scoreUnit(rubric, collected);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
   return outcome.result;
+}
+
+/** The [code, line, column] of each problem a reader throws; [] when it throws nothing. */
+export function thrownProblems(fn: () => unknown): [string, number | undefined, number | undefined][] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof MonevError) return error.problems.map((p) => [p.code, p.line, p.column]);
+    throw error;
+  }
+  return [];
 }

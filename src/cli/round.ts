@@ -57,6 +57,8 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   let summary: ReturnType<typeof summaryAccumulator> | undefined;
   let collector: UnitCollector | undefined;
   const pending: Sheet[] = [];
+  let rubricFailed = false;
+  const namingChecked = new Map<string, boolean>();
   const registry = unitRegistry(inputs, report);
   let fileIndex = 0;
   let units = 0;
@@ -79,7 +81,7 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   if (loaded) await start(loaded);
 
   const take = async (sheet: Sheet) => {
-    checkRubricName(sheet, loaded!, options.rubric !== undefined, report);
+    checkRubricName(sheet, loaded!, options.rubric !== undefined, report, namingChecked);
     if (loaded!.compiled.aggregate === 'mean') return collector!.add(sheet);
     if (!registry.claim(sheet.unit.id, fileIndex, sheet.line, sheet.file)) return;
     const unit = collector!.take(sheet);
@@ -93,13 +95,18 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
     try {
       for await (const sheet of sheetsOf(file, report, { stdinFormat: options.stdinFormat, stdinText })) {
         if (loaded) await take(sheet);
-        else {
+        else if (!rubricFailed) {
+          // Sheets wait until one of them names the rubric; the first that does decides.
           pending.push(sheet);
-          const named = rubricNamedBy(pending);
-          if (named !== undefined) {
-            await start(loadRubric(named));
-            for (const s of pending.splice(0)) await take(s);
+          if (sheet.rubric === undefined) continue;
+          try {
+            await start(loadRubric(namedSpec(sheet)));
+          } catch (error) {
+            rubricFailed = true;
+            pending.length = 0;
+            throw error;
           }
+          for (const s of pending.splice(0)) await take(s);
         }
       }
     } catch (error) {
@@ -109,8 +116,9 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
     hooks.progress?.({ files: i + 1, totalFiles: inputs.length, units });
   }
   if (!loaded) {
-    errors.push(...(pending.length || errors.length === 0 ? [problem('assessment/no-rubric')] : []));
-    throw new MonevError(errors);
+    // Without any sheet read (every input failed), "no rubric" would only add noise.
+    if (!rubricFailed && (pending.length > 0 || errors.length === 0)) errors.push(problem('assessment/no-rubric'));
+    throw new MonevError([...errors, ...warnings]);
   }
   if (loaded.compiled.aggregate === 'mean') {
     collector!.drain().forEach(report);
@@ -122,7 +130,7 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
 }
 
 /** Scores a unit's collected answers; missing answers are a warning (an error with --strict). */
-export function scoreCollected(compiled: CompiledRubric, unit: UnitAnswers, strict: boolean | undefined, report: (p: Problem) => void): UnitResult | undefined {
+function scoreCollected(compiled: CompiledRubric, unit: UnitAnswers, strict: boolean | undefined, report: (p: Problem) => void): UnitResult | undefined {
   const missing = missingCriteria(compiled, unit);
   if (missing.length) {
     report(problem('unit/missing-answers', { unit: unit.unit.id, criteria: missing }, { file: unit.sources[0], line: unit.line, severity: strict ? 'error' : 'warning' }));
@@ -136,13 +144,18 @@ export function scoreCollected(compiled: CompiledRubric, unit: UnitAnswers, stri
 }
 
 /** A sheet naming another rubric: a warning when --rubric chose, a conflict when the first sheet did. */
-export function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, report: (p: Problem) => void): void {
-  if (sheet.rubric === undefined || namesRubric(sheet, loaded)) return;
+function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, report: (p: Problem) => void, checked: Map<string, boolean>): void {
+  if (sheet.rubric === undefined) return;
+  // Every row of a wide CSV may name the rubric: resolve each distinct name (per folder) once.
+  const key = `${dirname(sheet.file)}\0${sheet.rubric}`;
+  let same = checked.get(key);
+  if (same === undefined) checked.set(key, (same = namesRubric(sheet, loaded)));
+  if (same) return;
   const where = { file: sheet.file, line: sheet.line };
   report(
     chosen
       ? problem('assessment/rubric-mismatch', { named: sheet.rubric, used: loaded.compiled.id }, { ...where, severity: 'warning' })
-      : problem('assessment/several-rubrics', { rubrics: [rubricNamedBy([sheet]), loaded.file] }, where),
+      : problem('assessment/several-rubrics', { rubrics: [sheet.rubric, loaded.compiled.id] }, where),
   );
 }
 
@@ -150,7 +163,7 @@ export function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: bool
  * The units seen so far, so that a unit assessed twice is caught. The first position of each is
  * packed as file index and line: a number a unit, not a string.
  */
-export function unitRegistry(inputs: string[], report: (p: Problem) => void) {
+function unitRegistry(inputs: string[], report: (p: Problem) => void) {
   const seen = new Map<string, number>();
   return {
     claim(id: string, fileIndex: number, line: number | undefined, file: string): boolean {
@@ -197,11 +210,3 @@ function namesRubric(sheet: Sheet, loaded: LoadedRubric): boolean {
   return spec === loaded.compiled.id || (existsSync(spec) && realpathSync(spec) === realpathSync(loaded.file));
 }
 
-/**
- * Without --rubric, the first sheet that names a rubric decides; later sheets naming another
- * one get a warning (and are scored with the first).
- */
-function rubricNamedBy(sheets: Sheet[]): string | undefined {
-  const sheet = sheets.find((s) => s.rubric);
-  return sheet ? namedSpec(sheet) : undefined;
-}

@@ -32,7 +32,3 @@ export class MonevError extends Error {
     this.problems = problems;
   }
 }
-
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((p) => p.severity === 'error');
-}

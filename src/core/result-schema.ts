@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { GroupResult as GroupResultType } from './score.js';
 
 /**
  * The JSON that `monev score --format json` writes (schemaVersion 1): a stable interface for
@@ -8,16 +9,7 @@ import * as z from 'zod';
 const ZoneRef = z.object({ id: z.string(), label: z.string(), color: z.enum(['green', 'yellow', 'red']).optional() });
 const Value = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-interface GroupResultShape {
-  id: string;
-  title: string;
-  score: number | null;
-  fraction: number | null;
-  points: number;
-  worth: number;
-  groups: GroupResultShape[];
-}
-const GroupResult: z.ZodType<GroupResultShape> = z.object({
+const GroupResult: z.ZodType<GroupResultType> = z.object({
   id: z.string(),
   title: z.string(),
   score: z.number().nullable().describe("The group's own fraction x scale, rounded; null when n/a"),

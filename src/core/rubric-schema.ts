@@ -111,15 +111,6 @@ export const CriterionSchema = z.discriminatedUnion('type', [
   NumberCriterion,
 ]);
 
-export interface GroupInput {
-  id: string;
-  title: string;
-  weight?: number;
-  description?: string | undefined;
-  criteria?: z.input<typeof CriterionSchema>[] | undefined;
-  groups?: GroupInput[] | undefined;
-}
-
 export const GroupSchema = z
   .strictObject({
     id: Slug,

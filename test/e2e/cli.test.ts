@@ -190,3 +190,27 @@ describe('streamed formats', () => {
     expect(run.stderr).toContain(`${join(dir, 'b.yaml')}:1: error: unit \`dinsos\` is assessed twice (first at ${join(dir, 'a.csv')}:2)`);
   });
 });
+
+describe('choosing the rubric from the assessments', () => {
+  it('asks for --rubric when no assessment names one, and reports an unknown name once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    writeFileSync(join(dir, 'a.csv'), 'unit,persyaratan\nx,ya\n');
+    expect(monev(['score', dir, '--format', 'csv'])).toMatchObject({
+      code: 2,
+      stderr: 'error: no rubric: pass --rubric <file or bundled id>, or name one with `rubric:` in the assessments [assessment/no-rubric]\n',
+    });
+    writeFileSync(join(dir, 'a.csv'), 'unit,rubric,persyaratan\nx,ombudsman-ppp-2032,ya\ny,ombudsman-ppp-2032,ya\nz,ombudsman-ppp-2032,tidak\n');
+    const run = monev(['score', dir, '--format', 'csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/no rubric file or bundled rubric named `ombudsman-ppp-2032` \(did you mean `ombudsman-ppp-2023`\?\)/g)).toHaveLength(1);
+  });
+
+  it('refuses assessments that name different rubrics without --rubric', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    writeFileSync(join(dir, 'a.yaml'), 'rubric: skm-permenpanrb-14-2017\nanswers: {u1: 4}\n');
+    writeFileSync(join(dir, 'b.yaml'), 'rubric: ombudsman-ppp-2023\nanswers: {persyaratan: lengkap}\n');
+    const run = monev(['score', dir, '--format', 'csv', '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('b.yaml:1: error: this assessment names rubric `ombudsman-ppp-2023`, earlier ones name `skm-permenpanrb-14-2017`; pass --rubric to choose one');
+  });
+});

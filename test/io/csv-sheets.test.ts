@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MonevError } from '../../src/core/problem.js';
 import { readSheets } from '../../src/io/assessment-files.js';
 import { sniffDelimiter } from '../../src/io/csv-sheets.js';
+import { thrownProblems } from '../helpers.js';
 
 const csvSheets = (text: string, file: string, _stem: string) => readSheets(file, text, 'csv');
 
-const codes = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MonevError) return error.problems.map((p) => [p.code, p.line, p.column]);
-    throw error;
-  }
-  return [];
-};
+const codes = thrownProblems;
 
 describe('CSV assessments', () => {
   it('reads a long CSV without a unit column as one unit named by the file', () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MonevError } from '../../src/core/problem.js';
 import { readSheets } from '../../src/io/assessment-files.js';
+import { thrownProblems } from '../helpers.js';
 
-const problems = (text: string) => {
-  try {
-    readSheets('f.yaml', text, 'yaml');
-  } catch (error) {
-    if (error instanceof MonevError) return error.problems.map((p) => [p.code, p.line, p.column]);
-    throw error;
-  }
-  return [];
-};
+const problems = (text: string) => thrownProblems(() => readSheets('f.yaml', text, 'yaml'));
 
 describe('YAML assessments', () => {
   it('reads answers as scalars or {value, note, evidence}, with their positions', () => {
