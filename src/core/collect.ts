@@ -87,8 +87,8 @@ export class UnitCollector {
     const store = (c: CompiledCriterion, record: AnswerRecord | number, value: RawAnswer, note: string | undefined, evidence: string | undefined) => {
       const parsed = this.parse(c, value, sheet, record);
       if (parsed === undefined) return;
-      if (answers[c.index] !== undefined || firstAt[c.index] !== undefined) {
-        const first = firstAt[c.index]!;
+      const first = firstAt[c.index];
+      if (first !== undefined) {
         this.problems.push(problem('answer/duplicate', { criterion: c.id, unit: sheet.unit.id, first: formatPosition(positionOf(sheet, first)) }, positionOf(sheet, record)));
         return;
       }
@@ -96,8 +96,7 @@ export class UnitCollector {
       answers[c.index] = note || evidence ? { ...parsed, note: note || undefined, evidence: evidence || undefined } : parsed;
     };
     this.eachAnswer(sheet, store);
-    let respondents = 0;
-    for (const a of answers) if (a !== undefined) respondents = 1;
+    const respondents = firstAt.some((f) => f !== undefined) ? 1 : 0;
     return { unit: sheet.unit, sources: [sheet.file], line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
   }
 
