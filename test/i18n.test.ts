@@ -3,6 +3,7 @@ import { resolveLang } from '../src/cli/lang.js';
 import { problem } from '../src/core/problem.js';
 import { en } from '../src/i18n/en.js';
 import { formatProblem } from '../src/i18n/format.js';
+import { helpEn, helpId } from '../src/i18n/help.js';
 import { id } from '../src/i18n/id.js';
 import { localeFor } from '../src/i18n/locale.js';
 import { uiEn, uiId } from '../src/i18n/ui.js';
@@ -12,6 +13,7 @@ describe('message catalogues', () => {
   it('have the same keys in English and Indonesian', () => {
     expect(Object.keys(id).sort()).toEqual(Object.keys(en).sort());
     expect(Object.keys(uiId).sort()).toEqual(Object.keys(uiEn).sort());
+    expect(Object.keys(helpId).sort()).toEqual(Object.keys(helpEn).sort());
   });
 
   it('word every problem code used in the sources', async () => {
@@ -67,5 +69,9 @@ describe('every command speaks Indonesian', () => {
       '4 naik, 1 turun, 1 tetap zonanya',
     );
     expect(monev(['score', 'tidak-ada.csv', '--lang', 'id']).stderr).toBe('tidak-ada.csv: galat: berkas atau folder tidak ada [input/not-found]\n');
+    const help = monev(['score', '--help'], { env: { LANG: 'id_ID.UTF-8' } }).stdout;
+    expect(help).toContain('Cara pakai: monev score [opsi] <paths...>'.replace('[opsi]', '[options]'));
+    expect(help).toContain('menilai berkas penilaian (CSV atau YAML');
+    expect(help).toContain('Opsi:');
   });
 });

@@ -1,103 +1,127 @@
 import { Command, CommanderError, Option } from 'commander';
+import { helpEn, helpId } from '../i18n/help.js';
 import { packageVersion } from './version.js';
+
+/**
+ * The help speaks the language the run will use. The choice is read here without failing: an
+ * invalid --lang is reported by the command that reads it.
+ */
+function helpLanguage(argv: string[], env: NodeJS.ProcessEnv): typeof helpEn {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const chosen = i < 0 ? env.MONEV_LANG : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  const lang = chosen ? chosen.slice(0, 2).toLowerCase() : (env.LC_ALL || env.LANG || '').toLowerCase().startsWith('id') ? 'id' : 'en';
+  return lang === 'id' ? helpId : helpEn;
+}
+
+const h = helpLanguage(process.argv, process.env);
+const TITLES: Record<string, string> = {
+  'Usage:': h.titleUsage,
+  'Arguments:': h.titleArguments,
+  'Options:': h.titleOptions,
+  'Commands:': h.titleCommands,
+  'Global Options:': h.titleGlobalOptions,
+};
 
 /**
  * Wiring only: each command's module is imported when that command runs, so `--version`,
  * `--help` and `validate` do not pay for what `score` needs.
  */
 const program = new Command('monev')
-  .description('Score public-service compliance (pra evaluasi) against YAML rubrics')
-  .version(packageVersion(), '-V, --version')
-  .option('--lang <lang>', 'language of messages and reports: en or id (default: MONEV_LANG, else LANG/LC_ALL, else en)')
+  .description(h.program)
+  .version(packageVersion(), '-V, --version', h.version)
+  .helpOption('-h, --help', h.help)
+  .helpCommand('help [command]', h.help)
+  .configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title })
+  .option('--lang <lang>', h.lang)
   .showSuggestionAfterError()
   .exitOverride();
 
 program
   .command('score')
-  .description('score assessment files (CSV or YAML, files or folders; - for stdin)')
-  .argument('<paths...>', 'assessment files or folders')
-  .option('-r, --rubric <file|id>', 'rubric file or bundled rubric id (default: the rubric the assessments name)')
-  .addOption(new Option('-f, --format <format>', 'output format: table, json, jsonl, markdown, csv (default: table on a terminal, json otherwise)'))
-  .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
-  .option('--gaps <n>', 'gaps listed per unit in table and markdown output', '5')
-  .option('--fail-under <score>', 'exit 1 when any unit scores below this')
-  .option('--fail-zone <zone>', 'exit 1 when any unit is in this zone or a lower one')
-  .option('--strict', 'a criterion without an answer is an error, not a 0')
-  .addOption(new Option('--stdin-format <format>', 'format of standard input').choices(['csv', 'yaml']))
-  .option('--no-color', 'no colours (NO_COLOR is honoured too)')
-  .option('-q, --quiet', 'no warnings on stderr')
+  .description(h.score)
+  .argument('<paths...>', h.paths)
+  .option('-r, --rubric <file|id>', h.rubricOrNamed)
+  .addOption(new Option('-f, --format <format>', h.scoreFormat))
+  .option('-o, --out <file>', h.out)
+  .option('--gaps <n>', h.gaps, '5')
+  .option('--fail-under <score>', h.failUnder)
+  .option('--fail-zone <zone>', h.failZone)
+  .option('--strict', h.strict)
+  .addOption(new Option('--stdin-format <format>', h.stdinFormat).choices(['csv', 'yaml']))
+  .option('--no-color', h.noColor)
+  .option('-q, --quiet', h.quiet)
   .action(async (paths: string[], options) => (await import('./score.js')).scoreCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
   .command('validate')
-  .description('validate rubric files, or assessment files against --rubric, without scoring')
-  .argument('<paths...>', 'rubric files or folders (or assessment files with --rubric)')
-  .option('-r, --rubric <file|id>', 'validate the paths as assessments against this rubric')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'junit']).default('text'))
-  .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+  .description(h.validate)
+  .argument('<paths...>', h.validatePaths)
+  .option('-r, --rubric <file|id>', h.validateRubric)
+  .addOption(new Option('-f, --format <format>', h.outputFormat).choices(['text', 'json', 'github', 'junit']).default('text'))
+  .option('--max-warnings <n>', h.maxWarnings)
   .action(async (paths: string[], options) => (await import('./validate.js')).validateCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
   .command('template')
-  .description('write a blank assessment form for a rubric (YAML, long CSV or wide CSV)')
-  .requiredOption('-r, --rubric <file|id>', 'rubric file or bundled rubric id')
-  .option('-f, --format <format>', 'yaml or csv', 'yaml')
-  .option('--wide', 'with --format csv: one header row of criterion ids, one row per unit')
-  .option('--units <file>', 'CSV of units (unit or id, name, type, region) to prefill one form per unit')
-  .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
+  .description(h.template)
+  .requiredOption('-r, --rubric <file|id>', h.rubric)
+  .option('-f, --format <format>', h.templateFormat, 'yaml')
+  .option('--wide', h.wide)
+  .option('--units <file>', h.units)
+  .option('-o, --out <file>', h.out)
   .action(async (options) => (await import('./template.js')).templateCommand({ ...options, lang: program.opts().lang }));
 
 program
   .command('diff')
-  .description('compare two rounds: score JSON files, or folders of assessments scored with --rubric')
-  .argument('<before>', 'first round: a `score --format json` file or assessment files/folder')
-  .argument('<after>', 'second round, the same way')
-  .option('-r, --rubric <file|id>', 'rubric for rounds given as assessments')
-  .addOption(new Option('-f, --format <format>', 'table, json or markdown (default: table on a terminal, json otherwise)'))
-  .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
-  .option('--allow-rubric-change', 'compare even when the rounds were scored with different rubrics')
-  .option('--fail-on-regression', 'exit 1 when a unit falls a zone, loses more than --tolerance points, or opens a gap')
-  .option('--tolerance <points>', 'points a unit may lose before it counts as a regression', '0')
-  .option('--no-color', 'no colours')
-  .option('-q, --quiet', 'no warnings on stderr')
+  .description(h.diff)
+  .argument('<before>', h.before)
+  .argument('<after>', h.after)
+  .option('-r, --rubric <file|id>', h.diffRubric)
+  .addOption(new Option('-f, --format <format>', h.diffFormat))
+  .option('-o, --out <file>', h.out)
+  .option('--allow-rubric-change', h.allowRubricChange)
+  .option('--fail-on-regression', h.failOnRegression)
+  .option('--tolerance <points>', h.tolerance, '0')
+  .option('--no-color', h.noColor)
+  .option('-q, --quiet', h.quiet)
   .action(async (before: string, after: string, options) => (await import('./diff.js')).diffCommand(before, after, { ...options, lang: program.opts().lang }));
 
 program
   .command('report')
-  .description('write the round as a report: one self-contained HTML file (charts, one section per unit) or Markdown')
-  .argument('<paths...>', 'assessment files or folders')
-  .option('-r, --rubric <file|id>', 'rubric file or bundled rubric id (default: the rubric the assessments name)')
-  .option('-f, --format <format>', 'html or markdown', 'html')
-  .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
-  .option('--date <YYYY-MM-DD>', 'date of the round (default: the assessments\' dates)')
-  .option('--strict', 'a criterion without an answer is an error, not a 0')
-  .option('-q, --quiet', 'no warnings on stderr')
+  .description(h.report)
+  .argument('<paths...>', h.paths)
+  .option('-r, --rubric <file|id>', h.rubricOrNamed)
+  .option('-f, --format <format>', h.reportFormat, 'html')
+  .option('-o, --out <file>', h.out)
+  .option('--date <YYYY-MM-DD>', h.date)
+  .option('--strict', h.strict)
+  .option('-q, --quiet', h.quiet)
   .action(async (paths: string[], options) => (await import('./report.js')).reportCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
   .command('test')
-  .description('run rubric tests (<rubric>.test.yaml): expected score, zone, cap and gaps per case')
-  .argument('<paths...>', 'rubric files, .test.yaml files or folders')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'github', 'junit']).default('text'))
+  .description(h.test)
+  .argument('<paths...>', h.testPaths)
+  .addOption(new Option('-f, --format <format>', h.outputFormat).choices(['text', 'github', 'junit']).default('text'))
   .action(async (paths: string[], options) => (await import('./test-rubrics.js')).testCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
   .command('schema')
-  .description('print the JSON Schema (draft 2020-12) of a rubric, an assessment or a score result')
-  .argument('<kind>', 'rubric, assessment or result')
-  .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
+  .description(h.schema)
+  .argument('<kind>', h.schemaKind)
+  .option('-o, --out <file>', h.out)
   .action(async (kind: string, options) => (await import('./schema.js')).schemaCommand(kind, options));
 
-const rubrics = program.command('rubrics').description('list the bundled rubrics, or show one as a tree of weights and points');
+const rubrics = program.command('rubrics').description(h.rubrics);
 rubrics
   .command('list', { isDefault: true })
-  .description('list the bundled rubrics with their sources')
+  .description(h.rubricsList)
   .action(async () => (await import('./rubrics.js')).listRubricsCommand({ lang: program.opts().lang }));
 rubrics
   .command('show')
-  .description('show a rubric as a tree: weights, points out of the scale, zones and source')
-  .argument('<rubric>', 'bundled rubric id or rubric file')
-  .option('--no-color', 'no colours')
+  .description(h.rubricsShow)
+  .argument('<rubric>', h.rubricsShowArg)
+  .option('--no-color', h.noColor)
   .action(async (spec: string, options) => (await import('./rubrics.js')).showRubricCommand(spec, { ...options, lang: program.opts().lang }));
 
 // A reader that stops early (`monev score … | head`) closes the pipe: that is not an error.
