@@ -40,40 +40,44 @@ export async function* sheetsOf(file: string, report: (p: Problem) => void, opti
     return;
   }
   const builder = csvSheetBuilder(name, stem, report);
-  // Small files (one unit each, typically) are cheaper to read and parse in one go than to stream.
-  const whole = file === STDIN ? options.stdinText ?? '' : openInput(file, STREAM_ABOVE).bytes?.toString('utf8');
-  if (whole !== undefined) {
-    const text = whole;
-    const { parse } = await import('csv-parse/sync');
-    let records: { record: string[]; info: { lines: number } }[];
+  const records = csvRecords(file, file === STDIN ? (options.stdinText ?? '') : undefined)[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<CsvRecord>;
     try {
-      records = parse(text, csvParseOptions(sniffDelimiter(text))) as unknown as typeof records;
+      next = await records.next();
     } catch (error) {
-      report(csvSyntaxProblem(error, name));
+      // Reading problems are already problems; the parser's own errors are CSV syntax.
+      if (error instanceof MonevError) error.problems.forEach(report);
+      else report(csvSyntaxProblem(error, name));
       return;
     }
-    for (const { record, info } of records) {
-      const sheet = builder.row(record, info.lines);
-      if (sheet) yield sheet;
-    }
-    yield* builder.end();
-    return;
-  }
-  const head = readHead(file);
-  const source = createReadStream(file);
-  const { parse } = await import('csv-parse');
-  const parser = source.pipe(parse(csvParseOptions(sniffDelimiter(head))));
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const sheet = builder.row(record, info.lines);
-      if (sheet) yield sheet;
-    }
-  } catch (error) {
-    source.destroy();
-    report(csvSyntaxProblem(error, name));
-    return;
+    if (next.done) break;
+    const sheet = builder.row(next.value.record, next.value.info.lines);
+    if (sheet) yield sheet;
   }
   yield* builder.end();
+}
+
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * The records of a CSV input: small files (one unit each, typically) are cheaper to read and
+ * parse in one go; larger ones are streamed.
+ */
+async function* csvRecords(file: string, text: string | undefined): AsyncGenerator<CsvRecord> {
+  const whole = text ?? openInput(file, STREAM_ABOVE).bytes?.toString('utf8');
+  if (whole !== undefined) {
+    const { parse } = await import('csv-parse/sync');
+    yield* parse(whole, csvParseOptions(sniffDelimiter(whole))) as unknown as CsvRecord[];
+    return;
+  }
+  const { parse } = await import('csv-parse');
+  const source = createReadStream(file);
+  try {
+    yield* source.pipe(parse(csvParseOptions(sniffDelimiter(readHead(file))))) as AsyncIterable<CsvRecord>;
+  } finally {
+    source.destroy();
+  }
 }
 
 /** Files up to this size are read whole; larger ones are streamed. */
