@@ -7,6 +7,7 @@ import { schemaProblems } from '../core/schema-problems.js';
 import type { Locale } from '../i18n/locale.js';
 import { formatProblem } from '../i18n/format.js';
 import { readText } from '../io/read-text.js';
+import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { loadRubric, positioned } from '../io/rubric-file.js';
 import { parseYaml } from '../io/yaml-source.js';
 import { resolveLocale } from './lang.js';
@@ -104,17 +105,14 @@ function textReport(runs: FileRun[], locale: Locale, total: number, failed: numb
 }
 
 function github(runs: FileRun[], locale: Locale): string {
-  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return runs
     .flatMap((run) =>
       run.cases
         .filter((c) => c.failures.length)
-        .map((c) => `::error file=${run.file},line=${c.line ?? 1},title=${esc(c.name)}::${esc(failureLines(c, locale).map((l) => l.trim()).join('\n'))}\n`),
+        .map((c) => `::error file=${githubProperty(run.file)},line=${c.line ?? 1},title=${githubProperty(c.name)}::${githubMessage(failureLines(c, locale).map((l) => l.trim()).join('\n'))}\n`),
     )
     .join('');
 }
-
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function junit(runs: FileRun[]): string {
   const en = resolveLocale('en');
@@ -123,10 +121,10 @@ function junit(runs: FileRun[]): string {
   const suites = runs.map((run) => {
     const failed = run.cases.filter((c) => c.failures.length).length;
     const cases = run.cases.map((c) => {
-      const body = c.failures.length ? `<failure message="${xml(c.failures.map((f) => f.field).join(', '))}">${xml(failureLines(c, en).join('\n'))}</failure>` : '';
-      return `    <testcase classname="${xml(run.rubric)}" name="${xml(c.name)}" file="${xml(run.file)}" line="${c.line ?? 1}">${body}</testcase>`;
+      const body = c.failures.length ? `<failure message="${xmlEscape(c.failures.map((f) => f.field).join(', '))}">${xmlEscape(failureLines(c, en).join('\n'))}</failure>` : '';
+      return `    <testcase classname="${xmlEscape(run.rubric)}" name="${xmlEscape(c.name)}" file="${xmlEscape(run.file)}" line="${c.line ?? 1}">${body}</testcase>`;
     });
-    return `  <testsuite name="${xml(run.file)}" tests="${run.cases.length}" failures="${failed}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xmlEscape(run.file)}" tests="${run.cases.length}" failures="${failed}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="monev test" tests="${total}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

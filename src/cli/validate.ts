@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { problemMessage, formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
+import { checkRubricFile } from '../io/rubric-file.js';
+import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
 import { parseNumberOption } from './options.js';
-import { checkRubricFile } from '../io/rubric-file.js';
 
 interface ValidateOptions {
   lang?: string;
@@ -20,11 +21,11 @@ interface FileResult {
 }
 
 export async function validateCommand(paths: string[], options: ValidateOptions): Promise<void> {
+  const maxWarnings = parseNumberOption('--max-warnings', options.maxWarnings, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0);
+  const locale = resolveLocale(options.lang);
   const results = options.rubric ? await validateAssessments(paths, options.rubric) : rubricFiles(paths).map(validateRubric);
   const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
-  const maxWarnings = parseNumberOption('--max-warnings', options.maxWarnings, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0);
-  const locale = resolveLocale(options.lang);
   process.stdout.write(render(results, options.format, errors, warnings, locale));
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) process.stderr.write(`${locale.t('tooManyWarnings', { warnings, max: maxWarnings })}\n`);
@@ -100,13 +101,10 @@ function render(results: FileResult[], format: ValidateOptions['format'], errors
   }
   if (format === 'junit') return junit(results, locale);
   if (format === 'github') {
-    // GitHub workflow commands: properties are escaped per the runner's rules.
-    const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
     return all
       .map((p) => {
-        const props = [p.file && `file=${prop(p.file)}`, p.line && `line=${p.line}`, p.column && `col=${p.column}`, `title=${prop(p.code)}`].filter(Boolean).join(',');
-        return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${esc(problemMessage(p, locale))}\n`;
+        const props = [p.file && `file=${githubProperty(p.file)}`, p.line && `line=${p.line}`, p.column && `col=${p.column}`, `title=${githubProperty(p.code)}`].filter(Boolean).join(',');
+        return `::${p.severity === 'error' ? 'error' : 'warning'} ${props}::${githubMessage(problemMessage(p, locale))}\n`;
       })
       .join('');
   }
@@ -115,16 +113,14 @@ function render(results: FileResult[], format: ValidateOptions['format'], errors
   return `${lines.join('\n')}\n`;
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** One test case per file: failed when the file has errors; every problem is listed in it. */
 function junit(results: FileResult[], locale: Locale): string {
   const failed = results.filter((r) => r.problems.some((p) => p.severity === 'error')).length;
   const cases = results.map((r) => {
     const errors = r.problems.filter((p) => p.severity === 'error');
     const text = r.problems.map((p) => formatProblem(p, locale)).join('\n');
-    const body = errors.length ? `<failure message="${xml(`${errors.length} error(s)`)}">${xml(text)}</failure>` : text ? `<system-out>${xml(text)}</system-out>` : '';
-    return `    <testcase classname="monev.validate" name="${xml(r.file)}" file="${xml(r.file)}">${body}</testcase>`;
+    const body = errors.length ? `<failure message="${xmlEscape(`${errors.length} error(s)`)}">${xmlEscape(text)}</failure>` : text ? `<system-out>${xmlEscape(text)}</system-out>` : '';
+    return `    <testcase classname="monev.validate" name="${xmlEscape(r.file)}" file="${xmlEscape(r.file)}">${body}</testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="monev validate" tests="${results.length}" failures="${failed}">\n  <testsuite name="monev validate" tests="${results.length}" failures="${failed}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }
