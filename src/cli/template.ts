@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 import { BUNDLED_DIR, loadRubric, resolveRubricPath } from '../io/rubric-file.js';
 import { readUnitsFile } from '../io/units-file.js';
 import { longCsvTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
@@ -22,7 +23,8 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
   if (options.wide && options.format !== 'csv') throw usage('usage/invalid-option', { option: '--wide', value: options.format, expected: '--format csv' });
   const { compiled, file } = loadRubric(options.rubric);
   const units = options.units ? readUnitsFile(options.units) : [];
-  const template = { rubricRef: rubricReference(file, compiled.id, options.out), units, locale };
+  const schemaRef = options.out ? relative(dirname(options.out), join(PACKAGE_ROOT, 'schema', 'assessment.schema.json')) : undefined;
+  const template = { rubricRef: rubricReference(file, compiled.id, options.out), units, locale, schemaRef };
   const text = options.format === 'yaml' ? yamlTemplate(compiled, template) : options.wide ? wideCsvTemplate(compiled, template) : longCsvTemplate(compiled, template);
   await emit(text, options.out);
 }

@@ -25,6 +25,8 @@ export interface TemplateOptions {
   rubricRef: string;
   units: UnitInfo[];
   locale: Locale;
+  /** Where the assessment JSON Schema is, from the form: lets editors complete and check it. */
+  schemaRef?: string | undefined;
 }
 
 const yamlString = (s: string) => (/^[\w./-]+$/.test(s) ? s : JSON.stringify(s));
@@ -47,7 +49,7 @@ function wrap(line: string, width: number): string[] {
 }
 
 /** A blank YAML form: every criterion with its title, guidance and allowed answers as comments. */
-export function yamlTemplate(rubric: CompiledRubric, { rubricRef, units, locale }: TemplateOptions): string {
+export function yamlTemplate(rubric: CompiledRubric, { rubricRef, units, locale, schemaRef }: TemplateOptions): string {
   const answers: string[] = [];
   const walk = (group: CompiledGroup, depth: number) => {
     answers.push('', `  # ${'='.repeat(depth + 1)} ${group.title} [${group.id}]`);
@@ -57,7 +59,11 @@ export function yamlTemplate(rubric: CompiledRubric, { rubricRef, units, locale 
     }
   };
   rubric.groups.forEach((g) => walk(g, 0));
-  const head = [...comment(locale.t('templateHead', rubric), ''), `rubric: ${yamlString(rubricRef)}`];
+  const head = [
+    ...(schemaRef ? [`# yaml-language-server: $schema=${schemaRef}`] : []),
+    ...comment(locale.t('templateHead', rubric), ''),
+    `rubric: ${yamlString(rubricRef)}`,
+  ];
   const doc = (unit: UnitInfo | undefined) => [
     ...head,
     unit

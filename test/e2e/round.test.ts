@@ -22,6 +22,8 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     const form = join(dir, 'pkm-karang-rejo.yaml');
     expect(monev(['template', '--rubric', 'ombudsman-ppp-2023', '--format', 'yaml', '--out', form]).code).toBe(0);
     const text = readFileSync(form, 'utf8');
+    // Saved with --out, the form points editors at the package's assessment schema.
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/assessment\.schema\.json$/);
     expect(text).toContain('# Pelaksana telah mengikuti pelatihan/bimtek pelayanan publik');
     expect(text).toContain('# answers: lengkap | sebagian | tidak | na');
     expect(text).toMatch(/\n {2}kompetensi-pelatihan:\n/);
