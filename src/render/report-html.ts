@@ -188,10 +188,13 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
     parts.push(
       `<div class="scroll"><table class="gaps"><thead><tr><th class="num">${esc(t('lost'))}</th><th>${esc(t('criterion'))}</th><th>${esc(t('status'))}</th><th>${esc(t('answer'))}</th><th>${esc(t('guidance'))}</th></tr></thead><tbody>`,
     );
+    // Field notes and evidence travel with the answer, so the unit sees what the team saw.
+    const remarks = new Map(u.criteria.filter((c) => c.note || c.evidence).map((c) => [c.id, [c.note, c.evidence].filter(Boolean).join(' · ')]));
     for (const g of u.gaps) {
       const guidance = rubric.criteria.get(g.criterion)?.guidance ?? '';
+      const remark = remarks.get(g.criterion);
       parts.push(
-        `<tr><td class="num">${locale.num(g.lost)}</td><td><strong>${esc(g.title)}</strong><br><code>${esc(g.criterion)}</code></td><td>${esc(statusText(g.status, locale))}</td><td>${esc(answerText(g.value, g.status, locale))}</td><td class="guidance">${esc(guidance)}</td></tr>`,
+        `<tr><td class="num">${locale.num(g.lost)}</td><td><strong>${esc(g.title)}</strong><br><code>${esc(g.criterion)}</code></td><td>${esc(statusText(g.status, locale))}</td><td>${esc(answerText(g.value, g.status, locale))}${remark ? `<br><span class="remark">${esc(remark)}</span>` : ''}</td><td class="guidance">${esc(guidance)}</td></tr>`,
       );
     }
     parts.push('</tbody></table></div>');
@@ -226,6 +229,7 @@ th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
 .cap{background:#fff4e5;border-left:4px solid #f2b705;padding:6px 10px}
 .gain{color:#2e7d32;font-weight:600}
 .guidance{color:var(--muted);font-size:.92em;min-width:16em}
+.remark{font-size:.88em;font-style:italic}
 code{font-size:.88em;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.85em;border-top:1px solid var(--line);padding-top:8px}
 @media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}}

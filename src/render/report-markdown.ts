@@ -41,8 +41,11 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
     if (u.gaps.length === 0) out.push(t('noGapsSentence'));
     else {
       out.push(row([t('lost'), t('criterion'), t('status'), t('answer'), t('guidance')]), row(['---:', '---', '---', '---', '---']));
+      const remarks = new Map(u.criteria.filter((c) => c.note || c.evidence).map((c) => [c.id, [c.note, c.evidence].filter(Boolean).join(' · ')]));
       for (const g of u.gaps) {
-        out.push(row([num(g.lost), `${g.title} (\`${g.criterion}\`)`, statusText(g.status, locale), answerText(g.value, g.status, locale), rubric.criteria.get(g.criterion)?.guidance ?? '']));
+        const remark = remarks.get(g.criterion);
+        const answer = answerText(g.value, g.status, locale) + (remark ? ` (${remark})` : '');
+        out.push(row([num(g.lost), `${g.title} (\`${g.criterion}\`)`, statusText(g.status, locale), answer, rubric.criteria.get(g.criterion)?.guidance ?? '']));
       }
     }
   }

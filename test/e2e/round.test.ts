@@ -147,6 +147,8 @@ describe('monev report', () => {
     expect(html).not.toMatch(/<script|<link|@import|url\(|src="http|href="http/i);
     expect(html).toContain('Tertahan di Zona Kuning oleh biaya-ditetapkan'.replace('Tertahan di', 'Held at').replace(' oleh ', ' by '));
     expect(html).toContain('12 July 2023');
+    // The field team's note comes with the gap it explains.
+    expect(html).toContain('<span class="remark">Keterangan &quot;tidak dipungut biaya&quot; belum masuk SK standar pelayanan</span>'.replace(/&quot;/g, "'"));
   });
 
   it('markdown: the same content with tables, in Indonesian with --lang id', () => {
