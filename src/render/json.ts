@@ -6,32 +6,27 @@ import type { StreamRenderer } from './types.js';
  * A unit as JSON. Figures are written as computed (full double precision), so that a consumer can
  * re-add them exactly; `score` and the summary's means are the rounded ones.
  */
-export function unitJson(unit: UnitResult, indent?: number): string {
-  return JSON.stringify(unit, undefined, indent);
+export function unitJson(unit: UnitResult): string {
+  return JSON.stringify(unit);
 }
 
-export function summaryJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, undefined, indent);
+export function summaryJson(value: unknown): string {
+  return JSON.stringify(value);
 }
-
-const UNIT_PREFIX = '{\n  "units": [\n    '.length;
-const UNIT_SUFFIX = '\n  ]\n}'.length;
 
 /**
- * The report as one JSON document, written unit by unit; the bytes are those of
- * renderJson(report), so streaming changes nothing for readers. Each unit is stringified inside
- * the same nesting it has in the document, so its indentation comes out right without a rewrite.
+ * The report as one JSON document with one unit per line: compact (pretty-printing cost more than
+ * scoring), yet a diff of two results still shows which units changed. Written unit by unit.
  */
 export const jsonStream: StreamRenderer = {
-  begin: (head) => `${summaryJson(head, 2).slice(0, -2)},\n  "units": [`,
-  unit: (unit) => {
-    const nested = JSON.stringify({ units: [unit] }, undefined, 2);
-    return `\n    ${nested.slice(UNIT_PREFIX, nested.length - UNIT_SUFFIX)}`;
-  },
-  separator: ',',
-  end: (summary, _head, units) => `${units ? '\n  ' : ''}],\n${JSON.stringify({ summary }, undefined, 2).slice(2)}\n`,
+  begin: (head) => `${summaryJson(head).slice(0, -1)},"units":[\n`,
+  unit: (unit) => unitJson(unit),
+  separator: ',\n',
+  end: (summary, _head, units) => `${units ? '\n' : ''}],"summary":${summaryJson(summary)}}\n`,
 };
 
+/** The same bytes as the stream, for a report held whole. */
 export function renderJson(report: ScoreReport): string {
-  return `${summaryJson(report, 2)}\n`;
+  const { units, summary, ...head } = report;
+  return jsonStream.begin(head) + units.map(jsonStream.unit).join(jsonStream.separator) + jsonStream.end(summary, head, units.length);
 }

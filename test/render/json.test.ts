@@ -19,13 +19,15 @@ describe('json stream', () => {
       return outcome.result;
     });
 
-  it.each([0, 1, 3])('writes the same bytes as the whole-report renderer for %i unit(s)', (n) => {
+  it.each([0, 1, 3])('writes one JSON document, a unit a line, equal to the report, for %i unit(s)', (n) => {
     const units = scored(Array.from({ length: n }, (_, i) => ({ a: i % 2 ? 'ya' : 'tidak', b: String(i * 33.3) })));
     const acc = summaryAccumulator(rubric);
     units.forEach((u) => acc.add(u));
     const summary = acc.summary();
     const streamed = jsonStream.begin(head) + units.map((u) => jsonStream.unit(u)).join(jsonStream.separator) + jsonStream.end(summary, head, units.length);
     expect(streamed).toBe(renderJson({ ...head, units, summary }));
-    expect(JSON.parse(streamed).units).toHaveLength(n);
+    expect(JSON.parse(streamed)).toEqual(JSON.parse(JSON.stringify({ ...head, units, summary })));
+    // The head line, a line per unit, the summary line, and the final newline.
+    expect(streamed.split('\n')).toHaveLength(n + 3);
   });
 });
