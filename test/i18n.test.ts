@@ -73,5 +73,8 @@ describe('every command speaks Indonesian', () => {
     expect(help).toContain('Cara pakai: monev score [opsi] <paths...>'.replace('[opsi]', '[options]'));
     expect(help).toContain('menilai berkas penilaian (CSV atau YAML');
     expect(help).toContain('Opsi:');
+    expect(monev(['score', '--lang', 'id'])).toMatchObject({ code: 2, stderr: "galat: argumen wajib 'paths' tidak ada\n" });
+    expect(monev(['validate', 'rubrics', '--lang', 'id', '--fromat', 'json']).stderr).toBe("galat: opsi tidak dikenal '--fromat'\n(Maksudnya --format?)\n");
+    expect(monev(['skor', '--lang', 'id']).stderr).toBe("galat: perintah tidak dikenal 'skor'\n(Maksudnya score?)\n");
   });
 });

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { helpEn, helpId } from '../i18n/help.js';
+import { helpEn, helpId, usageErrorId } from '../i18n/help.js';
 import { packageVersion } from './version.js';
 
 /**
@@ -32,6 +32,7 @@ const program = new Command('monev')
   .helpOption('-h, --help', h.help)
   .helpCommand('help [command]', h.help)
   .configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title })
+  .configureOutput({ outputError: (message, write) => write(h === helpId ? usageErrorId(message) : message) })
   .option('--lang <lang>', h.lang)
   .showSuggestionAfterError()
   .exitOverride();

@@ -106,3 +106,23 @@ export const helpId: Record<HelpKey, string> = {
   titleCommands: 'Perintah:',
   titleGlobalOptions: 'Opsi umum:',
 };
+
+/**
+ * Commander writes its own usage errors in English; for Indonesian they are reworded here, by
+ * pattern (the values stay as typed). Anything unmatched passes through unchanged.
+ */
+const USAGE_ERRORS_ID: [RegExp, string][] = [
+  [/^error: missing required argument '(.*)'/, "galat: argumen wajib '$1' tidak ada"],
+  [/^error: option '(.*)' argument missing/, "galat: argumen untuk opsi '$1' tidak ada"],
+  [/^error: required option '(.*)' not specified/, "galat: opsi wajib '$1' belum diberikan"],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./, "galat: argumen '$2' untuk opsi '$1' tidak sah. Pilihan yang boleh: $3."],
+  [/^error: unknown option '(.*)'/, "galat: opsi tidak dikenal '$1'"],
+  [/^error: unknown command '(.*)'/, "galat: perintah tidak dikenal '$1'"],
+  [/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./, 'galat: argumen terlalu banyak: seharusnya $2, diberikan $3.'],
+  [/\(Did you mean one of (.*)\?\)/, '(Maksudnya salah satu dari $1?)'],
+  [/\(Did you mean (.*)\?\)/, '(Maksudnya $1?)'],
+];
+
+export function usageErrorId(message: string): string {
+  return USAGE_ERRORS_ID.reduce((text, [pattern, words]) => text.replace(pattern, words), message);
+}
