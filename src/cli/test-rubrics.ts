@@ -1,15 +1,16 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { MonevError, problem, type Problem } from '../core/problem.js';
+import { MonevError, problem } from '../core/problem.js';
 import { runCase, RubricTestFileSchema, TEST_KEYS, type CaseResult } from '../core/rubric-tests.js';
 import { schemaProblems } from '../core/schema-problems.js';
-import type { Locale } from '../i18n/locale.js';
 import { formatProblem } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { expandPaths } from '../io/discover.js';
 import { readText } from '../io/read-text.js';
-import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { loadRubric, positioned } from '../io/rubric-file.js';
 import { parseYaml } from '../io/yaml-source.js';
+import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
 import { usage } from './options.js';
 
@@ -40,29 +41,15 @@ export async function testCommand(paths: string[], options: TestOptions): Promis
 
 /** `x.test.yaml` files named or found in folders; a rubric file stands for its companion test file. */
 function testFiles(paths: string[]): string[] {
-  const found: string[] = [];
-  const problems: Problem[] = [];
-  for (const path of paths) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      problems.push(problem('input/not-found', {}, { file: path }));
-      continue;
-    }
-    if (stat.isDirectory()) {
-      const inFolder = readdirSync(path, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.yaml')).sort();
-      if (inFolder.length === 0) problems.push(problem('test/none', {}, { file: path }));
-      found.push(...inFolder.map((f) => join(path, f)));
-    } else if (path.endsWith('.test.yaml')) found.push(path);
-    else {
+  return expandPaths(paths, {
+    accept: (name) => name.endsWith('.test.yaml'),
+    emptyFolder: (file) => problem('test/none', {}, { file }),
+    file: (path) => {
+      if (path.endsWith('.test.yaml')) return path;
       const companion = path.replace(/\.ya?ml$/, '.test.yaml');
-      if (companion !== path && existsSync(companion)) found.push(companion);
-      else problems.push(problem('test/none', {}, { file: path }));
-    }
-  }
-  if (problems.length) throw new MonevError(problems);
-  return found;
+      return companion !== path && existsSync(companion) ? companion : problem('test/none', {}, { file: path });
+    },
+  });
 }
 
 function runFile(file: string): FileRun {

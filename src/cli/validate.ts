@@ -1,8 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { problemMessage, formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
+import { expandPaths } from '../io/discover.js';
 import { checkRubricFile } from '../io/rubric-file.js';
 import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
@@ -43,28 +42,10 @@ function validateRubric(file: string): FileResult {
 
 /** Rubric files named, or every *.yaml under a folder except rubric test files. */
 function rubricFiles(paths: string[]): string[] {
-  const files: string[] = [];
-  const missing: Problem[] = [];
-  for (const path of paths) {
-    let isDirectory = false;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch {
-      missing.push(problem('input/not-found', {}, { file: path }));
-      continue;
-    }
-    if (!isDirectory) files.push(path);
-    else {
-      const found = readdirSync(path, { recursive: true, encoding: 'utf8' })
-        .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
-        .sort()
-        .map((f) => join(path, f));
-      if (found.length === 0) missing.push(problem('input/empty-folder', { extensions: ['.yaml', '.yml'] }, { file: path }));
-      files.push(...found);
-    }
-  }
-  if (missing.length) throw new MonevError(missing);
-  return files;
+  return expandPaths(paths, {
+    accept: (name) => /\.ya?ml$/.test(name) && !name.endsWith('.test.yaml'),
+    emptyFolder: (file) => problem('input/empty-folder', { extensions: ['.yaml', '.yml'] }, { file }),
+  });
 }
 
 /** Assessments are checked exactly as `score` would read them, without scoring output. */

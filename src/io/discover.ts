@@ -1,0 +1,60 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { MonevError, problem, type Problem } from '../core/problem.js';
+
+export interface ExpandOptions {
+  /** Which file names a folder contributes (hidden entries are always skipped). */
+  accept: (name: string) => boolean;
+  /** The problem for a folder that contributes nothing. */
+  emptyFolder: (path: string) => Problem;
+  /** What a path naming a file stands for (default: itself), or the problem with it. */
+  file?: (path: string) => string | Problem;
+  /** Paths taken as they are, without looking at the file system (standard input's `-`). */
+  literal?: (path: string) => boolean;
+}
+
+/**
+ * The files that command-line paths name: files as they are, folders walked recursively in a
+ * stable (sorted) order. A path that does not exist and a folder with nothing to offer are
+ * problems, all reported together.
+ */
+export function expandPaths(paths: string[], options: ExpandOptions): string[] {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    if (options.literal?.(path)) {
+      files.push(path);
+      continue;
+    }
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      problems.push(problem('input/not-found', {}, { file: path }));
+      continue;
+    }
+    if (!isDirectory) {
+      const named = options.file ? options.file(path) : path;
+      if (typeof named === 'string') files.push(named);
+      else problems.push(named);
+      continue;
+    }
+    const found = walk(path, options.accept);
+    if (found.length === 0) problems.push(options.emptyFolder(path));
+    files.push(...found);
+  }
+  if (problems.length) throw new MonevError(problems);
+  return files;
+}
+
+function walk(dir: string, accept: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(full, accept));
+    else if (accept(entry.name)) out.push(full);
+  }
+  return out;
+}
