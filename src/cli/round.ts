@@ -68,6 +68,8 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
     if (!result) return;
     units++;
     summary!.add(result);
+    // Within a large file too, not only between files: the reporter itself decides when to draw.
+    if (units % 256 === 0) hooks.progress?.({ files: fileIndex, totalFiles: inputs.length, units });
     if (errors.length === 0) await hooks.unit?.(result);
   };
 
