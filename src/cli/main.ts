@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { helpEn, helpId, usageErrorId } from '../i18n/help.js';
+import { requestedLang } from '../i18n/lang-choice.js';
 import { packageVersion } from './version.js';
 
 /**
@@ -8,9 +9,8 @@ import { packageVersion } from './version.js';
  */
 function helpLanguage(argv: string[], env: NodeJS.ProcessEnv): typeof helpEn {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const chosen = i < 0 ? env.MONEV_LANG : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  const lang = chosen ? chosen.slice(0, 2).toLowerCase() : (env.LC_ALL || env.LANG || '').toLowerCase().startsWith('id') ? 'id' : 'en';
-  return lang === 'id' ? helpId : helpEn;
+  const option = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return requestedLang(option, env).code === 'id' ? helpId : helpEn;
 }
 
 const h = helpLanguage(process.argv, process.env);
