@@ -80,104 +80,120 @@ export interface UnitResult {
 export type ScoreOutcome = { ok: true; result: UnitResult } | { ok: false; problem: Problem };
 
 /**
- * Scores one unit. Fractions are computed bottom-up; shares top-down: a node's share is its
- * parent's share times weight / (sum of applicable sibling weights), so an n/a answer hands its
- * weight to its siblings. Per-criterion results are built only when read (JSON, tables), so a
- * CSV of scores does not pay for them.
+ * The rubric's tree as flat arrays, so that scoring a unit is two loops over numbers. Every node
+ * has a slot: criteria 0..C-1 (their index), groups C+index, the root last. Groups are listed in
+ * post-order (children before parents, the root last), each with its range of children.
  */
-export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutcome {
-  const { scale, criterionList } = rubric;
-  const answers = unit.answers;
-  const fractions: (number | null)[] = new Array(criterionList.length);
-  for (const c of criterionList) {
-    const a = answers[c.index];
-    fractions[c.index] = a === undefined ? 0 : a.fraction; // missing scores 0; n/a is null
-  }
-  const groupFractions: (number | null)[] = new Array(rubric.groupCount);
-  const fractionOf = (node: CompiledGroup | CompiledCriterion): number | null =>
-    node.kind === 'criterion' ? fractions[node.index]! : groupFractions[node.index]!;
-  const evaluate = (group: CompiledGroup): number | null => {
-    let weightSum = 0;
-    let weighted = 0;
+interface ScoringPlan {
+  criteria: number;
+  rootSlot: number;
+  groupSlot: Int32Array;
+  childStart: Int32Array;
+  childSlot: Int32Array;
+  childWeight: Float64Array;
+  /** Criteria with a cap, in rubric order. */
+  capped: { criterion: CompiledCriterion; zone: CompiledZone }[];
+  zoneRefs: Map<CompiledZone, ZoneRef>;
+  /** Per criterion: results and gaps already built, shared by every unit with the same answer and share. */
+  memo: CriterionMemo[];
+}
+
+interface CriterionMemo {
+  entries: MemoEntry[];
+  next: number;
+}
+
+interface MemoEntry {
+  answer: CollectedAnswer | undefined;
+  share: number;
+  result: CriterionResult | undefined;
+  gap: Gap | undefined;
+}
+
+const MEMO_SIZE = 8;
+const plans = new WeakMap<CompiledRubric, ScoringPlan>();
+
+function planOf(rubric: CompiledRubric): ScoringPlan {
+  let plan = plans.get(rubric);
+  if (plan) return plan;
+  const C = rubric.criterionList.length;
+  const slotOf = (node: CompiledGroup | CompiledCriterion) => (node.kind === 'criterion' ? node.index : node.index < 0 ? C + rubric.groupCount : C + node.index);
+  const groupSlot: number[] = [];
+  const childStart: number[] = [];
+  const childSlot: number[] = [];
+  const childWeight: number[] = [];
+  const visit = (group: CompiledGroup) => {
+    for (const child of group.children) if (child.kind === 'group') visit(child);
+    groupSlot.push(slotOf(group));
+    childStart.push(childSlot.length);
     for (const child of group.children) {
-      const f = child.kind === 'criterion' ? fractions[child.index]! : evaluate(child);
-      if (f === null) continue;
-      weightSum += child.weight;
-      weighted += child.weight * f;
+      childSlot.push(slotOf(child));
+      childWeight.push(child.weight);
     }
-    const fraction = weightSum > 0 ? weighted / weightSum : null;
-    if (group.index >= 0) groupFractions[group.index] = fraction;
-    return fraction;
   };
-  const rootFraction = evaluate(rubric.root);
-  if (rootFraction === null) {
-    return { ok: false, problem: problem('unit/no-applicable', { unit: unit.unit.id, source: unit.sources.join(', ') }) };
-  }
-
-  const shares: number[] = new Array(criterionList.length).fill(0);
-  const describe = (group: CompiledGroup, share: number): GroupResult[] => {
-    let applicableWeight = 0;
-    for (const child of group.children) if (fractionOf(child) !== null) applicableWeight += child.weight;
-    const results: GroupResult[] = [];
-    for (const child of group.children) {
-      const f = fractionOf(child);
-      const childShare = f === null ? 0 : (share * child.weight) / applicableWeight;
-      if (child.kind === 'criterion') shares[child.index] = childShare;
-      else {
-        const worth = scale * childShare;
-        results.push({
-          id: child.id,
-          title: child.title,
-          score: f === null ? null : roundHalfAway(scale * f),
-          fraction: f,
-          points: f === null ? 0 : worth * f,
-          worth,
-          groups: describe(child, childShare),
-        });
-      }
-    }
-    return results;
+  visit(rubric.root);
+  childStart.push(childSlot.length);
+  const zoneRefs = new Map(rubric.zones.map((z) => [z, Object.freeze({ id: z.id, label: z.label, color: z.color })]));
+  plan = {
+    criteria: C,
+    rootSlot: C + rubric.groupCount,
+    groupSlot: Int32Array.from(groupSlot),
+    childStart: Int32Array.from(childStart),
+    childSlot: Int32Array.from(childSlot),
+    childWeight: Float64Array.from(childWeight),
+    capped: rubric.criterionList.filter((c) => c.cap !== undefined).map((c) => ({ criterion: c, zone: rubric.zones.find((z) => z.id === c.cap)! })),
+    zoneRefs,
+    memo: rubric.criterionList.map(() => ({ entries: [], next: 0 })),
   };
-  const groups = describe(rubric.root, 1);
-
-  const gaps: Gap[] = [];
-  for (const c of criterionList) {
-    const f = fractions[c.index]!;
-    if (f === null || f >= 1) continue;
-    const a = answers[c.index];
-    gaps.push({
-      criterion: c.id,
-      title: c.title,
-      group: c.groupPath,
-      value: a === undefined ? null : a.value,
-      status: a === undefined ? 'missing' : f <= 0 ? 'unmet' : 'partial',
-      lost: scale * shares[c.index]! * (1 - f),
-      cap: c.cap,
-    });
-  }
-  gaps.sort((a, b) => b.lost - a.lost || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0));
-
-  const scoreExact = scale * rootFraction;
-  const score = roundHalfAway(scoreExact);
-  const zoneByScore = zoneFor(rubric.zones, score);
-  const cappedBy: { criterion: string; zone: string }[] = [];
-  let zone: CompiledZone = zoneByScore;
-  for (const g of gaps) {
-    if (g.cap === undefined) continue;
-    const capZone = rubric.zones.find((z) => z.id === g.cap)!;
-    if (capZone.min >= zoneByScore.min) continue;
-    cappedBy.push({ criterion: g.criterion, zone: g.cap });
-    if (capZone.min < zone.min) zone = capZone;
-  }
-  return {
-    ok: true,
-    result: new UnitScore(rubric, unit, { score, scoreExact, zone: zoneRef(zone), zoneByScore: zoneRef(zoneByScore), cappedBy, groups, gaps }, shares, zone),
-  };
+  plans.set(rubric, plan);
+  return plan;
 }
 
 /**
- * A scored unit. `criteria` and `nextZone` are computed on first read and kept, so that output
- * which never reads them (a CSV of scores) does not pay for them; JSON gets every field via toJSON.
+ * Scores one unit. Fractions are computed bottom-up; shares top-down: a node's share is its
+ * parent's share times weight / (sum of applicable sibling weights), so an n/a answer hands its
+ * weight to its siblings. Only the score, the zone and the caps are computed here; groups, gaps,
+ * per-criterion results and the next-zone path are built when first read, so output that never
+ * reads them (a CSV of scores) does not pay for them.
+ */
+export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutcome {
+  const plan = planOf(rubric);
+  const answers = unit.answers;
+  const C = plan.criteria;
+  // NaN marks n/a; a missing answer scores 0.
+  const fractions = new Float64Array(plan.rootSlot + 1);
+  let gapCount = 0;
+  for (let i = 0; i < C; i++) {
+    const a = answers[i];
+    const f = a === undefined ? 0 : a.fraction === null ? NaN : a.fraction;
+    fractions[i] = f;
+    if (f < 1) gapCount++;
+  }
+  const { groupSlot, childStart, childSlot, childWeight } = plan;
+  for (let p = 0; p < groupSlot.length; p++) {
+    let weightSum = 0;
+    let weighted = 0;
+    for (let k = childStart[p]!; k < childStart[p + 1]!; k++) {
+      const f = fractions[childSlot[k]!]!;
+      if (f !== f) continue;
+      weightSum += childWeight[k]!;
+      weighted += childWeight[k]! * f;
+    }
+    fractions[groupSlot[p]!] = weightSum > 0 ? weighted / weightSum : NaN;
+  }
+  const rootFraction = fractions[plan.rootSlot]!;
+  if (rootFraction !== rootFraction) {
+    return { ok: false, problem: problem('unit/no-applicable', { unit: unit.unit.id, source: unit.sources.join(', ') }) };
+  }
+  const scoreExact = rubric.scale * rootFraction;
+  const score = roundHalfAway(scoreExact);
+  const zoneByScore = zoneFor(rubric.zones, score);
+  return { ok: true, result: new UnitScore(rubric, plan, unit, fractions, gapCount, score, scoreExact, zoneByScore) };
+}
+
+/**
+ * A scored unit. The figures every output needs are fields; the rest are computed on first read
+ * and kept. JSON gets every field, in the documented order, via toJSON.
  */
 class UnitScore implements UnitResult {
   readonly unit: UnitInfo;
@@ -190,52 +206,148 @@ class UnitScore implements UnitResult {
   readonly zone: ZoneRef;
   readonly zoneByScore: ZoneRef;
   readonly cappedBy: { criterion: string; zone: string }[];
-  readonly groups: GroupResult[];
-  readonly gaps: Gap[];
   // Private (#) state is not an own enumerable property: equality, spreads and JSON see only the fields above.
   readonly #rubric: CompiledRubric;
+  readonly #plan: ScoringPlan;
   readonly #answers: UnitAnswers;
-  readonly #shares: number[];
+  readonly #fractions: Float64Array;
+  readonly #gapCount: number;
   readonly #zone: CompiledZone;
+  #shares: Float64Array | undefined;
+  #groups: GroupResult[] | undefined;
+  #gaps: Gap[] | undefined;
   #criteria: CriterionResult[] | undefined;
   #nextZone: NextZonePath | null | undefined;
 
-  constructor(
-    rubric: CompiledRubric,
-    answers: UnitAnswers,
-    figures: Pick<UnitResult, 'score' | 'scoreExact' | 'zone' | 'zoneByScore' | 'cappedBy' | 'groups' | 'gaps'>,
-    shares: number[],
-    zone: CompiledZone,
-  ) {
+  constructor(rubric: CompiledRubric, plan: ScoringPlan, answers: UnitAnswers, fractions: Float64Array, gapCount: number, score: number, scoreExact: number, zoneByScore: CompiledZone) {
     this.#rubric = rubric;
+    this.#plan = plan;
     this.#answers = answers;
-    this.#shares = shares;
-    this.#zone = zone;
+    this.#fractions = fractions;
+    this.#gapCount = gapCount;
     this.unit = answers.unit;
     this.source = answers.sources;
     this.date = answers.date;
     this.assessor = answers.assessor;
     this.respondents = rubric.aggregate === 'mean' ? answers.respondents : undefined;
-    this.score = figures.score;
-    this.scoreExact = figures.scoreExact;
-    this.zone = figures.zone;
-    this.zoneByScore = figures.zoneByScore;
-    this.cappedBy = figures.cappedBy;
-    this.groups = figures.groups;
-    this.gaps = figures.gaps;
+    this.score = score;
+    this.scoreExact = scoreExact;
+    this.zoneByScore = plan.zoneRefs.get(zoneByScore)!;
+    // A cap applies when its criterion is a gap and its zone is below the score's zone.
+    let zone = zoneByScore;
+    let capping: { criterion: CompiledCriterion; zone: CompiledZone }[] | undefined;
+    for (const cap of plan.capped) {
+      if (!(fractions[cap.criterion.index]! < 1) || cap.zone.min >= zoneByScore.min) continue;
+      (capping ??= []).push(cap);
+      if (cap.zone.min < zone.min) zone = cap.zone;
+    }
+    this.#zone = zone;
+    this.zone = plan.zoneRefs.get(zone)!;
+    // Listed in gap order, largest loss first.
+    this.cappedBy = capping ? this.gaps.filter((g) => capping.some((c) => c.criterion.id === g.criterion)).map((g) => ({ criterion: g.criterion, zone: g.cap! })) : [];
+  }
+
+  /** Each criterion's share of the whole (0 when n/a), top-down from the root. */
+  #sharesOf(): Float64Array {
+    if (this.#shares) return this.#shares;
+    const { groupSlot, childStart, childSlot, childWeight, rootSlot } = this.#plan;
+    const fractions = this.#fractions;
+    const shares = new Float64Array(rootSlot + 1);
+    shares[rootSlot] = 1;
+    for (let p = groupSlot.length - 1; p >= 0; p--) {
+      const share = shares[groupSlot[p]!]!;
+      let applicable = 0;
+      for (let k = childStart[p]!; k < childStart[p + 1]!; k++) if (fractions[childSlot[k]!] === fractions[childSlot[k]!]) applicable += childWeight[k]!;
+      for (let k = childStart[p]!; k < childStart[p + 1]!; k++) {
+        const slot = childSlot[k]!;
+        shares[slot] = fractions[slot] !== fractions[slot] ? 0 : (share * childWeight[k]!) / applicable;
+      }
+    }
+    return (this.#shares = shares);
+  }
+
+  get groups(): GroupResult[] {
+    if (this.#groups) return this.#groups;
+    const shares = this.#sharesOf();
+    const fractions = this.#fractions;
+    const { scale } = this.#rubric;
+    const C = this.#plan.criteria;
+    const describe = (groups: CompiledGroup[]): GroupResult[] =>
+      groups.map((g) => {
+        const f = fractions[C + g.index]!;
+        const worth = scale * shares[C + g.index]!;
+        const applicable = f === f;
+        return {
+          id: g.id,
+          title: g.title,
+          score: applicable ? roundHalfAway(scale * f) : null,
+          fraction: applicable ? f : null,
+          points: applicable ? worth * f : 0,
+          worth,
+          groups: describe(g.children.filter((c): c is CompiledGroup => c.kind === 'group')),
+        };
+      });
+    return (this.#groups = describe(this.#rubric.groups));
+  }
+
+  get gaps(): Gap[] {
+    if (this.#gaps) return this.#gaps;
+    const shares = this.#sharesOf();
+    const fractions = this.#fractions;
+    const rubric = this.#rubric;
+    const answers = this.#answers.answers;
+    const gaps: Gap[] = [];
+    for (const c of rubric.criterionList) {
+      const f = fractions[c.index]!;
+      if (!(f < 1)) continue;
+      const entry = this.#entry(c, answers[c.index], shares[c.index]!);
+      gaps.push((entry.gap ??= Object.freeze(gapOf(c, entry.answer, entry.share, rubric))));
+    }
+    gaps.sort((a, b) => b.lost - a.lost || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0));
+    return (this.#gaps = gaps);
   }
 
   get criteria(): CriterionResult[] {
+    if (this.#criteria) return this.#criteria;
+    const shares = this.#sharesOf();
+    const answers = this.#answers.answers;
     const rubric = this.#rubric;
-    const answers = this.#answers;
-    const shares = this.#shares;
-    const averaged = rubric.aggregate === 'mean';
-    return (this.#criteria ??= rubric.criterionList.map((c) => criterionResult(c, answers.answers[c.index], shares[c.index]!, rubric.scale, averaged)));
+    return (this.#criteria = rubric.criterionList.map((c) => {
+      const entry = this.#entry(c, answers[c.index], shares[c.index]!);
+      return (entry.result ??= Object.freeze(criterionResult(c, entry.answer, entry.share, rubric)));
+    }));
+  }
+
+  /**
+   * A criterion's result and gap depend only on its answer and its share, so units answering
+   * alike share them (answers are parsed once per distinct value): a large round does not build
+   * the same objects a million times. Shared, hence frozen.
+   */
+  #entry(c: CompiledCriterion, answer: CollectedAnswer | undefined, share: number): MemoEntry {
+    const memo = this.#plan.memo[c.index]!;
+    for (const entry of memo.entries) if (entry.answer === answer && entry.share === share) return entry;
+    const entry: MemoEntry = { answer, share, result: undefined, gap: undefined };
+    // An answer with a note is the unit's own: not worth keeping.
+    if (answer === undefined || (answer.note === undefined && answer.evidence === undefined)) {
+      if (memo.entries.length < MEMO_SIZE) memo.entries.push(entry);
+      else memo.entries[memo.next++ % MEMO_SIZE] = entry;
+    }
+    return entry;
   }
 
   get nextZone(): NextZonePath | null {
     if (this.#nextZone === undefined) this.#nextZone = nextZonePath(this.#rubric, this.scoreExact, this.#zone, this.gaps);
     return this.#nextZone;
+  }
+
+  /** Gaps counted while scoring, without building them. */
+  get gapCount(): number {
+    return this.#gapCount;
+  }
+
+  /** The unit's fractions by slot (criteria by index, then groups by index): for running summaries. */
+  static fractionsOf(unit: UnitScore): Float64Array {
+    return unit.#fractions;
   }
 
   /** The documented JSON shape, in its documented order. */
@@ -259,10 +371,25 @@ class UnitScore implements UnitResult {
   }
 }
 
+/** The number of gaps, without building the list when the result can say it. */
+export function gapCount(unit: UnitResult): number {
+  return unit instanceof UnitScore ? unit.gapCount : unit.gaps.length;
+}
+
+/**
+ * For running summaries: per criterion, whether it is a gap (fraction < 1; n/a is not), and each
+ * group's fraction (NaN when n/a), without building the unit's lists. Undefined for results
+ * that were not scored here (read back from JSON).
+ */
+export function unitFractions(unit: UnitResult): Float64Array | undefined {
+  return unit instanceof UnitScore ? UnitScore.fractionsOf(unit) : undefined;
+}
+
 /** Every result has the same shape (absent fields are undefined, which JSON omits), which keeps V8's objects monomorphic. */
-function criterionResult(c: CompiledCriterion, answer: CollectedAnswer | undefined, share: number, scale: number, averaged: boolean): CriterionResult {
+function criterionResult(c: CompiledCriterion, answer: CollectedAnswer | undefined, share: number, rubric: CompiledRubric): CriterionResult {
+  const averaged = rubric.aggregate === 'mean';
   const f = answer === undefined ? 0 : answer.fraction;
-  const worth = f === null ? 0 : scale * share;
+  const worth = f === null ? 0 : rubric.scale * share;
   const status: CriterionStatus = answer === undefined ? 'missing' : f === null ? 'na' : f >= 1 ? 'met' : f <= 0 ? 'unmet' : 'partial';
   return {
     id: c.id,
@@ -276,6 +403,19 @@ function criterionResult(c: CompiledCriterion, answer: CollectedAnswer | undefin
     mean: averaged ? (answer?.mean ?? null) : undefined,
     note: answer?.note || undefined,
     evidence: answer?.evidence || undefined,
+  };
+}
+
+function gapOf(c: CompiledCriterion, answer: CollectedAnswer | undefined, share: number, rubric: CompiledRubric): Gap {
+  const f = answer === undefined ? 0 : answer.fraction!;
+  return {
+    criterion: c.id,
+    title: c.title,
+    group: c.groupPath,
+    value: answer === undefined ? null : answer.value,
+    status: answer === undefined ? 'missing' : f <= 0 ? 'unmet' : 'partial',
+    lost: rubric.scale * share * (1 - f),
+    cap: c.cap,
   };
 }
 

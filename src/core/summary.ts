@@ -1,6 +1,6 @@
 import type { CompiledRubric } from './compile.js';
 import { roundHalfAway } from './round.js';
-import type { UnitResult, ZoneRef } from './score.js';
+import { unitFractions, type UnitResult, type ZoneRef } from './score.js';
 
 export interface Summary {
   units: number;
@@ -25,8 +25,11 @@ export function summaryAccumulator(rubric: CompiledRubric, { ranking: keepRankin
   let n = 0;
   const ranked: { unit: string; name?: string | undefined; score: number; zone: string }[] = [];
   const zoneCounts = new Map(rubric.zones.map((z) => [z.id, 0]));
-  const groupTotals = new Map(rubric.groups.map((g) => [g.id, { sum: 0, units: 0 }]));
-  const gapCounts = new Map<string, number>();
+  // Per top-level group and per criterion, by position: counting is then array arithmetic.
+  const C = rubric.criterionList.length;
+  const groupSums = new Float64Array(rubric.groups.length);
+  const groupUnits = new Int32Array(rubric.groups.length);
+  const gapUnits = new Int32Array(C);
   return {
     add(result: UnitResult): void {
       if (n === scores.length) {
@@ -37,14 +40,24 @@ export function summaryAccumulator(rubric: CompiledRubric, { ranking: keepRankin
       scores[n++] = result.score;
       if (keepRanking) ranked.push({ unit: result.unit.id, name: result.unit.name, score: result.score, zone: result.zone.id });
       zoneCounts.set(result.zone.id, (zoneCounts.get(result.zone.id) ?? 0) + 1);
-      for (const group of result.groups) {
-        const total = groupTotals.get(group.id)!;
-        if (group.score !== null) {
-          total.sum += group.score;
-          total.units++;
+      const fractions = unitFractions(result);
+      if (fractions) {
+        // Read straight from the scoring, without building the unit's group and gap lists.
+        for (let g = 0; g < rubric.groups.length; g++) {
+          const f = fractions[C + rubric.groups[g]!.index]!;
+          if (f !== f) continue;
+          groupSums[g] = groupSums[g]! + roundHalfAway(rubric.scale * f);
+          groupUnits[g]!++;
         }
+        for (let i = 0; i < C; i++) if (fractions[i]! < 1) gapUnits[i]!++;
+        return;
       }
-      for (const gap of result.gaps) gapCounts.set(gap.criterion, (gapCounts.get(gap.criterion) ?? 0) + 1);
+      result.groups.forEach((group, g) => {
+        if (group.score === null) return;
+        groupSums[g] = groupSums[g]! + group.score;
+        groupUnits[g]!++;
+      });
+      for (const gap of result.gaps) gapUnits[rubric.criteria.get(gap.criterion)!.index]!++;
     },
     summary(commonGapLimit = 10): Summary {
       const sorted = scores.slice(0, n).sort();
@@ -64,14 +77,12 @@ export function summaryAccumulator(rubric: CompiledRubric, { ranking: keepRankin
         mean: n === 0 ? null : roundHalfAway(total / n),
         median: median === null ? null : roundHalfAway(median),
         ranking,
-        groups: rubric.groups.map((g) => {
-          const total = groupTotals.get(g.id)!;
-          return { id: g.id, title: g.title, mean: total.units ? roundHalfAway(total.sum / total.units) : null, units: total.units };
-        }),
-        commonGaps: [...gapCounts]
-          .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
-          .slice(0, commonGapLimit)
-          .map(([criterion, units]) => ({ criterion, title: rubric.criteria.get(criterion)!.title, units })),
+        groups: rubric.groups.map((g, i) => ({ id: g.id, title: g.title, mean: groupUnits[i] ? roundHalfAway(groupSums[i]! / groupUnits[i]!) : null, units: groupUnits[i]! })),
+        commonGaps: rubric.criterionList
+          .filter((c) => gapUnits[c.index]! > 0)
+          .map((c) => ({ criterion: c.id, title: c.title, units: gapUnits[c.index]! }))
+          .sort((a, b) => b.units - a.units || compare(a.criterion, b.criterion))
+          .slice(0, commonGapLimit),
       };
     },
   };

@@ -1,4 +1,4 @@
-import type { AnswerRecord, Sheet, UnitInfo } from '../core/assessment.js';
+import type { AnswerRecord, Sheet, SheetRow, UnitInfo } from '../core/assessment.js';
 import { problem, type Problem } from '../core/problem.js';
 
 /** Columns a long CSV may carry besides criterion/value; title and allowed come from templates. */
@@ -90,19 +90,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     }
     const meta = { rubric: cellOf(cells, 'rubric'), date: cellOf(cells, 'date'), assessor: cellOf(cells, 'assessor') };
     const unit: UnitInfo = { id, name: cellOf(cells, 'name'), type: cellOf(cells, 'type'), region: cellOf(cells, 'region') };
-    if (mode === 'wide') {
-      const row = { cells, columns: criterionColumns, criteria: criterionIds };
-      return {
-        unit,
-        ...meta,
-        file,
-        line,
-        row,
-        get answers(): AnswerRecord[] {
-          return criterionColumns.map((i, k) => ({ criterion: criterionIds[k]!, value: cells[i]!, file, line, column: i + 1 }));
-        },
-      };
-    }
+    if (mode === 'wide') return new WideRowSheet(unit, meta, file, line, { cells, columns: criterionColumns, criteria: criterionIds });
     const criterionColumn = index('criterion');
     const criterion = cells[criterionColumn]!;
     if (criterion === '') {
@@ -129,6 +117,34 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
   }
 
   return { row, end };
+}
+
+/**
+ * A wide row as a sheet: its answers are read straight from the cells (`row`), and only built as
+ * records when asked for. A class, not a literal with a getter: a getter closure per row gives
+ * every row its own hidden class, which keeps rows alive through garbage collections.
+ */
+class WideRowSheet implements Sheet {
+  readonly rubric: string | undefined;
+  readonly date: string | undefined;
+  readonly assessor: string | undefined;
+
+  constructor(
+    readonly unit: UnitInfo,
+    meta: { rubric: string | undefined; date: string | undefined; assessor: string | undefined },
+    readonly file: string,
+    readonly line: number,
+    readonly row: SheetRow,
+  ) {
+    this.rubric = meta.rubric;
+    this.date = meta.date;
+    this.assessor = meta.assessor;
+  }
+
+  get answers(): AnswerRecord[] {
+    const { cells, columns, criteria } = this.row;
+    return columns.map((i, k) => ({ criterion: criteria[k]!, value: cells[i]!, file: this.file, line: this.line, column: i + 1 }));
+  }
 }
 
 export function csvSyntaxProblem(error: unknown, file: string): Problem {

@@ -1,3 +1,4 @@
+import { gapCount } from '../core/score.js';
 import { fixed2 } from './numbers.js';
 import type { StreamRenderer } from './types.js';
 
@@ -11,22 +12,17 @@ export const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\n`
 /** One row per unit for spreadsheets: id, name, score, zone, then each top-level group's score. */
 export const csvStream: StreamRenderer = {
   begin: (head) => csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)]),
-  unit: (u) => {
-    const groupScore = new Map(u.groups.map((g) => [g.id, g.score]));
-    const groupIds = u.groups.map((g) => g.id);
-    return csvLine([
+  // A unit's top-level groups are the rubric's, in its order: the header's columns.
+  unit: (u) =>
+    csvLine([
       u.unit.id,
       u.unit.name ?? '',
       fixed2(u.score),
       u.zone.id,
       u.cappedBy.map((c) => c.criterion).join(' '),
-      u.gaps.length,
-      ...groupIds.map((id) => {
-        const s = groupScore.get(id);
-        return s === null || s === undefined ? 'na' : fixed2(s);
-      }),
-    ]);
-  },
+      gapCount(u),
+      ...u.groups.map((g) => (g.score === null ? 'na' : fixed2(g.score))),
+    ]),
   separator: '',
   end: () => '',
 };
