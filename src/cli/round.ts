@@ -162,23 +162,38 @@ function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, re
 }
 
 /**
- * The units seen so far, so that a unit assessed twice is caught. The first position of each is
- * packed as file index and line: a number a unit, not a string.
+ * The units seen so far, so that a unit assessed twice is caught. A unit costs a Map entry whose
+ * value is a small integer (an index into the packed first positions), not an object.
  */
 function unitRegistry(inputs: string[], report: (p: Problem) => void) {
   const seen = new Map<string, number>();
+  let files = new Int32Array(1024);
+  let lines = new Int32Array(1024);
   return {
     claim(id: string, fileIndex: number, line: number | undefined, file: string): boolean {
       const first = seen.get(id);
       if (first !== undefined) {
-        const position = { file: displayName(inputs[Math.floor(first / 2 ** 32)]!), line: first % 2 ** 32 || undefined };
+        const position = { file: displayName(inputs[files[first]!]!), line: lines[first]! || undefined };
         report(problem('unit/duplicate', { unit: id, first: formatPosition(position) }, { file, line }));
         return false;
       }
-      seen.set(id, fileIndex * 2 ** 32 + (line ?? 0));
+      const n = seen.size;
+      if (n === files.length) {
+        files = grown(files);
+        lines = grown(lines);
+      }
+      files[n] = fileIndex;
+      lines[n] = line ?? 0;
+      seen.set(id, n);
       return true;
     },
   };
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 export function reportHead(loaded: LoadedRubric): ReportHead {

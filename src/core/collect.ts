@@ -1,4 +1,4 @@
-import type { AnswerRecord, Position, Sheet, UnitInfo } from './assessment.js';
+import type { AnswerRecord, Position, Sheet, SheetRow, UnitInfo } from './assessment.js';
 import type { CompiledCriterion, CompiledRubric, RawAnswer } from './compile.js';
 import { problem, type Problem } from './problem.js';
 import { suggest } from './suggest.js';
@@ -62,6 +62,13 @@ interface PooledUnit {
   tallies: (Tally | undefined)[];
 }
 
+interface WideColumns {
+  /** Per column, its criterion (undefined: unknown). */
+  criteria: (CompiledCriterion | undefined)[];
+  /** A criterion named by two columns: each answer must then be checked for a duplicate. */
+  repeated: boolean;
+}
+
 const isBlank = (value: RawAnswer | undefined) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 /**
@@ -73,7 +80,7 @@ export class UnitCollector {
   private readonly pooled = new Map<string, PooledUnit>();
   private readonly unknownReported = new Set<string>();
   /** Wide-CSV headers resolved to criteria once per file, not once per row. */
-  private readonly columnCache = new WeakMap<readonly string[], (CompiledCriterion | undefined)[]>();
+  private readonly columnCache = new WeakMap<readonly string[], WideColumns>();
 
   constructor(private readonly rubric: CompiledRubric) {}
 
@@ -82,6 +89,11 @@ export class UnitCollector {
    * sheet. Single answers without notes are the parsed answers themselves: no allocation per answer.
    */
   take(sheet: Sheet): UnitAnswers {
+    const row = sheet.row;
+    if (row) {
+      const columns = this.wideColumns(row.criteria);
+      if (!columns.repeated) return this.takeRow(sheet, row, columns.criteria);
+    }
     const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
     const firstAt: (AnswerRecord | number | undefined)[] = [];
     const store = (c: CompiledCriterion, record: AnswerRecord | number, value: RawAnswer, note: string | undefined, evidence: string | undefined) => {
@@ -98,6 +110,43 @@ export class UnitCollector {
     this.eachAnswer(sheet, store);
     const respondents = firstAt.some((f) => f !== undefined) ? 1 : 0;
     return { unit: sheet.unit, sources: [sheet.file], line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
+  }
+
+  /** A wide row whose header names each criterion once: no duplicate to look for, no closure per answer. */
+  private takeRow(sheet: Sheet, row: SheetRow, criteria: (CompiledCriterion | undefined)[]): UnitAnswers {
+    const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
+    let respondents = 0;
+    for (let k = 0; k < criteria.length; k++) {
+      const c = criteria[k];
+      if (c === undefined) {
+        this.reportUnknown(sheet, row.criteria[k]!, k);
+        continue;
+      }
+      const parsed = this.parse(c, row.cells[row.columns[k]!]!, sheet, k);
+      if (parsed === undefined) continue;
+      answers[c.index] = parsed;
+      respondents = 1;
+    }
+    return { unit: sheet.unit, sources: [sheet.file], line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
+  }
+
+  private wideColumns(ids: readonly string[]): WideColumns {
+    let columns = this.columnCache.get(ids);
+    if (!columns) {
+      const criteria = ids.map((id) => this.rubric.criteria.get(id));
+      const known = criteria.filter((c) => c !== undefined);
+      columns = { criteria, repeated: new Set(known).size !== known.length };
+      this.columnCache.set(ids, columns);
+    }
+    return columns;
+  }
+
+  /** Unknown criteria are reported once per file and id: a wrong column header is one mistake, not one per row. */
+  private reportUnknown(sheet: Sheet, id: string, record: AnswerRecord | number): void {
+    const key = `${sheet.file}\0${id}`;
+    if (this.unknownReported.has(key)) return;
+    this.unknownReported.add(key);
+    this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion: suggest(id, this.rubric.criteria.keys()) }, positionOf(sheet, record)));
   }
 
   /** Pools the sheet with earlier sheets of the same unit: respondents of a survey. */
@@ -161,37 +210,24 @@ export class UnitCollector {
     return drained;
   }
 
-  /**
-   * Calls `visit` for every known criterion answered in the sheet; unknown criteria are reported
-   * (once per file and id: a wrong column header is one mistake, not one per row).
-   */
+  /** Calls `visit` for every known criterion answered in the sheet; unknown criteria are reported. */
   private eachAnswer(
     sheet: Sheet,
     visit: (c: CompiledCriterion, record: AnswerRecord | number, value: RawAnswer, note: string | undefined, evidence: string | undefined) => void,
   ): void {
-    const unknown = (id: string, record: AnswerRecord | number) => {
-      const key = `${sheet.file}\0${id}`;
-      if (this.unknownReported.has(key)) return;
-      this.unknownReported.add(key);
-      this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion: suggest(id, this.rubric.criteria.keys()) }, positionOf(sheet, record)));
-    };
     const row = sheet.row;
     if (row) {
-      let resolved = this.columnCache.get(row.criteria);
-      if (!resolved) {
-        resolved = row.criteria.map((id) => this.rubric.criteria.get(id));
-        this.columnCache.set(row.criteria, resolved);
-      }
-      for (let k = 0; k < resolved.length; k++) {
-        const c = resolved[k];
-        if (c === undefined) unknown(row.criteria[k]!, k);
+      const { criteria } = this.wideColumns(row.criteria);
+      for (let k = 0; k < criteria.length; k++) {
+        const c = criteria[k];
+        if (c === undefined) this.reportUnknown(sheet, row.criteria[k]!, k);
         else visit(c, k, row.cells[row.columns[k]!]!, undefined, undefined);
       }
       return;
     }
     for (const record of sheet.answers) {
       const c = this.rubric.criteria.get(record.criterion);
-      if (c === undefined) unknown(record.criterion, record);
+      if (c === undefined) this.reportUnknown(sheet, record.criterion, record);
       else visit(c, record, record.value, record.note, record.evidence);
     }
   }

@@ -232,17 +232,24 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
 
 /**
  * Field answers come from a small vocabulary ("ya", "tidak", "lengkap", "3"), so each criterion
- * remembers what it parsed: the hot path of a large round is then one Map lookup per answer.
+ * remembers what it parsed: the hot path of a large round is then a comparison with the few
+ * answers seen first (cheaper than hashing a freshly read string), else one Map lookup.
  * Bounded, so hostile input with endless distinct values cannot grow it without limit.
  */
 function memoize(parse: (raw: RawAnswer) => ParsedAnswer): (raw: RawAnswer) => ParsedAnswer {
+  const firstSeen: string[] = [];
+  const firstParsed: ParsedAnswer[] = [];
   const cache = new Map<string, ParsedAnswer>();
   return (raw) => {
     if (typeof raw !== 'string') return parse(raw);
+    for (let i = 0; i < firstSeen.length; i++) if (firstSeen[i] === raw) return firstParsed[i]!;
     let parsed = cache.get(raw);
     if (parsed === undefined) {
       parsed = parse(raw);
-      if (cache.size < 4096) cache.set(raw, parsed);
+      if (firstSeen.length < 6) {
+        firstSeen.push(raw);
+        firstParsed.push(parsed);
+      } else if (cache.size < 4096) cache.set(raw, parsed);
     }
     return parsed;
   };

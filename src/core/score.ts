@@ -96,11 +96,15 @@ interface ScoringPlan {
   zoneRefs: Map<CompiledZone, ZoneRef>;
   /** Per criterion: results and gaps already built, shared by every unit with the same answer and share. */
   memo: CriterionMemo[];
+  memoRoom: number;
 }
 
+/** By share, then by answer: a criterion's share takes a few values (which siblings were n/a). */
 interface CriterionMemo {
-  entries: MemoEntry[];
-  next: number;
+  byShare: Map<number, Map<CollectedAnswer | undefined, MemoEntry>>;
+  /** Most units give a criterion the same share: the last one looked up saves hashing a number. */
+  lastShare: number;
+  last: Map<CollectedAnswer | undefined, MemoEntry> | undefined;
 }
 
 interface MemoEntry {
@@ -110,7 +114,12 @@ interface MemoEntry {
   gap: Gap | undefined;
 }
 
-const MEMO_SIZE = 8;
+/**
+ * Results kept per rubric (a few hundred bytes each). A round's answers repeat (a percentage has
+ * 101 values, a criterion a few shares), so this holds a national round; past it, results are
+ * built for each unit and not kept, which is slower but never wrong.
+ */
+const MEMO_ENTRIES = 50_000;
 const plans = new WeakMap<CompiledRubric, ScoringPlan>();
 
 function planOf(rubric: CompiledRubric): ScoringPlan {
@@ -143,7 +152,8 @@ function planOf(rubric: CompiledRubric): ScoringPlan {
     childWeight: Float64Array.from(childWeight),
     capped: rubric.criterionList.filter((c) => c.cap !== undefined).map((c) => ({ criterion: c, zone: rubric.zones.find((z) => z.id === c.cap)! })),
     zoneRefs,
-    memo: rubric.criterionList.map(() => ({ entries: [], next: 0 })),
+    memo: rubric.criterionList.map(() => ({ byShare: new Map(), lastShare: NaN, last: undefined })),
+    memoRoom: MEMO_ENTRIES,
   };
   plans.set(rubric, plan);
   return plan;
@@ -214,6 +224,7 @@ class UnitScore implements UnitResult {
   readonly #gapCount: number;
   readonly #zone: CompiledZone;
   #shares: Float64Array | undefined;
+  #entries: MemoEntry[] | undefined;
   #groups: GroupResult[] | undefined;
   #gaps: Gap[] | undefined;
   #criteria: CriterionResult[] | undefined;
@@ -292,15 +303,13 @@ class UnitScore implements UnitResult {
 
   get gaps(): Gap[] {
     if (this.#gaps) return this.#gaps;
-    const shares = this.#sharesOf();
     const fractions = this.#fractions;
     const rubric = this.#rubric;
-    const answers = this.#answers.answers;
+    const entries = this.#entriesOf();
     const gaps: Gap[] = [];
     for (const c of rubric.criterionList) {
-      const f = fractions[c.index]!;
-      if (!(f < 1)) continue;
-      const entry = this.#entry(c, answers[c.index], shares[c.index]!);
+      if (!(fractions[c.index]! < 1)) continue;
+      const entry = entries[c.index]!;
       gaps.push((entry.gap ??= Object.freeze(gapOf(c, entry.answer, entry.share, rubric))));
     }
     gaps.sort((a, b) => b.lost - a.lost || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0));
@@ -309,13 +318,19 @@ class UnitScore implements UnitResult {
 
   get criteria(): CriterionResult[] {
     if (this.#criteria) return this.#criteria;
-    const shares = this.#sharesOf();
-    const answers = this.#answers.answers;
     const rubric = this.#rubric;
+    const entries = this.#entriesOf();
     return (this.#criteria = rubric.criterionList.map((c) => {
-      const entry = this.#entry(c, answers[c.index], shares[c.index]!);
+      const entry = entries[c.index]!;
       return (entry.result ??= Object.freeze(criterionResult(c, entry.answer, entry.share, rubric)));
     }));
+  }
+
+  #entriesOf(): MemoEntry[] {
+    if (this.#entries) return this.#entries;
+    const shares = this.#sharesOf();
+    const answers = this.#answers.answers;
+    return (this.#entries = this.#rubric.criterionList.map((c) => this.#entry(c, answers[c.index], shares[c.index]!)));
   }
 
   /**
@@ -324,14 +339,21 @@ class UnitScore implements UnitResult {
    * the same objects a million times. Shared, hence frozen.
    */
   #entry(c: CompiledCriterion, answer: CollectedAnswer | undefined, share: number): MemoEntry {
-    const memo = this.#plan.memo[c.index]!;
-    for (const entry of memo.entries) if (entry.answer === answer && entry.share === share) return entry;
+    const plan = this.#plan;
+    const memo = plan.memo[c.index]!;
+    let entries = memo.lastShare === share ? memo.last : memo.byShare.get(share);
+    if (entries) {
+      memo.lastShare = share;
+      memo.last = entries;
+      const found = entries.get(answer);
+      if (found) return found;
+    }
     const entry: MemoEntry = { answer, share, result: undefined, gap: undefined };
     // An answer with a note is the unit's own: not worth keeping.
-    if (answer === undefined || (answer.note === undefined && answer.evidence === undefined)) {
-      if (memo.entries.length < MEMO_SIZE) memo.entries.push(entry);
-      else memo.entries[memo.next++ % MEMO_SIZE] = entry;
-    }
+    if (plan.memoRoom === 0 || (answer !== undefined && (answer.note !== undefined || answer.evidence !== undefined))) return entry;
+    if (!entries) memo.byShare.set(share, (entries = new Map()));
+    entries.set(answer, entry);
+    plan.memoRoom--;
     return entry;
   }
 
