@@ -9,7 +9,7 @@ import { scoreUnit, type UnitResult } from '../core/score.js';
 import { summaryAccumulator, type Summary } from '../core/summary.js';
 import { discoverInputs } from '../io/assessment-files.js';
 import { loadRubric, type LoadedRubric } from '../io/rubric-file.js';
-import { displayName, sheetsOf, STDIN, type InputFormat } from '../io/sheet-stream.js';
+import { displayName, sheetBatchesOf, STDIN, type InputFormat } from '../io/sheet-stream.js';
 import { packageVersion } from './version.js';
 
 export interface RoundOptions {
@@ -63,14 +63,15 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   let fileIndex = 0;
   let units = 0;
 
-  const emit = async (unit: UnitAnswers) => {
+  // Synchronous unless the output asks to wait: a promise per unit would cost more than scoring it.
+  const emit = (unit: UnitAnswers): void | Promise<void> => {
     const result = scoreCollected(loaded!.compiled, unit, options.strict, report);
     if (!result) return;
     units++;
     summary!.add(result);
     // Within a large file too, not only between files: the reporter itself decides when to draw.
     if (units % 256 === 0) hooks.progress?.({ files: fileIndex, totalFiles: inputs.length, units });
-    if (errors.length === 0) await hooks.unit?.(result);
+    if (errors.length === 0) return hooks.unit?.(result);
   };
 
   const start = async (rubric: LoadedRubric) => {
@@ -82,33 +83,37 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   };
   if (loaded) await start(loaded);
 
-  const take = async (sheet: Sheet) => {
+  const take = (sheet: Sheet): void | Promise<void> => {
     checkRubricName(sheet, loaded!, options.rubric !== undefined, report, namingChecked);
     if (loaded!.compiled.aggregate === 'mean') return collector!.add(sheet);
     if (!registry.claim(sheet.unit.id, fileIndex, sheet.line, sheet.file)) return;
     const unit = collector!.take(sheet);
     const problems = collector!.drain();
     problems.forEach(report);
-    if (problems.length === 0) await emit(unit);
+    if (problems.length === 0) return emit(unit);
   };
 
   for (const [i, file] of inputs.entries()) {
     fileIndex = i;
     try {
-      for await (const sheet of sheetsOf(file, report, { stdinFormat: options.stdinFormat, stdinText })) {
-        if (loaded) await take(sheet);
-        else if (!rubricFailed) {
-          // Sheets wait until one of them names the rubric; the first that does decides.
-          pending.push(sheet);
-          if (sheet.rubric === undefined) continue;
-          try {
-            await start(loadRubric(namedSpec(sheet)));
-          } catch (error) {
-            rubricFailed = true;
-            pending.length = 0;
-            throw error;
+      for await (const sheets of sheetBatchesOf(file, report, { stdinFormat: options.stdinFormat, stdinText })) {
+        for (const sheet of sheets) {
+          if (loaded) {
+            const waiting = take(sheet);
+            if (waiting) await waiting;
+          } else if (!rubricFailed) {
+            // Sheets wait until one of them names the rubric; the first that does decides.
+            pending.push(sheet);
+            if (sheet.rubric === undefined) continue;
+            try {
+              await start(loadRubric(namedSpec(sheet)));
+            } catch (error) {
+              rubricFailed = true;
+              pending.length = 0;
+              throw error;
+            }
+            for (const s of pending.splice(0)) await take(s);
           }
-          for (const s of pending.splice(0)) await take(s);
         }
       }
     } catch (error) {

@@ -53,10 +53,10 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
           if (options.failZone !== undefined) failMin = failZoneMin(options.failZone, zoneMins);
           await sink.write(renderer.begin(head));
         },
-        unit: async (unit) => {
+        unit: (unit) => {
           if (failUnder !== undefined && unit.score < failUnder) below.push(unit.unit.id);
           if (zoneMins.get(unit.zone.id)! <= failMin) inZone.push(unit.unit.id);
-          await sink.write((written++ ? renderer.separator : '') + renderer.unit(unit));
+          return sink.write((written++ ? renderer.separator : '') + renderer.unit(unit));
         },
         progress: progress.update,
       },

@@ -122,8 +122,12 @@ export class UnitCollector {
         this.reportUnknown(sheet, row.criteria[k]!, k);
         continue;
       }
-      const parsed = this.parse(c, row.cells[row.columns[k]!]!, sheet, k);
-      if (parsed === undefined) continue;
+      const raw = row.cells[row.columns[k]!]!;
+      const parsed = c.parse(raw);
+      if (parsed.kind === 'invalid') {
+        this.parse(c, raw, sheet, k); // reports it, unless blank
+        continue;
+      }
       answers[c.index] = parsed;
       respondents = 1;
     }

@@ -170,8 +170,9 @@ export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutco
   const plan = planOf(rubric);
   const answers = unit.answers;
   const C = plan.criteria;
-  // NaN marks n/a; a missing answer scores 0.
-  const fractions = new Float64Array(plan.rootSlot + 1);
+  // NaN marks n/a; a missing answer scores 0. A plain array of doubles: a typed array this size
+  // would be allocated outside the heap, which costs more than the scoring.
+  const fractions: number[] = new Array(plan.rootSlot + 1).fill(0);
   let gapCount = 0;
   for (let i = 0; i < C; i++) {
     const a = answers[i];
@@ -220,17 +221,17 @@ class UnitScore implements UnitResult {
   readonly #rubric: CompiledRubric;
   readonly #plan: ScoringPlan;
   readonly #answers: UnitAnswers;
-  readonly #fractions: Float64Array;
+  readonly #fractions: readonly number[];
   readonly #gapCount: number;
   readonly #zone: CompiledZone;
-  #shares: Float64Array | undefined;
+  #shares: number[] | undefined;
   #entries: MemoEntry[] | undefined;
   #groups: GroupResult[] | undefined;
   #gaps: Gap[] | undefined;
   #criteria: CriterionResult[] | undefined;
   #nextZone: NextZonePath | null | undefined;
 
-  constructor(rubric: CompiledRubric, plan: ScoringPlan, answers: UnitAnswers, fractions: Float64Array, gapCount: number, score: number, scoreExact: number, zoneByScore: CompiledZone) {
+  constructor(rubric: CompiledRubric, plan: ScoringPlan, answers: UnitAnswers, fractions: number[], gapCount: number, score: number, scoreExact: number, zoneByScore: CompiledZone) {
     this.#rubric = rubric;
     this.#plan = plan;
     this.#answers = answers;
@@ -259,11 +260,11 @@ class UnitScore implements UnitResult {
   }
 
   /** Each criterion's share of the whole (0 when n/a), top-down from the root. */
-  #sharesOf(): Float64Array {
+  #sharesOf(): number[] {
     if (this.#shares) return this.#shares;
     const { groupSlot, childStart, childSlot, childWeight, rootSlot } = this.#plan;
     const fractions = this.#fractions;
-    const shares = new Float64Array(rootSlot + 1);
+    const shares: number[] = new Array(rootSlot + 1).fill(0);
     shares[rootSlot] = 1;
     for (let p = groupSlot.length - 1; p >= 0; p--) {
       const share = shares[groupSlot[p]!]!;
@@ -362,13 +363,21 @@ class UnitScore implements UnitResult {
     return this.#nextZone;
   }
 
+  topGroupScores(): (number | null)[] {
+    const { groups, scale, criterionList } = this.#rubric;
+    return groups.map((g) => {
+      const f = this.#fractions[criterionList.length + g.index]!;
+      return f === f ? roundHalfAway(scale * f) : null;
+    });
+  }
+
   /** Gaps counted while scoring, without building them. */
   get gapCount(): number {
     return this.#gapCount;
   }
 
   /** The unit's fractions by slot (criteria by index, then groups by index): for running summaries. */
-  static fractionsOf(unit: UnitScore): Float64Array {
+  static fractionsOf(unit: UnitScore): readonly number[] {
     return unit.#fractions;
   }
 
@@ -393,6 +402,11 @@ class UnitScore implements UnitResult {
   }
 }
 
+/** Each top-level group's rounded score (null when n/a), in rubric order: what a row of scores needs, without building the group tree. */
+export function topGroupScores(unit: UnitResult): (number | null)[] {
+  return unit instanceof UnitScore ? unit.topGroupScores() : unit.groups.map((g) => g.score);
+}
+
 /** The number of gaps, without building the list when the result can say it. */
 export function gapCount(unit: UnitResult): number {
   return unit instanceof UnitScore ? unit.gapCount : unit.gaps.length;
@@ -403,7 +417,7 @@ export function gapCount(unit: UnitResult): number {
  * group's fraction (NaN when n/a), without building the unit's lists. Undefined for results
  * that were not scored here (read back from JSON).
  */
-export function unitFractions(unit: UnitResult): Float64Array | undefined {
+export function unitFractions(unit: UnitResult): readonly number[] | undefined {
   return unit instanceof UnitScore ? UnitScore.fractionsOf(unit) : undefined;
 }
 

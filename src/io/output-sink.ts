@@ -3,7 +3,8 @@ import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'no
 import { basename, dirname, join } from 'node:path';
 
 export interface OutputSink {
-  write(text: string): Promise<void>;
+  /** Returns a promise only when the caller must wait (stdout's back-pressure), so that most writes cost no promise. */
+  write(text: string): void | Promise<void>;
   /** Flushes; for a file, renames the temporary file onto the target. */
   commit(): Promise<void>;
   /** Drops what was written to a file (stdout cannot be taken back). */
@@ -20,17 +21,17 @@ const CHUNK = 1 << 16;
 export function openOutput(target: string | undefined): OutputSink {
   let buffer = '';
   if (!target) {
-    const flush = async () => {
+    const flush = (): void | Promise<void> => {
       const text = buffer;
       buffer = '';
-      if (text && !process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      if (text && !process.stdout.write(text)) return new Promise((resolve) => process.stdout.once('drain', resolve));
     };
     return {
-      async write(text) {
+      write(text) {
         buffer += text;
-        if (buffer.length >= CHUNK) await flush();
+        if (buffer.length >= CHUNK) return flush();
       },
-      commit: flush,
+      commit: async () => flush(),
       abort() {
         buffer = '';
       },
@@ -59,7 +60,7 @@ export function openOutput(target: string | undefined): OutputSink {
     fd = undefined;
   };
   return {
-    async write(text) {
+    write(text) {
       buffer += text;
       if (buffer.length >= CHUNK) flush();
     },
@@ -101,7 +102,7 @@ function directOutput(target: string): OutputSink {
     buffer = '';
   };
   return {
-    async write(text) {
+    write(text) {
       buffer += text;
       if (buffer.length >= CHUNK) flush();
     },

@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { basename, extname } from 'node:path';
 import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
@@ -27,24 +28,26 @@ export function formatOf(file: string, stdinFormat?: InputFormat): InputFormat {
 }
 
 /**
- * The sheets of one input, as they are read. Wide CSV rows stream one by one; YAML files and
- * long CSVs are small and come whole. Problems go to `report`; reading goes on where it can.
+ * The sheets of one input, as they are read, in batches: a YAML file or a small CSV whole, a large
+ * CSV as many rows as each read of the file gives. Batches keep the per-row cost of asynchronous
+ * iteration off the hot path; wide CSV rows still stream. Problems go to `report`; reading goes on
+ * where it can.
  */
-export async function* sheetsOf(file: string, report: (p: Problem) => void, options: { stdinFormat?: InputFormat; stdinText?: string } = {}): AsyncGenerator<Sheet> {
+export async function* sheetBatchesOf(file: string, report: (p: Problem) => void, options: { stdinFormat?: InputFormat; stdinText?: string } = {}): AsyncGenerator<Sheet[]> {
   const format = formatOf(file, options.stdinFormat);
   const name = displayName(file);
   const stem = file === STDIN ? 'stdin' : basename(file, extname(file));
   if (format === 'yaml') {
     const text = file === STDIN ? (options.stdinText ?? '') : readText(file);
-    yield* yamlSheets(text, name, stem, report);
+    yield [...yamlSheets(text, name, stem, report)];
     return;
   }
   const builder = csvSheetBuilder(name, stem, report);
-  const records = csvRecords(file, file === STDIN ? (options.stdinText ?? '') : undefined)[Symbol.asyncIterator]();
+  const batches = csvRecordBatches(file, file === STDIN ? (options.stdinText ?? '') : undefined)[Symbol.asyncIterator]();
   for (;;) {
-    let next: IteratorResult<CsvRecord>;
+    let next: IteratorResult<CsvRecord[]>;
     try {
-      next = await records.next();
+      next = await batches.next();
     } catch (error) {
       // Reading problems are already problems; the parser's own errors are CSV syntax.
       if (error instanceof MonevError) error.problems.forEach(report);
@@ -52,32 +55,71 @@ export async function* sheetsOf(file: string, report: (p: Problem) => void, opti
       return;
     }
     if (next.done) break;
-    const sheet = builder.row(next.value.record, next.value.info.lines);
-    if (sheet) yield sheet;
+    const sheets: Sheet[] = [];
+    for (const { record, info } of next.value) {
+      const sheet = builder.row(record, info.lines);
+      if (sheet) sheets.push(sheet);
+    }
+    if (sheets.length) yield sheets;
   }
-  yield* builder.end();
+  const rest = builder.end();
+  if (rest.length) yield rest;
 }
 
 type CsvRecord = { record: string[]; info: { lines: number } };
 
 /**
- * The records of a CSV input: small files (one unit each, typically) are cheaper to read and
- * parse in one go; larger ones are streamed.
+ * The records of a CSV input in batches: small files (one unit each, typically) are parsed in one
+ * go; larger ones are streamed, each batch being what the parser holds after a read.
  */
-async function* csvRecords(file: string, text: string | undefined): AsyncGenerator<CsvRecord> {
+async function* csvRecordBatches(file: string, text: string | undefined): AsyncGenerator<CsvRecord[]> {
   const whole = text ?? openInput(file, STREAM_ABOVE).bytes?.toString('utf8');
   if (whole !== undefined) {
     const { parse } = await import('csv-parse/sync');
-    yield* parse(whole, csvParseOptions(sniffDelimiter(whole))) as unknown as CsvRecord[];
+    yield parse(whole, csvParseOptions(sniffDelimiter(whole))) as unknown as CsvRecord[];
     return;
   }
   const { parse } = await import('csv-parse');
   const source = createReadStream(file);
+  const parser = source.pipe(parse(csvParseOptions(sniffDelimiter(readHead(file)))));
+  // A read error of the file is not forwarded by pipe(): the parser must hear of it.
+  source.on('error', (error) => parser.destroy(error));
   try {
-    yield* source.pipe(parse(csvParseOptions(sniffDelimiter(readHead(file))))) as AsyncIterable<CsvRecord>;
+    yield* readableBatches<CsvRecord>(parser);
   } finally {
     source.destroy();
+    parser.destroy();
   }
+}
+
+/** What an object stream holds, batch by batch: one wait per read of the file instead of one per object. */
+async function* readableBatches<T>(stream: Readable): AsyncGenerator<T[]> {
+  for (;;) {
+    const batch: T[] = [];
+    for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) batch.push(item);
+    if (batch.length) yield batch;
+    else if (stream.errored) throw stream.errored;
+    else if (stream.readableEnded || stream.destroyed) return;
+    else await readableOrEnd(stream);
+  }
+}
+
+function readableOrEnd(stream: Readable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (error?: unknown) => {
+      stream.off('readable', onReadable);
+      stream.off('end', onReadable);
+      stream.off('close', onReadable);
+      stream.off('error', settle);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onReadable = () => settle();
+    stream.on('readable', onReadable);
+    stream.on('end', onReadable);
+    stream.on('close', onReadable);
+    stream.on('error', settle);
+  });
 }
 
 /** Files up to this size are read whole; larger ones are streamed. */

@@ -1,8 +1,9 @@
-import { gapCount } from '../core/score.js';
+import { gapCount, topGroupScores } from '../core/score.js';
 import { fixed2 } from './numbers.js';
 import type { StreamRenderer } from './types.js';
 
 export function csvCell(value: unknown): string {
+  if (typeof value === 'number') return String(value);
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -12,7 +13,6 @@ export const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\n`
 /** One row per unit for spreadsheets: id, name, score, zone, then each top-level group's score. */
 export const csvStream: StreamRenderer = {
   begin: (head) => csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)]),
-  // A unit's top-level groups are the rubric's, in its order: the header's columns.
   unit: (u) =>
     csvLine([
       u.unit.id,
@@ -21,7 +21,7 @@ export const csvStream: StreamRenderer = {
       u.zone.id,
       u.cappedBy.map((c) => c.criterion).join(' '),
       gapCount(u),
-      ...u.groups.map((g) => (g.score === null ? 'na' : fixed2(g.score))),
+      ...topGroupScores(u).map((score) => (score === null ? 'na' : fixed2(score))),
     ]),
   separator: '',
   end: () => '',
