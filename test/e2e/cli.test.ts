@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CRITERIA, rng, rubricYaml } from '../../bench/generate.mjs';
 import { expectGolden, monev } from './run-cli.js';
 
 const ROUND = 'examples/pra-evaluasi';
@@ -179,6 +180,28 @@ describe('streamed formats', () => {
     expect(lines.slice(0, -1)).toEqual(json.units);
     // The line formats keep memory flat: their summary has every figure but the per-unit ranking.
     expect(lines.at(-1)).toEqual({ summary: { ...json.summary, ranking: [] }, schemaVersion: 1, generator: json.generator, rubric: json.rubric });
+  });
+
+  it('a CSV large enough to be streamed gives what the same bytes give read whole (stdin), and a bad row deep in it is found', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    writeFileSync(join(dir, 'rubric.yaml'), rubricYaml());
+    const r = rng(7);
+    const answers = { boolean: ['ya', 'tidak', 'na'], choice: ['lengkap', 'sebagian', 'tidak'], percent: ['0', '45', '"99,5"'], scale: ['1', '2', '4'] } as const;
+    let text = `unit,name,${CRITERIA.map((c: { id: string }) => c.id).join(',')}\n`;
+    for (let u = 0; text.length < 1.5 * 2 ** 20; u++) text += `u${u},"Unit ${u}, ""A""",${CRITERIA.map((c: { kind: keyof typeof answers }) => answers[c.kind][Math.floor(r() * 3)]).join(',')}\n`;
+    writeFileSync(join(dir, 'wide.csv'), text);
+    const args = ['--rubric', join(dir, 'rubric.yaml'), '--format', 'csv', '-q'];
+    const streamed = monev(['score', join(dir, 'wide.csv'), ...args]);
+    const whole = monev(['score', '-', '--stdin-format', 'csv', ...args], { input: text });
+    expect(streamed.code).toBe(0);
+    expect(streamed.stdout.split('\n').length).toBeGreaterThan(4000);
+    expect(streamed.stdout).toBe(whole.stdout);
+    const lines = text.split('\n');
+    lines[3000] = lines[3000]!.replace(',ya,', ',mungkin,');
+    writeFileSync(join(dir, 'wide.csv'), lines.join('\n'));
+    const bad = monev(['score', join(dir, 'wide.csv'), ...args]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(new RegExp(`wide\\.csv:3001:\\d+: error: .*\`mungkin\``));
   });
 
   it('a unit assessed twice is an error naming both places', () => {
