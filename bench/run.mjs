@@ -18,11 +18,12 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const tiny = flag('--tiny');
-// --cases A,D runs only those cases (a quicker look; the README figures come from a full run).
+// --cases A,D runs only those cases, --wide 100000 only that size of case B (a quicker look; the
+// README figures come from a full run).
 const only = new Set((option('--cases', 'A,B,C,D') ?? '').split(',').map((c) => c.trim().toUpperCase()));
 const sizes = tiny
   ? { files: 20, wideUnits: [200, 600], yamlFiles: 10, runs: 1 }
-  : { files: 10_000, wideUnits: [100_000, 300_000], yamlFiles: 1_000, runs: Number(option('--runs', 3)) };
+  : { files: 10_000, wideUnits: option('--wide', '100000,300000').split(',').map(Number), yamlFiles: 1_000, runs: Number(option('--runs', 5)) };
 const resultsDir = option('--results', join(root, 'bench', 'results'));
 const dataDir = option('--data', join(tmpdir(), `monev-bench-${tiny ? 'tiny' : 'full'}`));
 
@@ -35,24 +36,37 @@ function sizeOf(path) {
   return st.isDirectory() ? readdirSync(path).reduce((s, f) => s + sizeOf(join(path, f)), 0) : st.size;
 }
 
-/** Runs a command `runs` times; returns the median wall time and the largest peak RSS. */
-function measure(argv, runs) {
-  const times = [];
-  let rss = 0;
+/** Runs a command once; returns its wall time and peak RSS. */
+function runOnce(argv) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: `--require ${hook}`, MONEV_BENCH_RSS: rssFile },
+    maxBuffer: 1 << 26,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
+  return { ms, rssMB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Runs each command `runs` times, taking turns (a run of one, then a run of the other), so that a
+ * machine slowing down or speeding up in the middle weighs on both alike. Returns for each the
+ * median wall time and the largest peak RSS.
+ */
+function measure(commands, runs) {
+  const times = commands.map(() => []);
+  const rss = commands.map(() => 0);
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, argv, {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: `--require ${hook}`, MONEV_BENCH_RSS: rssFile },
-      maxBuffer: 1 << 26,
+    commands.forEach((argv, c) => {
+      const r = runOnce(argv);
+      times[c].push(r.ms);
+      rss[c] = Math.max(rss[c], r.rssMB);
     });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
-    times.push(ms);
-    rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')) / 1024);
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], rssMB: rss };
+  return commands.map((_, c) => ({ ms: median(times[c]), rssMB: rss[c] }));
 }
 
 if (!existsSync(join(dataDir, 'rubric.yaml')) || flag('--regenerate')) {
@@ -66,8 +80,7 @@ const floorOf = (input) => [join(root, 'bench', 'floor-csv.mjs'), input];
 const cases = [];
 const add = (name, input, rows, argv, floorArgv, runs = sizes.runs) => {
   process.stderr.write(`${name} …\n`);
-  const run = measure(argv, runs);
-  const floor = floorArgv ? measure(floorArgv, runs) : undefined;
+  const [run, floor] = measure(floorArgv ? [argv, floorArgv] : [argv], runs);
   const bytes = input ? sizeOf(input) : 0;
   cases.push({ name, rows, bytes, ms: run.ms, rssMB: run.rssMB, floorMs: floor?.ms ?? null, ratio: floor ? run.ms / floor.ms : null });
 };
@@ -84,22 +97,20 @@ if (only.has('C')) add(`C  ${sizes.yamlFiles} YAML files, json`, yaml, sizes.yam
 // Start-up is short and noisy: many runs, the median.
 const startRuns = tiny ? 1 : 21;
 if (only.has('D')) {
-  const node0 = measure(['-e', '0'], startRuns);
-  cases.push({ name: 'D  node -e 0', rows: 0, bytes: 0, ms: node0.ms, rssMB: node0.rssMB, floorMs: node0.ms, ratio: 1 });
-  for (const [name, argv] of [
+  const starts = [
     ['D  monev --version', monev('--version')],
     ['D  monev --help', monev('--help')],
     ['D  monev validate <bundled rubric>', monev('validate', join(root, 'rubrics', 'ombudsman-ppp-2023.yaml'))],
-  ]) {
-    const r = measure(argv, startRuns);
-    cases.push({ name, rows: 0, bytes: 0, ms: r.ms, rssMB: r.rssMB, floorMs: node0.ms, ratio: r.ms / node0.ms });
-  }
+  ];
+  const [node0, ...measured] = measure([['-e', '0'], ...starts.map(([, argv]) => argv)], startRuns);
+  cases.push({ name: 'D  node -e 0', rows: 0, bytes: 0, ms: node0.ms, rssMB: node0.rssMB, floorMs: node0.ms, ratio: 1 });
+  starts.forEach(([name], i) => cases.push({ name, rows: 0, bytes: 0, ms: measured[i].ms, rssMB: measured[i].rssMB, floorMs: node0.ms, ratio: measured[i].ms / node0.ms }));
 }
 
 const machine = { host: hostname(), cpus: `${cpus().length} x ${cpus()[0]?.model ?? '?'}`, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 const fmt = (n, d = 0) => (n === null ? '-' : n.toFixed(d));
 const lines = [
-  `monev benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine.cpus}, ${machine.memoryGB} GiB, Node ${machine.node}, median of ${sizes.runs} run(s), start-up of ${startRuns}${tiny ? ' (tiny smoke sizes)' : ''}`,
+  `monev benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine.cpus}, ${machine.memoryGB} GiB, Node ${machine.node}, median of ${sizes.runs} run(s) taking turns with the floor, start-up of ${startRuns}${tiny ? ' (tiny smoke sizes)' : ''}`,
   '',
   '| case | median ms | rows/s | MB/s | peak RSS MB | floor ms | ratio |',
   '|---|---:|---:|---:|---:|---:|---:|',
@@ -108,4 +119,4 @@ const lines = [
 process.stdout.write(`${lines.join('\n')}\n`);
 mkdirSync(resultsDir, { recursive: true });
 const result = { date: new Date().toISOString(), machine, sizes, cases };
-writeFileSync(join(resultsDir, tiny ? 'tiny.json' : only.size === 4 ? 'latest.json' : 'partial.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(resultsDir, tiny ? 'tiny.json' : only.size === 4 && !args.includes('--wide') ? 'latest.json' : 'partial.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -32,7 +32,9 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
   let criterionColumns: number[] = [];
   let criterionIds: string[] = [];
   let broken = false;
-  const index = (name: string) => lower.indexOf(name);
+  // Where each known column is (-1: absent), looked up once per file rather than once per row.
+  let column: Record<string, number> = {};
+  const index = (name: string) => column[name] ?? -1;
   const longSheets = new Map<string, Sheet>();
   const at = (line: number, column?: number) => ({ file, line, column });
 
@@ -50,6 +52,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
       }
       seen.add(lower[i]!);
     });
+    column = Object.fromEntries(LONG_COLUMNS.map((name) => [name, lower.indexOf(name)]));
     mode = lower.includes('criterion') && lower.includes('value') ? 'long' : 'wide';
     if (mode === 'long') {
       lower.forEach((c, i) => {
