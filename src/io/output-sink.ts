@@ -39,7 +39,7 @@ export function openOutput(target: string | undefined): OutputSink {
   }
   if (isSpecialFile(target)) return directOutput(target);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined = openSync(temp, 'w');
+  const writer = fdWriter(openSync(temp, 'w'));
   // Interrupted (Ctrl-C, a CI timeout), the half-written temporary file goes; the target was never touched.
   const onSignal = (signal: NodeJS.Signals) => {
     rmSync(temp, { force: true });
@@ -51,23 +51,11 @@ export function openOutput(target: string | undefined): OutputSink {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
-  const flush = () => {
-    if (buffer && fd !== undefined) writeSync(fd, buffer);
-    buffer = '';
-  };
-  const close = () => {
-    if (fd !== undefined) closeSync(fd);
-    fd = undefined;
-  };
   return {
-    write(text) {
-      buffer += text;
-      if (buffer.length >= CHUNK) flush();
-    },
+    write: writer.write,
     async commit() {
       try {
-        flush();
-        close();
+        writer.close();
         renameSync(temp, target);
       } catch (error) {
         rmSync(temp, { force: true });
@@ -77,10 +65,49 @@ export function openOutput(target: string | undefined): OutputSink {
       }
     },
     abort() {
-      buffer = '';
-      close();
+      writer.drop();
       rmSync(temp, { force: true });
       release();
+    },
+  };
+}
+
+const WRITE_BUFFER = 1 << 18;
+
+/**
+ * Writes text to a file descriptor through one reused byte buffer: each text is encoded straight
+ * into it, and it goes to the file when full. No string is built up (joining hundreds of
+ * megabytes of JSON into chunk strings cost more than the encoding itself).
+ */
+function fdWriter(fd: number) {
+  const bytes = Buffer.allocUnsafe(WRITE_BUFFER);
+  let used = 0;
+  let open = true;
+  const flush = () => {
+    let done = 0;
+    while (done < used) done += writeSync(fd, bytes, done, used - done);
+    used = 0;
+  };
+  return {
+    write(text: string): void {
+      // A UTF-16 unit takes at most 3 bytes in UTF-8.
+      if (used + text.length * 3 > WRITE_BUFFER) flush();
+      if (text.length * 3 > WRITE_BUFFER) writeSync(fd, text);
+      else used += bytes.write(text, used);
+    },
+    close(): void {
+      if (!open) return;
+      open = false;
+      try {
+        flush();
+      } finally {
+        closeSync(fd);
+      }
+    },
+    drop(): void {
+      used = 0;
+      if (open) closeSync(fd);
+      open = false;
     },
   };
 }
@@ -95,24 +122,14 @@ function isSpecialFile(target: string): boolean {
 }
 
 function directOutput(target: string): OutputSink {
-  const fd = openSync(target, 'w');
-  let buffer = '';
-  const flush = () => {
-    if (buffer) writeSync(fd, buffer);
-    buffer = '';
-  };
+  const writer = fdWriter(openSync(target, 'w'));
   return {
-    write(text) {
-      buffer += text;
-      if (buffer.length >= CHUNK) flush();
-    },
+    write: writer.write,
     async commit() {
-      flush();
-      closeSync(fd);
+      writer.close();
     },
     abort() {
-      buffer = '';
-      closeSync(fd);
+      writer.drop();
     },
   };
 }

@@ -108,6 +108,23 @@ describe('--out', () => {
     expect(readdirSync(dir)).toEqual(['hasil.json']);
   });
 
+  it('writes the bytes stdout gets, non-ASCII text and outputs larger than its write buffer included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    const names = ['Puskesmas Sei Tualang Raso – Tanjung Balai', 'Dinas Pendidikan “Kota”', 'UPTD Ü 𝔸 ✓'];
+    let csv = 'unit,name,persyaratan,prosedur\n';
+    for (let i = 0; i < 120; i++) csv += `u${i},"${names[i % 3]!.replace(/"/g, '""')} ${i}",${i % 2 ? 'ya' : 'tidak'},ya\n`;
+    writeFileSync(join(dir, 'units.csv'), csv);
+    for (const format of ['jsonl', 'csv']) {
+      const args = ['score', join(dir, 'units.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', format, '-q'];
+      const out = join(dir, `hasil.${format}`);
+      const stdout = monev(args).stdout;
+      expect(monev([...args, '--out', out]).code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(stdout);
+    }
+    expect(readFileSync(join(dir, 'hasil.jsonl')).length).toBeGreaterThan(1 << 19); // past the 256 KiB write buffer, under spawnSync's 1 MiB
+    expect(readFileSync(join(dir, 'hasil.csv'), 'utf8')).toContain('UPTD Ü 𝔸 ✓ 2');
+  });
+
   it('refuses to overwrite an input or write inside an input folder', () => {
     const before = readFileSync('examples/pra-evaluasi/dinas-sosial.yaml', 'utf8');
     const run = monev(['score', ROUND, '--format', 'json', '--out', 'examples/pra-evaluasi/dinas-sosial.yaml']);
