@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface OutputSink {
@@ -20,6 +20,8 @@ const CHUNK = 1 << 16;
  */
 export function openOutput(target: string | undefined): OutputSink {
   let buffer = '';
+  // Redirected to a file (`> hasil.jsonl`), stdout is written like --out, minus the rename.
+  if (!target && stdoutIsFile()) return directOutput(1);
   if (!target) {
     const flush = (): void | Promise<void> => {
       const text = buffer;
@@ -79,7 +81,7 @@ const WRITE_BUFFER = 1 << 18;
  * into it, and it goes to the file when full. No string is built up (joining hundreds of
  * megabytes of JSON into chunk strings cost more than the encoding itself).
  */
-function fdWriter(fd: number) {
+function fdWriter(fd: number, owned = true) {
   const bytes = Buffer.allocUnsafe(WRITE_BUFFER);
   let used = 0;
   let open = true;
@@ -101,15 +103,23 @@ function fdWriter(fd: number) {
       try {
         flush();
       } finally {
-        closeSync(fd);
+        if (owned) closeSync(fd);
       }
     },
     drop(): void {
       used = 0;
-      if (open) closeSync(fd);
+      if (open && owned) closeSync(fd);
       open = false;
     },
   };
+}
+
+function stdoutIsFile(): boolean {
+  try {
+    return fstatSync(1).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A device or a FIFO (/dev/null, a named pipe) is written in place: renaming onto it would replace it. */
@@ -121,8 +131,8 @@ function isSpecialFile(target: string): boolean {
   }
 }
 
-function directOutput(target: string): OutputSink {
-  const writer = fdWriter(openSync(target, 'w'));
+function directOutput(target: string | 1): OutputSink {
+  const writer = fdWriter(target === 1 ? 1 : openSync(target, 'w'), target !== 1);
   return {
     write: writer.write,
     async commit() {
