@@ -79,6 +79,7 @@ export class UnitCollector {
   private problems: Problem[] = [];
   private readonly pooled = new Map<string, PooledUnit>();
   private readonly unknownReported = new Set<string>();
+  private lastSources: string[] | undefined;
   /** Wide-CSV headers resolved to criteria once per file, not once per row. */
   private readonly columnCache = new WeakMap<readonly string[], WideColumns>();
 
@@ -115,6 +116,7 @@ export class UnitCollector {
   /** A wide row whose header names each criterion once: no duplicate to look for, no closure per answer. */
   private takeRow(sheet: Sheet, row: SheetRow, criteria: (CompiledCriterion | undefined)[]): UnitAnswers {
     const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
+    const { cells, columns } = row;
     let respondents = 0;
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k];
@@ -122,7 +124,7 @@ export class UnitCollector {
         this.reportUnknown(sheet, row.criteria[k]!, k);
         continue;
       }
-      const raw = row.cells[row.columns[k]!]!;
+      const raw = cells[columns[k]!]!;
       const parsed = c.parse(raw);
       if (parsed.kind === 'invalid') {
         this.parse(c, raw, sheet, k); // reports it, unless blank
@@ -131,7 +133,13 @@ export class UnitCollector {
       answers[c.index] = parsed;
       respondents = 1;
     }
-    return { unit: sheet.unit, sources: [sheet.file], line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
+    return { unit: sheet.unit, sources: this.sourcesOf(sheet.file), line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
+  }
+
+  /** A unit read from one file: the one-element list of sources is the same for every unit of that file. */
+  private sourcesOf(file: string): string[] {
+    if (this.lastSources?.[0] !== file) this.lastSources = Object.freeze([file]) as string[];
+    return this.lastSources;
   }
 
   private wideColumns(ids: readonly string[]): WideColumns {

