@@ -69,7 +69,8 @@ function measure(commands, runs) {
   return commands.map((_, c) => ({ ms: median(times[c]), rssMB: rss[c] }));
 }
 
-if (!existsSync(join(dataDir, 'rubric.yaml')) || flag('--regenerate')) {
+const missing = [join(dataDir, 'rubric.yaml'), ...sizes.wideUnits.map((units) => join(dataDir, `wide-${units}.csv`))].some((f) => !existsSync(f));
+if (missing || flag('--regenerate')) {
   rmSync(dataDir, { recursive: true, force: true });
   process.stderr.write(`generating inputs in ${dataDir} …\n`);
   await generate(dataDir, sizes);
