@@ -120,11 +120,12 @@ interface MemoEntry {
 }
 
 /**
- * Results kept per rubric (a few hundred bytes each). A round's answers repeat (a percentage has
- * 101 values, a criterion a few shares), so this holds a national round; past it, results are
- * built for each unit and not kept, which is slower but never wrong.
+ * Results kept per rubric, about 600 bytes each with their JSON text (12 MB at most). A round's
+ * answers repeat (a percentage has 101 values, a criterion a few shares: the benchmark's 60
+ * criteria need about 8,000), so this holds a national round; past it, results are built for each
+ * unit and not kept, which is slower but never wrong.
  */
-const MEMO_ENTRIES = 50_000;
+const MEMO_ENTRIES = 20_000;
 const plans = new WeakMap<CompiledRubric, ScoringPlan>();
 
 function planOf(rubric: CompiledRubric): ScoringPlan {
@@ -358,8 +359,9 @@ class UnitScore implements UnitResult {
       if (found) return found;
     }
     const entry: MemoEntry = { criterion: c, answer, share, result: undefined, gap: undefined, resultJson: undefined, gapJson: undefined };
-    // An answer with a note is the unit's own: not worth keeping.
-    if (plan.memoRoom === 0 || (answer !== undefined && (answer.note !== undefined || answer.evidence !== undefined))) return entry;
+    // An answer with a note, or a survey's mean, is the unit's own: not worth keeping.
+    const own = answer !== undefined && (answer.note !== undefined || answer.evidence !== undefined || this.#rubric.aggregate === 'mean');
+    if (plan.memoRoom === 0 || own) return entry;
     if (!entries) memo.byShare.set(share, (entries = new Map()));
     entries.set(answer, entry);
     plan.memoRoom--;
