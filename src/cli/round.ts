@@ -167,29 +167,35 @@ function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, re
 }
 
 /**
- * The units seen so far, so that a unit assessed twice is caught. A unit costs a Map entry whose
- * value is a small integer (an index into the packed first positions), not an object.
+ * The units seen so far, so that a unit assessed twice is caught: one hash probe per unit (a Set's
+ * add, then its size), ids and first positions packed in claim order. Where the first one was is
+ * looked up only for a duplicate, through an index built at the first.
  */
 function unitRegistry(inputs: string[], report: (p: Problem) => void) {
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
+  const ids: string[] = [];
   let files = new Int32Array(1024);
   let lines = new Int32Array(1024);
+  let indexOf: Map<string, number> | undefined;
   return {
     claim(id: string, fileIndex: number, line: number | undefined, file: string): boolean {
-      const first = seen.get(id);
-      if (first !== undefined) {
+      const n = seen.size;
+      seen.add(id);
+      if (seen.size === n) {
+        indexOf ??= new Map(ids.map((x, i) => [x, i]));
+        const first = indexOf.get(id)!;
         const position = { file: displayName(inputs[files[first]!]!), line: lines[first]! || undefined };
         report(problem('unit/duplicate', { unit: id, first: formatPosition(position) }, { file, line }));
         return false;
       }
-      const n = seen.size;
       if (n === files.length) {
         files = grown(files);
         lines = grown(lines);
       }
+      ids.push(id);
+      indexOf?.set(id, n);
       files[n] = fileIndex;
       lines[n] = line ?? 0;
-      seen.set(id, n);
       return true;
     },
   };

@@ -228,6 +228,12 @@ describe('streamed formats', () => {
     const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv', '-q']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${join(dir, 'b.yaml')}:1: error: unit \`dinsos\` is assessed twice (first at ${join(dir, 'a.csv')}:2)`);
+    // Later duplicates, of units seen before and after the first duplicate, each name their first place.
+    writeFileSync(join(dir, 'a.csv'), 'unit,persyaratan\ndinsos,ya\nx,ya\n');
+    writeFileSync(join(dir, 'c.csv'), 'unit,persyaratan\nx,ya\nz,ya\nz,tidak\n');
+    const more = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv', '-q']).stderr;
+    expect(more).toContain(`${join(dir, 'c.csv')}:2: error: unit \`x\` is assessed twice (first at ${join(dir, 'a.csv')}:3)`);
+    expect(more).toContain(`${join(dir, 'c.csv')}:4: error: unit \`z\` is assessed twice (first at ${join(dir, 'c.csv')}:3)`);
   });
 });
 
