@@ -84,6 +84,9 @@ async function* csvRecordBatches(file: string, text: string | undefined): AsyncG
   const parser = source.pipe(parse(csvParseOptions(sniffDelimiter(readHead(file)))));
   // A read error of the file is not forwarded by pipe(): the parser must hear of it.
   source.on('error', (error) => parser.destroy(error));
+  // The parser's error is read from `parser.errored`; a listener must be there at all times, or
+  // an error raised while the consumer is busy between two reads would be thrown as uncaught.
+  parser.on('error', () => {});
   try {
     yield* readableBatches<CsvRecord>(parser);
   } finally {
