@@ -85,17 +85,23 @@ function fdWriter(fd: number, owned = true) {
   const bytes = Buffer.allocUnsafe(WRITE_BUFFER);
   let used = 0;
   let open = true;
+  // A pipe may take fewer bytes than offered: write until all are taken.
+  const writeAll = (data: Buffer, length: number) => {
+    for (let done = 0; done < length; ) done += writeSync(fd, data, done, length - done);
+  };
   const flush = () => {
-    let done = 0;
-    while (done < used) done += writeSync(fd, bytes, done, used - done);
+    writeAll(bytes, used);
     used = 0;
   };
   return {
     write(text: string): void {
       // A UTF-16 unit takes at most 3 bytes in UTF-8.
       if (used + text.length * 3 > WRITE_BUFFER) flush();
-      if (text.length * 3 > WRITE_BUFFER) writeSync(fd, text);
-      else used += bytes.write(text, used);
+      if (text.length * 3 <= WRITE_BUFFER) used += bytes.write(text, used);
+      else {
+        const large = Buffer.from(text);
+        writeAll(large, large.length);
+      }
     },
     close(): void {
       if (!open) return;

@@ -114,7 +114,7 @@ describe('--out', () => {
     let csv = 'unit,name,persyaratan,prosedur\n';
     for (let i = 0; i < 120; i++) csv += `u${i},"${names[i % 3]!.replace(/"/g, '""')} ${i}",${i % 2 ? 'ya' : 'tidak'},ya\n`;
     writeFileSync(join(dir, 'units.csv'), csv);
-    for (const format of ['jsonl', 'csv']) {
+    for (const format of ['jsonl', 'csv', 'markdown']) {
       const args = ['score', join(dir, 'units.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', format, '-q'];
       const out = join(dir, `hasil.${format}`);
       const stdout = monev(args).stdout;
@@ -123,6 +123,8 @@ describe('--out', () => {
     }
     expect(readFileSync(join(dir, 'hasil.jsonl')).length).toBeGreaterThan(1 << 19); // past the 256 KiB write buffer, under spawnSync's 1 MiB
     expect(readFileSync(join(dir, 'hasil.csv'), 'utf8')).toContain('UPTD Ü 𝔸 ✓ 2');
+    // Markdown comes as one text, more than the 256 KiB buffer takes at once (3 bytes a character at most): written past it.
+    expect(readFileSync(join(dir, 'hasil.markdown')).length).toBeGreaterThan((1 << 18) / 3);
   });
 
   it('refuses to overwrite an input or write inside an input folder', () => {
