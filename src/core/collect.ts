@@ -95,22 +95,35 @@ export class UnitCollector {
       const columns = this.wideColumns(row.criteria);
       if (!columns.repeated) return this.takeRow(sheet, row, columns.criteria);
     }
+    return this.takeRecords(sheet);
+  }
+
+  /**
+   * Answers one record at a time: a long CSV's rows, a YAML document's answers, or a wide row
+   * that names a criterion twice. The first valid answer to a criterion counts; another is an error.
+   */
+  private takeRecords(sheet: Sheet): UnitAnswers {
     const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
-    const firstAt: (AnswerRecord | number | undefined)[] = [];
-    const store = (c: CompiledCriterion, record: AnswerRecord | number, value: RawAnswer, note: string | undefined, evidence: string | undefined) => {
-      const parsed = this.parse(c, value, sheet, record);
-      if (parsed === undefined) return;
+    const firstAt: (AnswerRecord | undefined)[] = new Array(answers.length);
+    let respondents = 0;
+    for (const record of sheet.answers) {
+      const c = this.rubric.criteria.get(record.criterion);
+      if (c === undefined) {
+        this.reportUnknown(sheet, record.criterion, record);
+        continue;
+      }
+      const parsed = this.parse(c, record.value, sheet, record);
+      if (parsed === undefined) continue;
       const first = firstAt[c.index];
       if (first !== undefined) {
-        this.problems.push(problem('answer/duplicate', { criterion: c.id, unit: sheet.unit.id, first: formatPosition(positionOf(sheet, first)) }, positionOf(sheet, record)));
-        return;
+        this.problems.push(problem('answer/duplicate', { criterion: c.id, unit: sheet.unit.id, first: formatPosition(first) }, positionOf(sheet, record)));
+        continue;
       }
       firstAt[c.index] = record;
-      answers[c.index] = note || evidence ? { ...parsed, note: note || undefined, evidence: evidence || undefined } : parsed;
-    };
-    this.eachAnswer(sheet, store);
-    const respondents = firstAt.some((f) => f !== undefined) ? 1 : 0;
-    return { unit: sheet.unit, sources: [sheet.file], line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
+      answers[c.index] = record.note || record.evidence ? { ...parsed, note: record.note || undefined, evidence: record.evidence || undefined } : parsed;
+      respondents = 1;
+    }
+    return { unit: sheet.unit, sources: this.sourcesOf(sheet.file), line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
   }
 
   /** A wide row whose header names each criterion once: no duplicate to look for, no closure per answer. */
@@ -258,7 +271,7 @@ export class UnitCollector {
 
 /** Where an answer is: a record carries its position; a wide row's answer k is in its column. */
 function positionOf(sheet: Sheet, record: AnswerRecord | number): Position {
-  if (typeof record !== 'number') return record;
+  if (typeof record !== 'number') return { file: record.file, line: record.line, column: record.column };
   return { file: sheet.file, line: sheet.line, column: sheet.row!.columns[record]! + 1 };
 }
 
