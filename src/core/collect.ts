@@ -95,34 +95,23 @@ export class UnitCollector {
       const columns = this.wideColumns(row.criteria);
       if (!columns.repeated) return this.takeRow(sheet, row, columns.criteria);
     }
-    return this.takeRecords(sheet);
-  }
-
-  /**
-   * Answers one record at a time: a long CSV's rows, a YAML document's answers, or a wide row
-   * that names a criterion twice. The first valid answer to a criterion counts; another is an error.
-   */
-  private takeRecords(sheet: Sheet): UnitAnswers {
+    // Answers one at a time (a long CSV's rows, a YAML document's answers, a wide row naming a
+    // criterion twice): the first valid answer to a criterion counts, another is an error.
     const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
-    const firstAt: (AnswerRecord | undefined)[] = new Array(answers.length);
+    const firstAt: (AnswerRecord | number | undefined)[] = [];
     let respondents = 0;
-    for (const record of sheet.answers) {
-      const c = this.rubric.criteria.get(record.criterion);
-      if (c === undefined) {
-        this.reportUnknown(sheet, record.criterion, record);
-        continue;
-      }
-      const parsed = this.parse(c, record.value, sheet, record);
-      if (parsed === undefined) continue;
+    this.eachAnswer(sheet, (c, record, value, note, evidence) => {
+      const parsed = this.parse(c, value, sheet, record);
+      if (parsed === undefined) return;
       const first = firstAt[c.index];
       if (first !== undefined) {
-        this.problems.push(problem('answer/duplicate', { criterion: c.id, unit: sheet.unit.id, first: formatPosition(first) }, positionOf(sheet, record)));
-        continue;
+        this.problems.push(problem('answer/duplicate', { criterion: c.id, unit: sheet.unit.id, first: formatPosition(positionOf(sheet, first)) }, positionOf(sheet, record)));
+        return;
       }
       firstAt[c.index] = record;
-      answers[c.index] = record.note || record.evidence ? { ...parsed, note: record.note || undefined, evidence: record.evidence || undefined } : parsed;
+      answers[c.index] = note || evidence ? { ...parsed, note: note || undefined, evidence: evidence || undefined } : parsed;
       respondents = 1;
-    }
+    });
     return { unit: sheet.unit, sources: this.sourcesOf(sheet.file), line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
   }
 
