@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
-import { csvParseOptions, csvSheetBuilder, csvSyntaxProblem, sniffDelimiter } from './csv-sheets.js';
+import { csvParseOptions, csvSheetBuilder, csvSyntaxProblem, sniffDelimiter, type CsvRecord } from './csv-sheets.js';
 import { expandPaths } from './discover.js';
 import { displayName, EXTENSIONS, STDIN, yamlSheets, type InputFormat } from './sheet-stream.js';
 
@@ -30,12 +30,7 @@ export function readSheets(file: string, text: string, format: InputFormat): She
   else {
     const builder = csvSheetBuilder(name, stem, report);
     try {
-      const records = parse(text, csvParseOptions(sniffDelimiter(text))) as unknown as { record: string[]; info: { lines: number } }[];
-      for (const { record, info } of records) {
-        const sheet = builder.row(record, info.lines);
-        if (sheet) sheets.push(sheet);
-      }
-      sheets.push(...builder.end());
+      sheets.push(...builder.rows(parse(text, csvParseOptions(sniffDelimiter(text))) as unknown as CsvRecord[]), ...builder.end());
     } catch (error) {
       problems.push(csvSyntaxProblem(error, name));
     }

@@ -15,6 +15,9 @@ export function sniffDelimiter(text: string): string {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
+/** A record as csv-parse gives it with `info: true`: the cells, and the line it ends on. */
+export type CsvRecord = { record: string[]; info: { lines: number } };
+
 /** csv-parse options shared by the streaming and in-memory readers. */
 export function csvParseOptions(delimiter: string) {
   return { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true } as const;
@@ -114,12 +117,22 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     return undefined;
   }
 
+  /** The sheets of a batch of records (wide rows; long rows come at the end). */
+  function rows(records: readonly CsvRecord[]): Sheet[] {
+    const sheets: Sheet[] = [];
+    for (const { record, info } of records) {
+      const sheet = row(record, info.lines);
+      if (sheet) sheets.push(sheet);
+    }
+    return sheets;
+  }
+
   /** The long CSV's sheets, once the whole file is read. */
   function end(): Sheet[] {
     return [...longSheets.values()];
   }
 
-  return { row, end };
+  return { rows, end };
 }
 
 /**

@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { schemaProblems } from '../core/schema-problems.js';
-import { csvParseOptions, csvSheetBuilder, csvSyntaxProblem, sniffDelimiter } from './csv-sheets.js';
+import { csvParseOptions, csvSheetBuilder, csvSyntaxProblem, sniffDelimiter, type CsvRecord } from './csv-sheets.js';
 import { openInput, readText } from './read-text.js';
 import { positioned } from './rubric-file.js';
 import { parseYaml } from './yaml-source.js';
@@ -55,18 +55,12 @@ export async function* sheetBatchesOf(file: string, report: (p: Problem) => void
       return;
     }
     if (next.done) break;
-    const sheets: Sheet[] = [];
-    for (const { record, info } of next.value) {
-      const sheet = builder.row(record, info.lines);
-      if (sheet) sheets.push(sheet);
-    }
+    const sheets = builder.rows(next.value);
     if (sheets.length) yield sheets;
   }
   const rest = builder.end();
   if (rest.length) yield rest;
 }
-
-type CsvRecord = { record: string[]; info: { lines: number } };
 
 /**
  * The records of a CSV input in batches: small files (one unit each, typically) are parsed in one
