@@ -329,7 +329,7 @@ class UnitScore implements UnitResult {
     for (let i = 0; i < criterionList.length; i++) {
       if (!(fractions[i]! < 1)) continue;
       order.push(i);
-      lost[i] = scale * shares[i]! * (1 - fractions[i]!);
+      lost[i] = lostPoints(scale, shares[i]!, fractions[i]!);
     }
     order.sort((a, b) => lost[b]! - lost[a]! || (criterionList[a]!.id < criterionList[b]!.id ? -1 : 1));
     const entries = this.#entriesOf();
@@ -465,6 +465,11 @@ export function unitFractions(unit: UnitResult): readonly number[] | undefined {
   return unit instanceof UnitScore ? UnitScore.fractionsOf(unit) : undefined;
 }
 
+/** Points a criterion loses: one expression for results, gaps and the order of gaps, so that they agree to the last bit. */
+function lostPoints(scale: number, share: number, fraction: number): number {
+  return scale * share * (1 - fraction);
+}
+
 function resultOfEntry(entry: MemoEntry, rubric: CompiledRubric): CriterionResult {
   return (entry.result ??= Object.freeze(criterionResult(entry.criterion, entry.answer, entry.share, rubric)));
 }
@@ -486,7 +491,7 @@ function criterionResult(c: CompiledCriterion, answer: CollectedAnswer | undefin
     fraction: f,
     points: f === null ? 0 : worth * f,
     worth,
-    lost: f === null ? 0 : worth * (1 - f),
+    lost: f === null ? 0 : lostPoints(rubric.scale, share, f),
     responses: averaged ? (answer?.responses ?? 0) : undefined,
     mean: averaged ? (answer?.mean ?? null) : undefined,
     note: answer?.note || undefined,
@@ -502,7 +507,7 @@ function gapOf(c: CompiledCriterion, answer: CollectedAnswer | undefined, share:
     group: c.groupPath,
     value: answer === undefined ? null : answer.value,
     status: answer === undefined ? 'missing' : f <= 0 ? 'unmet' : 'partial',
-    lost: rubric.scale * share * (1 - f),
+    lost: lostPoints(rubric.scale, share, f),
     cap: c.cap,
   };
 }
