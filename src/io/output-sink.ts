@@ -16,13 +16,13 @@ const CHUNK = 1 << 16;
 /**
  * Output to a file goes to a temporary file beside it and is renamed on commit, so readers see the
  * old file or the new one, never half of one; a run killed half-way leaves the previous output.
- * Output to stdout is buffered in 64 KiB chunks and respects back-pressure.
+ * Output to a pipe or terminal is buffered in 64 KiB chunks and respects back-pressure.
  */
 export function openOutput(target: string | undefined): OutputSink {
-  let buffer = '';
   // Redirected to a file (`> hasil.jsonl`), stdout is written like --out, minus the rename.
   if (!target && stdoutIsFile()) return directOutput(1);
   if (!target) {
+    let buffer = '';
     const flush = (): void | Promise<void> => {
       const text = buffer;
       buffer = '';
