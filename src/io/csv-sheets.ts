@@ -23,97 +23,151 @@ export function csvParseOptions(delimiter: string) {
   return { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true } as const;
 }
 
+/** Where each known column is (-1: absent), and what the header makes of the file. */
+interface HeaderLayout {
+  names: string[];
+  mode: 'long' | 'wide';
+  unit: number;
+  name: number;
+  type: number;
+  region: number;
+  date: number;
+  assessor: number;
+  rubric: number;
+  criterion: number;
+  value: number;
+  note: number;
+  evidence: number;
+  /** Wide: the columns that answer criteria, and their ids (one array per header, shared by its rows). */
+  criterionColumns: number[];
+  criterionIds: string[];
+}
+
+/**
+ * Layouts of headers already seen, by header text: a round of one file per unit repeats one
+ * header thousands of times. Only headers without problems are kept (a problem is reported with
+ * the line of each file's own header). Bounded: a folder of unrelated exports does not grow it.
+ */
+const layouts = new Map<string, HeaderLayout>();
+const LAYOUTS_KEPT = 64;
+
+function layoutOf(names: string[]): HeaderLayout {
+  const lower = names.map((n) => n.toLowerCase());
+  const at = (name: string) => lower.indexOf(name);
+  const mode = lower.includes('criterion') && lower.includes('value') ? 'long' : 'wide';
+  const criterionColumns = mode === 'wide' ? names.map((_, i) => i).filter((i) => !WIDE_METADATA.includes(lower[i]!) && !names[i]!.startsWith('_')) : [];
+  return {
+    names,
+    mode,
+    unit: at('unit'),
+    name: at('name'),
+    type: at('type'),
+    region: at('region'),
+    date: at('date'),
+    assessor: at('assessor'),
+    rubric: at('rubric'),
+    criterion: at('criterion'),
+    value: at('value'),
+    note: at('note'),
+    evidence: at('evidence'),
+    criterionColumns,
+    criterionIds: criterionColumns.map((i) => names[i]!),
+  };
+}
+
+/** A cell's text, undefined when the column is absent or the cell empty. */
+const cellAt = (cells: readonly string[], i: number) => (i < 0 || cells[i] === '' ? undefined : cells[i]);
+
 /**
  * Turns CSV rows into sheets, one row at a time, so that a wide CSV of any size streams: each
  * wide row is a sheet as soon as it is read; a long CSV's sheets come at the end of the file.
  * Problems go to `report` and the reader carries on, so one run shows every bad row.
  */
 export function csvSheetBuilder(file: string, stem: string, report: (p: Problem) => void) {
-  let names: string[] | undefined;
-  let lower: string[] = [];
-  let mode: 'long' | 'wide' = 'wide';
-  let criterionColumns: number[] = [];
-  let criterionIds: string[] = [];
+  let layout: HeaderLayout | undefined;
   let broken = false;
-  // Where each known column is (-1: absent), looked up once per file rather than once per row.
-  let column: Record<string, number> = {};
-  const index = (name: string) => column[name] ?? -1;
   const longSheets = new Map<string, Sheet>();
+  // A long CSV lists a unit's rows together: the last unit is found without hashing its id.
+  let lastId: string | undefined;
+  let lastSheet: Sheet | undefined;
   const at = (line: number, column?: number) => ({ file, line, column });
 
-  function header(cells: string[], line: number): void {
-    names = cells.map((c) => c.trim());
-    lower = names.map((n) => n.toLowerCase());
+  function header(cells: string[], line: number): HeaderLayout {
+    const names = cells.map((c) => c.trim());
+    const key = names.join('\0');
+    const known = layouts.get(key);
+    if (known) return known;
+    const found = layoutOf(names);
     const seen = new Set<string>();
     names.forEach((name, i) => {
+      const lower = name.toLowerCase();
       if (name === '') {
         report(problem('csv/empty-header', {}, at(line, i + 1)));
         broken = true;
-      } else if (seen.has(lower[i]!)) {
+      } else if (seen.has(lower)) {
         report(problem('csv/duplicate-column', { column: name }, at(line, i + 1)));
         broken = true;
       }
-      seen.add(lower[i]!);
+      seen.add(lower);
     });
-    column = Object.fromEntries(LONG_COLUMNS.map((name) => [name, lower.indexOf(name)]));
-    mode = lower.includes('criterion') && lower.includes('value') ? 'long' : 'wide';
-    if (mode === 'long') {
-      lower.forEach((c, i) => {
-        if (!LONG_COLUMNS.includes(c) && !c.startsWith('_')) {
-          report(problem('csv/unknown-column', { column: names![i], allowed: LONG_COLUMNS }, at(line, i + 1)));
-          broken = true;
-        }
+    if (found.mode === 'long') {
+      names.forEach((name, i) => {
+        const lower = name.toLowerCase();
+        if (LONG_COLUMNS.includes(lower) || lower.startsWith('_')) return;
+        report(problem('csv/unknown-column', { column: name, allowed: LONG_COLUMNS }, at(line, i + 1)));
+        broken = true;
       });
-    } else {
-      criterionColumns = names.map((_, i) => i).filter((i) => !WIDE_METADATA.includes(lower[i]!) && !names![i]!.startsWith('_'));
-      criterionIds = criterionColumns.map((i) => names![i]!);
     }
+    if (!broken) {
+      if (layouts.size >= LAYOUTS_KEPT) layouts.clear();
+      layouts.set(key, found);
+    }
+    return found;
   }
-
-  const cellOf = (cells: string[], name: string) => {
-    const i = index(name);
-    return i < 0 || cells[i] === '' ? undefined : cells[i];
-  };
 
   /** Returns the wide row's sheet, or undefined (long rows, header, skipped or bad rows). */
   function row(cells: string[], line: number): Sheet | undefined {
-    if (names === undefined) {
-      header(cells, line);
+    if (layout === undefined) {
+      layout = header(cells, line);
       return undefined;
     }
     // Spreadsheets pad exports with rows of bare delimiters: those are blank, not data.
     if (cells.every((cell) => cell === '')) return undefined;
-    if (cells.length !== names.length) {
-      report(problem('csv/ragged-row', { expected: names.length, got: cells.length }, at(line)));
+    if (cells.length !== layout.names.length) {
+      report(problem('csv/ragged-row', { expected: layout.names.length, got: cells.length }, at(line)));
       return undefined;
     }
     if (broken) return undefined;
-    const unitColumn = index('unit');
-    const id = unitColumn < 0 ? stem : cells[unitColumn]!;
+    const id = layout.unit < 0 ? stem : cells[layout.unit]!;
     if (id === '') {
-      report(problem('csv/missing-unit', {}, at(line, unitColumn + 1)));
+      report(problem('csv/missing-unit', {}, at(line, layout.unit + 1)));
       return undefined;
     }
-    const meta = { rubric: cellOf(cells, 'rubric'), date: cellOf(cells, 'date'), assessor: cellOf(cells, 'assessor') };
-    const unit: UnitInfo = { id, name: cellOf(cells, 'name'), type: cellOf(cells, 'type'), region: cellOf(cells, 'region') };
-    if (mode === 'wide') return new WideRowSheet(unit, meta, file, line, { cells, columns: criterionColumns, criteria: criterionIds });
-    const criterionColumn = index('criterion');
-    const criterion = cells[criterionColumn]!;
+    if (layout.mode === 'wide') {
+      const unit: UnitInfo = { id, name: cellAt(cells, layout.name), type: cellAt(cells, layout.type), region: cellAt(cells, layout.region) };
+      return new WideRowSheet(unit, cellAt(cells, layout.rubric), cellAt(cells, layout.date), cellAt(cells, layout.assessor), file, line, { cells, columns: layout.criterionColumns, criteria: layout.criterionIds });
+    }
+    const criterion = cells[layout.criterion]!;
     if (criterion === '') {
-      report(problem('csv/missing-criterion', {}, at(line, criterionColumn + 1)));
+      report(problem('csv/missing-criterion', {}, at(line, layout.criterion + 1)));
       return undefined;
     }
-    let sheet = longSheets.get(id);
+    let sheet = id === lastId ? lastSheet : longSheets.get(id);
     if (!sheet) {
       sheet = { unit: { id }, file, line, answers: [] };
       longSheets.set(id, sheet);
     }
-    for (const key of ['name', 'type', 'region'] as const) sheet.unit[key] ??= unit[key];
-    sheet.rubric ??= meta.rubric;
-    sheet.date ??= meta.date;
-    sheet.assessor ??= meta.assessor;
-    const valueColumn = index('value');
-    sheet.answers.push({ criterion, value: cells[valueColumn]!, note: cellOf(cells, 'note'), evidence: cellOf(cells, 'evidence'), file, line, column: valueColumn + 1 });
+    lastId = id;
+    lastSheet = sheet;
+    // The unit's details are taken from the first row that gives them.
+    const unit = sheet.unit;
+    unit.name ??= cellAt(cells, layout.name);
+    unit.type ??= cellAt(cells, layout.type);
+    unit.region ??= cellAt(cells, layout.region);
+    sheet.rubric ??= cellAt(cells, layout.rubric);
+    sheet.date ??= cellAt(cells, layout.date);
+    sheet.assessor ??= cellAt(cells, layout.assessor);
+    sheet.answers.push({ criterion, value: cells[layout.value]!, note: cellAt(cells, layout.note), evidence: cellAt(cells, layout.evidence), file, line, column: layout.value + 1 });
     return undefined;
   }
 
@@ -147,14 +201,16 @@ class WideRowSheet implements Sheet {
 
   constructor(
     readonly unit: UnitInfo,
-    meta: { rubric: string | undefined; date: string | undefined; assessor: string | undefined },
+    rubric: string | undefined,
+    date: string | undefined,
+    assessor: string | undefined,
     readonly file: string,
     readonly line: number,
     readonly row: SheetRow,
   ) {
-    this.rubric = meta.rubric;
-    this.date = meta.date;
-    this.assessor = meta.assessor;
+    this.rubric = rubric;
+    this.date = date;
+    this.assessor = assessor;
   }
 
   get answers(): AnswerRecord[] {

@@ -62,6 +62,8 @@ export async function* sheetBatchesOf(file: string, report: (p: Problem) => void
   if (rest.length) yield rest;
 }
 
+let parseWhole: typeof import('csv-parse/sync').parse | undefined;
+
 /**
  * The records of a CSV input in batches: small files (one unit each, typically) are parsed in one
  * go; larger ones are streamed, each batch being what the parser holds after a read.
@@ -69,8 +71,9 @@ export async function* sheetBatchesOf(file: string, report: (p: Problem) => void
 async function* csvRecordBatches(file: string, text: string | undefined): AsyncGenerator<CsvRecord[]> {
   const whole = text ?? openInput(file, STREAM_ABOVE).bytes?.toString('utf8');
   if (whole !== undefined) {
-    const { parse } = await import('csv-parse/sync');
-    yield parse(whole, csvParseOptions(sniffDelimiter(whole))) as unknown as CsvRecord[];
+    // Loaded once, not awaited per file: a round may be ten thousand small files.
+    parseWhole ??= (await import('csv-parse/sync')).parse;
+    yield parseWhole(whole, csvParseOptions(sniffDelimiter(whole))) as unknown as CsvRecord[];
     return;
   }
   const { parse } = await import('csv-parse');

@@ -13,16 +13,12 @@ export const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\n`
 /** One row per unit for spreadsheets: id, name, score, zone, then each top-level group's score. */
 export const csvStream: StreamRenderer = {
   begin: (head) => csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)]),
-  unit: (u) =>
-    csvLine([
-      u.unit.id,
-      u.unit.name ?? '',
-      fixed2(u.score),
-      u.zone.id,
-      u.cappedBy.map((c) => c.criterion).join(' '),
-      gapCount(u),
-      ...topGroupScores(u).map((score) => (score === null ? 'na' : fixed2(score))),
-    ]),
+  // Written out rather than through csvLine: this runs once per unit of a national round.
+  unit: (u) => {
+    let line = `${csvCell(u.unit.id)},${csvCell(u.unit.name)},${fixed2(u.score)},${csvCell(u.zone.id)},${u.cappedBy.length ? csvCell(u.cappedBy.map((c) => c.criterion).join(' ')) : ''},${gapCount(u)}`;
+    for (const score of topGroupScores(u)) line += score === null ? ',na' : `,${fixed2(score)}`;
+    return `${line}\n`;
+  },
   separator: '',
   end: () => '',
 };

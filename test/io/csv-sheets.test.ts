@@ -63,4 +63,26 @@ describe('CSV assessments', () => {
     expect(codes(() => csvSheets('unit,a\n,ya\n', 'f.csv', 'f'))).toEqual([['csv/missing-unit', 2, 1]]);
     expect(codes(() => csvSheets('unit,a\n"x,ya\n', 'f.csv', 'f'))).toEqual([['csv/syntax', 2, undefined]]);
   });
+
+  it('reads files sharing a header alike, and reports a bad header in every file that has it, at its own line', () => {
+    // Headers are laid out once and kept by their text: the second file must not inherit anything from the first.
+    const first = csvSheets('unit,name,persyaratan\npkm,Puskesmas,ya\n', 'a.csv', 'a');
+    const second = csvSheets('unit,name,persyaratan\ndinsos,,tidak\n', 'b.csv', 'b');
+    expect([...first, ...second].map((s) => [s.file, s.unit.id, s.unit.name, s.line, s.answers.map((a) => [a.criterion, a.value, a.column])])).toEqual([
+      ['a.csv', 'pkm', 'Puskesmas', 2, [['persyaratan', 'ya', 3]]],
+      ['b.csv', 'dinsos', undefined, 2, [['persyaratan', 'tidak', 3]]],
+    ]);
+    expect(codes(() => csvSheets('unit,a,a\nx,ya,ya\n', 'f.csv', 'f'))).toEqual([['csv/duplicate-column', 1, 3]]);
+    expect(codes(() => csvSheets('\nunit,a,a\nx,ya,ya\n', 'g.csv', 'g'))).toEqual([['csv/duplicate-column', 2, 3]]);
+    expect(codes(() => csvSheets('criterion,value,nilai\na,ya,1\n', 'f.csv', 'f'))).toEqual([['csv/unknown-column', 1, 3]]);
+    expect(codes(() => csvSheets('criterion,value,nilai\na,ya,1\n', 'g.csv', 'g'))).toEqual([['csv/unknown-column', 1, 3]]);
+  });
+
+  it('takes a long unit\'s details from the first row that gives them, also when its rows are apart', () => {
+    const sheets = csvSheets('unit,name,type,region,criterion,value\na,,,,x,ya\nb,Dinas B,dinas,,x,ya\na,Dinas A,,Asahan,y,tidak\na,Nama lain,puskesmas,,z,ya\n', 'r.csv', 'r');
+    expect(sheets.map((s) => [s.unit, s.line, s.answers.map((a) => a.line)])).toEqual([
+      [{ id: 'a', name: 'Dinas A', type: 'puskesmas', region: 'Asahan' }, 2, [2, 4, 5]],
+      [{ id: 'b', name: 'Dinas B', type: 'dinas', region: undefined }, 3, [3]],
+    ]);
+  });
 });
