@@ -34,7 +34,8 @@ export type ParsedAnswer =
   | { kind: 'value'; value: string | number | boolean; fraction: number; responses: 1; mean: number | null }
   | { kind: 'invalid'; naForbidden?: boolean };
 
-const NA: ParsedAnswer = { kind: 'na', fraction: null, value: null, responses: 0, mean: null };
+// Fields in the same order as valueOf's: one object shape for every answer the scoring reads.
+const NA: ParsedAnswer = { kind: 'na', value: null, fraction: null, responses: 0, mean: null };
 const valueOf = (value: string | number | boolean, fraction: number, mean: number | null): ParsedAnswer => ({ kind: 'value', value, fraction, responses: 1, mean });
 
 export interface CompiledCriterion {
@@ -240,8 +241,13 @@ function memoize(parse: (raw: RawAnswer) => ParsedAnswer): (raw: RawAnswer) => P
   const firstSeen: string[] = [];
   const firstParsed: ParsedAnswer[] = [];
   const cache = new Map<string, ParsedAnswer>();
+  // Percentages and scale points ("0" to "100", "3") by their number: a few character codes
+  // instead of comparisons and a hash.
+  const byNatural: (ParsedAnswer | undefined)[] = [];
   return (raw) => {
     if (typeof raw !== 'string') return parse(raw);
+    const n = smallNatural(raw);
+    if (n >= 0) return (byNatural[n] ??= parse(raw));
     for (let i = 0; i < firstSeen.length; i++) if (firstSeen[i] === raw) return firstParsed[i]!;
     let parsed = cache.get(raw);
     if (parsed === undefined) {
@@ -253,4 +259,17 @@ function memoize(parse: (raw: RawAnswer) => ParsedAnswer): (raw: RawAnswer) => P
     }
     return parsed;
   };
+}
+
+/** The number a text of one to three digits writes, without a leading zero ("7", "85", "100"); else -1. */
+function smallNatural(text: string): number {
+  const length = text.length;
+  if (length === 0 || length > 3) return -1;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9 || (digit === 0 && i === 0 && length > 1)) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
