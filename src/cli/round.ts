@@ -168,12 +168,11 @@ function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, re
 
 /**
  * The units seen so far, so that a unit assessed twice is caught: one hash probe per unit (a Set's
- * add, then its size), ids and first positions packed in claim order. Where the first one was is
- * looked up only for a duplicate, through an index built at the first.
+ * add, then its size), first positions packed in claim order. A Set iterates in insertion order,
+ * so where the first one was is looked up only for a duplicate, through an index built then.
  */
 function unitRegistry(inputs: string[], report: (p: Problem) => void) {
   const seen = new Set<string>();
-  const ids: string[] = [];
   let files = new Int32Array(1024);
   let lines = new Int32Array(1024);
   let indexOf: Map<string, number> | undefined;
@@ -182,7 +181,11 @@ function unitRegistry(inputs: string[], report: (p: Problem) => void) {
       const n = seen.size;
       seen.add(id);
       if (seen.size === n) {
-        indexOf ??= new Map(ids.map((x, i) => [x, i]));
+        if (!indexOf) {
+          let i = 0;
+          indexOf = new Map();
+          for (const x of seen) indexOf.set(x, i++);
+        }
         const first = indexOf.get(id)!;
         const position = { file: displayName(inputs[files[first]!]!), line: lines[first]! || undefined };
         report(problem('unit/duplicate', { unit: id, first: formatPosition(position) }, { file, line }));
@@ -192,7 +195,6 @@ function unitRegistry(inputs: string[], report: (p: Problem) => void) {
         files = grown(files);
         lines = grown(lines);
       }
-      ids.push(id);
       indexOf?.set(id, n);
       files[n] = fileIndex;
       lines[n] = line ?? 0;

@@ -55,7 +55,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
         },
         unit: (unit) => {
           if (failUnder !== undefined && unit.score < failUnder) below.push(unit.unit.id);
-          if (zoneMins.get(unit.zone.id)! <= failMin) inZone.push(unit.unit.id);
+          if (options.failZone !== undefined && zoneMins.get(unit.zone.id)! <= failMin) inZone.push(unit.unit.id);
           return sink.write((written++ ? renderer.separator : '') + renderer.unit(unit));
         },
         progress: progress.update,

@@ -69,6 +69,8 @@ interface WideColumns {
   repeated: boolean;
 }
 
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
 const isBlank = (value: RawAnswer | undefined) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 /**
@@ -218,7 +220,9 @@ export class UnitCollector {
   }
 
   /** Problems found since the last call. */
-  drain(): Problem[] {
+  drain(): readonly Problem[] {
+    // Most units have none: no new list per unit then.
+    if (this.problems.length === 0) return NO_PROBLEMS;
     const drained = this.problems;
     this.problems = [];
     return drained;

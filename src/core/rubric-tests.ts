@@ -52,7 +52,7 @@ export interface CaseResult {
   name: string;
   line?: number | undefined;
   failures: CaseFailure[];
-  problems: Problem[];
+  problems: readonly Problem[];
 }
 
 /** Respondent rows given as CSV text in a test file; the reader's CSV rules are not needed here. */

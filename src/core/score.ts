@@ -264,7 +264,7 @@ class UnitScore implements UnitResult {
     this.#zone = zone;
     this.zone = plan.zoneRefs.get(zone)!;
     // Listed in gap order, largest loss first.
-    this.cappedBy = capping ? this.gaps.filter((g) => capping.some((c) => c.criterion.id === g.criterion)).map((g) => ({ criterion: g.criterion, zone: g.cap! })) : [];
+    this.cappedBy = capping ? this.gaps.filter((g) => capping.some((c) => c.criterion.id === g.criterion)).map((g) => ({ criterion: g.criterion, zone: g.cap! })) : NOT_CAPPED;
   }
 
   /** Each criterion's share of the whole (0 when n/a), top-down from the root. */
@@ -440,6 +440,9 @@ class UnitScore implements UnitResult {
     };
   }
 }
+
+/** Shared by every unit no cap applies to (most of them): frozen, so that no one appends to it. */
+const NOT_CAPPED: { criterion: string; zone: string }[] = Object.freeze([]) as unknown as { criterion: string; zone: string }[];
 
 /** A result as JSON text: the bytes of JSON.stringify(unit), faster for results scored here. */
 export function unitJsonText(unit: UnitResult): string {
