@@ -117,6 +117,9 @@ interface MemoEntry {
   gap: Gap | undefined;
   resultJson: string | undefined;
   gapJson: string | undefined;
+  /** The JSON text as UTF-8, for output written as bytes. */
+  resultBytes: Uint8Array | undefined;
+  gapBytes: Uint8Array | undefined;
 }
 
 /**
@@ -358,7 +361,7 @@ class UnitScore implements UnitResult {
       const found = entries.get(answer);
       if (found) return found;
     }
-    const entry: MemoEntry = { criterion: c, answer, share, result: undefined, gap: undefined, resultJson: undefined, gapJson: undefined };
+    const entry: MemoEntry = { criterion: c, answer, share, result: undefined, gap: undefined, resultJson: undefined, gapJson: undefined, resultBytes: undefined, gapBytes: undefined };
     // An answer with a note, or a survey's mean, is the unit's own: not worth keeping.
     const own = answer !== undefined && (answer.note !== undefined || answer.evidence !== undefined || this.#rubric.aggregate === 'mean');
     if (plan.memoRoom === 0 || own) return entry;
@@ -397,7 +400,34 @@ class UnitScore implements UnitResult {
    * instead of millions. Figures are at full double precision, as toJSON gives them.
    */
   toJSONText(): string {
-    const rubric = this.#rubric;
+    let json = '';
+    this.#writeJSON({ text: (t) => (json += t), resultOf: (entry) => (json += this.#resultJson(entry)), gapOf: (entry) => (json += this.#gapJson(entry)) });
+    return json;
+  }
+
+  /**
+   * The same JSON as UTF-8 bytes, with `suffix` after it: the shared parts are copied as bytes
+   * kept with them rather than encoded again for every unit. The bytes are a view of a buffer the
+   * next call overwrites: copy them before scoring on.
+   */
+  toJSONBytes(suffix: string): Uint8Array {
+    const out = jsonBytes;
+    out.used = 0;
+    this.#writeJSON({ text: (t) => out.text(t), resultOf: (entry) => out.bytes((entry.resultBytes ??= utf8.encode(this.#resultJson(entry)))), gapOf: (entry) => out.bytes((entry.gapBytes ??= utf8.encode(this.#gapJson(entry)))) });
+    out.text(suffix);
+    return out.buffer.subarray(0, out.used);
+  }
+
+  #resultJson(entry: MemoEntry): string {
+    return (entry.resultJson ??= JSON.stringify(resultOfEntry(entry, this.#rubric)));
+  }
+
+  #gapJson(entry: MemoEntry): string {
+    return (entry.gapJson ??= JSON.stringify(gapOfEntry(entry, this.#rubric)));
+  }
+
+  /** JSON.stringify(this), in parts: the unit's own text, and the shared criterion results and gaps. */
+  #writeJSON(out: { text(t: string): void; resultOf(entry: MemoEntry): void; gapOf(entry: MemoEntry): void }): void {
     const zoneJson = this.#plan.zoneJson;
     let json = `{"unit":${JSON.stringify(this.unit)},"source":${JSON.stringify(this.source)}`;
     if (this.date !== undefined) json += `,"date":${JSON.stringify(this.date)}`;
@@ -405,19 +435,19 @@ class UnitScore implements UnitResult {
     if (this.respondents !== undefined) json += `,"respondents":${JSON.stringify(this.respondents)}`;
     json += `,"score":${JSON.stringify(this.score)},"scoreExact":${JSON.stringify(this.scoreExact)}`;
     json += `,"zone":${zoneJson.get(this.zone)},"zoneByScore":${zoneJson.get(this.zoneByScore)},"cappedBy":${JSON.stringify(this.cappedBy)}`;
-    json += `,"groups":${JSON.stringify(this.groups)},"criteria":[`;
+    out.text(`${json},"groups":${JSON.stringify(this.groups)},"criteria":[`);
     const entries = this.#entriesOf();
     for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      json += `${i ? ',' : ''}${(entry.resultJson ??= JSON.stringify(resultOfEntry(entry, rubric)))}`;
+      if (i) out.text(',');
+      out.resultOf(entries[i]!);
     }
-    json += '],"gaps":[';
+    out.text('],"gaps":[');
     const gaps = this.#gapEntries();
     for (let i = 0; i < gaps.length; i++) {
-      const entry = gaps[i]!;
-      json += `${i ? ',' : ''}${(entry.gapJson ??= JSON.stringify(gapOfEntry(entry, rubric)))}`;
+      if (i) out.text(',');
+      out.gapOf(gaps[i]!);
     }
-    return `${json}],"nextZone":${JSON.stringify(this.nextZone)}}`;
+    out.text(`],"nextZone":${JSON.stringify(this.nextZone)}}`);
   }
 
   /** The documented JSON shape, in its documented order. */
@@ -448,6 +478,43 @@ const NOT_CAPPED: { criterion: string; zone: string }[] = Object.freeze([]) as u
 export function unitJsonText(unit: UnitResult): string {
   return unit instanceof UnitScore ? unit.toJSONText() : JSON.stringify(unit);
 }
+
+/**
+ * The UTF-8 bytes of unitJsonText(unit) + suffix. A view of a buffer that the next call
+ * overwrites: a writer copies it at once.
+ */
+export function unitJsonBytes(unit: UnitResult, suffix: string): Uint8Array {
+  return unit instanceof UnitScore ? unit.toJSONBytes(suffix) : utf8.encode(JSON.stringify(unit) + suffix);
+}
+
+const utf8 = new TextEncoder();
+
+/** One growing buffer that unit JSON is assembled in, reused from unit to unit. */
+const jsonBytes = {
+  buffer: new Uint8Array(1 << 16),
+  used: 0,
+  room(n: number): void {
+    if (this.used + n <= this.buffer.length) return;
+    const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.used + n));
+    bigger.set(this.buffer.subarray(0, this.used));
+    this.buffer = bigger;
+  },
+  text(t: string): void {
+    if (t.length === 1 && t.charCodeAt(0) < 128) {
+      this.room(1);
+      this.buffer[this.used++] = t.charCodeAt(0);
+      return;
+    }
+    // A UTF-16 unit takes at most 3 bytes in UTF-8.
+    this.room(t.length * 3);
+    this.used += utf8.encodeInto(t, this.buffer.subarray(this.used)).written;
+  },
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buffer.set(b, this.used);
+    this.used += b.length;
+  },
+};
 
 /** Each top-level group's rounded score (null when n/a), in rubric order: what a row of scores needs, without building the group tree. */
 export function topGroupScores(unit: UnitResult): (number | null)[] {
