@@ -56,9 +56,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
         unit: (unit) => {
           if (failUnder !== undefined && unit.score < failUnder) below.push(unit.unit.id);
           if (options.failZone !== undefined && zoneMins.get(unit.zone.id)! <= failMin) inZone.push(unit.unit.id);
-          if (!renderer.unitBytes) return sink.write((written++ ? renderer.separator : '') + renderer.unit(unit));
-          const waiting = written++ && renderer.separator ? sink.write(renderer.separator) : undefined;
-          return sink.writeBytes(renderer.unitBytes(unit)) ?? waiting;
+          return sink.write((written++ ? renderer.separator : '') + renderer.unit(unit));
         },
         progress: progress.update,
       },

@@ -95,6 +95,12 @@ interface ScoringPlan {
   capped: { criterion: CompiledCriterion; zone: CompiledZone }[];
   zoneRefs: Map<CompiledZone, ZoneRef>;
   zoneJson: Map<ZoneRef, string>;
+  /** Each group's child groups (the root's: the top-level groups), by group index; the root last. */
+  subgroups: CompiledGroup[][];
+  /** Each group's JSON up to its score: `{"id":…,"title":…,"score":`, by group index. */
+  groupJsonHead: string[];
+  /** Each criterion's place in the order of ids, for ordering gaps without comparing strings. */
+  idRank: Int32Array;
   /** Per criterion: results and gaps already built, shared by every unit with the same answer and share. */
   memo: CriterionMemo[];
   memoRoom: number;
@@ -117,9 +123,6 @@ interface MemoEntry {
   gap: Gap | undefined;
   resultJson: string | undefined;
   gapJson: string | undefined;
-  /** The JSON text as UTF-8, for output written as bytes. */
-  resultBytes: Uint8Array | undefined;
-  gapBytes: Uint8Array | undefined;
 }
 
 /**
@@ -162,11 +165,34 @@ function planOf(rubric: CompiledRubric): ScoringPlan {
     capped: rubric.criterionList.filter((c) => c.cap !== undefined).map((c) => ({ criterion: c, zone: rubric.zones.find((z) => z.id === c.cap)! })),
     zoneRefs,
     zoneJson: new Map([...zoneRefs.values()].map((z) => [z, JSON.stringify(z)])),
+    subgroups: allGroups(rubric.root).map((g) => g.children.filter((c): c is CompiledGroup => c.kind === 'group')),
+    groupJsonHead: allGroups(rubric.root).map((g) => `{"id":${JSON.stringify(g.id)},"title":${JSON.stringify(g.title)},"score":`),
+    idRank: idRanks(rubric.criterionList),
     memo: rubric.criterionList.map(() => ({ byShare: new Map(), lastShare: NaN, last: undefined })),
     memoRoom: MEMO_ENTRIES,
   };
   plans.set(rubric, plan);
   return plan;
+}
+
+/** Every group by index (CompiledGroup.index), the root last. */
+function allGroups(root: CompiledGroup): CompiledGroup[] {
+  const groups: CompiledGroup[] = [];
+  const visit = (group: CompiledGroup) => {
+    for (const child of group.children) {
+      if (child.kind !== 'group') continue;
+      groups[child.index] = child;
+      visit(child);
+    }
+  };
+  visit(root);
+  return [...groups, root];
+}
+
+function idRanks(criteria: CompiledCriterion[]): Int32Array {
+  const ranks = new Int32Array(criteria.length);
+  [...criteria].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).forEach((c, rank) => (ranks[c.index] = rank));
+  return ranks;
 }
 
 /**
@@ -294,7 +320,7 @@ class UnitScore implements UnitResult {
     const shares = this.#sharesOf();
     const fractions = this.#fractions;
     const { scale } = this.#rubric;
-    const C = this.#plan.criteria;
+    const { criteria: C, subgroups } = this.#plan;
     const describe = (groups: CompiledGroup[]): GroupResult[] =>
       groups.map((g) => {
         const f = fractions[C + g.index]!;
@@ -307,10 +333,36 @@ class UnitScore implements UnitResult {
           fraction: applicable ? f : null,
           points: applicable ? worth * f : 0,
           worth,
-          groups: describe(g.children.filter((c): c is CompiledGroup => c.kind === 'group')),
+          groups: describe(subgroups[g.index]!),
         };
       });
     return (this.#groups = describe(this.#rubric.groups));
+  }
+
+  /**
+   * JSON.stringify(this.groups), written straight from the figures: the groups are not built,
+   * and each group's id and title are JSON already.
+   */
+  #groupsJson(): string {
+    if (this.#groups) return JSON.stringify(this.#groups);
+    const shares = this.#sharesOf();
+    const fractions = this.#fractions;
+    const { scale } = this.#rubric;
+    const { criteria: C, subgroups, groupJsonHead } = this.#plan;
+    const write = (groups: CompiledGroup[]): string => {
+      let json = '[';
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
+        const f = fractions[C + g.index]!;
+        const worth = scale * shares[C + g.index]!;
+        if (i) json += ',';
+        json += groupJsonHead[g.index];
+        json += f === f ? `${jsonNumber(roundHalfAway(scale * f))},"fraction":${jsonNumber(f)},"points":${jsonNumber(worth * f)}` : 'null,"fraction":null,"points":0';
+        json += `,"worth":${jsonNumber(worth)},"groups":${write(subgroups[g.index]!)}}`;
+      }
+      return `${json}]`;
+    };
+    return write(this.#rubric.groups);
   }
 
   get gaps(): Gap[] {
@@ -327,14 +379,22 @@ class UnitScore implements UnitResult {
     const fractions = this.#fractions;
     const shares = this.#sharesOf();
     const { criterionList, scale } = this.#rubric;
+    const rank = this.#plan.idRank;
     const order: number[] = [];
     const lost: number[] = [];
+    // Insertion sort: a unit has a few dozen gaps at most, and numbers compare without a closure.
     for (let i = 0; i < criterionList.length; i++) {
       if (!(fractions[i]! < 1)) continue;
-      order.push(i);
-      lost[i] = lostPoints(scale, shares[i]!, fractions[i]!);
+      const points = lostPoints(scale, shares[i]!, fractions[i]!);
+      lost[i] = points;
+      let k = order.length;
+      for (; k > 0; k--) {
+        const before = order[k - 1]!;
+        if (lost[before]! > points || (lost[before] === points && rank[before]! < rank[i]!)) break;
+        order[k] = before;
+      }
+      order[k] = i;
     }
-    order.sort((a, b) => lost[b]! - lost[a]! || (criterionList[a]!.id < criterionList[b]!.id ? -1 : 1));
     const entries = this.#entriesOf();
     return (this.#gapOrder = order.map((i) => entries[i]!));
   }
@@ -361,7 +421,7 @@ class UnitScore implements UnitResult {
       const found = entries.get(answer);
       if (found) return found;
     }
-    const entry: MemoEntry = { criterion: c, answer, share, result: undefined, gap: undefined, resultJson: undefined, gapJson: undefined, resultBytes: undefined, gapBytes: undefined };
+    const entry: MemoEntry = { criterion: c, answer, share, result: undefined, gap: undefined, resultJson: undefined, gapJson: undefined };
     // An answer with a note, or a survey's mean, is the unit's own: not worth keeping.
     const own = answer !== undefined && (answer.note !== undefined || answer.evidence !== undefined || this.#rubric.aggregate === 'mean');
     if (plan.memoRoom === 0 || own) return entry;
@@ -400,34 +460,7 @@ class UnitScore implements UnitResult {
    * instead of millions. Figures are at full double precision, as toJSON gives them.
    */
   toJSONText(): string {
-    let json = '';
-    this.#writeJSON({ text: (t) => (json += t), resultOf: (entry) => (json += this.#resultJson(entry)), gapOf: (entry) => (json += this.#gapJson(entry)) });
-    return json;
-  }
-
-  /**
-   * The same JSON as UTF-8 bytes, with `suffix` after it: the shared parts are copied as bytes
-   * kept with them rather than encoded again for every unit. The bytes are a view of a buffer the
-   * next call overwrites: copy them before scoring on.
-   */
-  toJSONBytes(suffix: string): Uint8Array {
-    const out = jsonBytes;
-    out.used = 0;
-    this.#writeJSON({ text: (t) => out.text(t), resultOf: (entry) => out.bytes((entry.resultBytes ??= utf8.encode(this.#resultJson(entry)))), gapOf: (entry) => out.bytes((entry.gapBytes ??= utf8.encode(this.#gapJson(entry)))) });
-    out.text(suffix);
-    return out.buffer.subarray(0, out.used);
-  }
-
-  #resultJson(entry: MemoEntry): string {
-    return (entry.resultJson ??= JSON.stringify(resultOfEntry(entry, this.#rubric)));
-  }
-
-  #gapJson(entry: MemoEntry): string {
-    return (entry.gapJson ??= JSON.stringify(gapOfEntry(entry, this.#rubric)));
-  }
-
-  /** JSON.stringify(this), in parts: the unit's own text, and the shared criterion results and gaps. */
-  #writeJSON(out: { text(t: string): void; resultOf(entry: MemoEntry): void; gapOf(entry: MemoEntry): void }): void {
+    const rubric = this.#rubric;
     const zoneJson = this.#plan.zoneJson;
     let json = `{"unit":${JSON.stringify(this.unit)},"source":${JSON.stringify(this.source)}`;
     if (this.date !== undefined) json += `,"date":${JSON.stringify(this.date)}`;
@@ -435,19 +468,19 @@ class UnitScore implements UnitResult {
     if (this.respondents !== undefined) json += `,"respondents":${JSON.stringify(this.respondents)}`;
     json += `,"score":${JSON.stringify(this.score)},"scoreExact":${JSON.stringify(this.scoreExact)}`;
     json += `,"zone":${zoneJson.get(this.zone)},"zoneByScore":${zoneJson.get(this.zoneByScore)},"cappedBy":${JSON.stringify(this.cappedBy)}`;
-    out.text(`${json},"groups":${JSON.stringify(this.groups)},"criteria":[`);
+    json += `,"groups":${this.#groupsJson()},"criteria":[`;
     const entries = this.#entriesOf();
     for (let i = 0; i < entries.length; i++) {
-      if (i) out.text(',');
-      out.resultOf(entries[i]!);
+      const entry = entries[i]!;
+      json += `${i ? ',' : ''}${(entry.resultJson ??= JSON.stringify(resultOfEntry(entry, rubric)))}`;
     }
-    out.text('],"gaps":[');
+    json += '],"gaps":[';
     const gaps = this.#gapEntries();
     for (let i = 0; i < gaps.length; i++) {
-      if (i) out.text(',');
-      out.gapOf(gaps[i]!);
+      const entry = gaps[i]!;
+      json += `${i ? ',' : ''}${(entry.gapJson ??= JSON.stringify(gapOfEntry(entry, rubric)))}`;
     }
-    out.text(`],"nextZone":${JSON.stringify(this.nextZone)}}`);
+    return `${json}],"nextZone":${JSON.stringify(this.nextZone)}}`;
   }
 
   /** The documented JSON shape, in its documented order. */
@@ -479,43 +512,6 @@ export function unitJsonText(unit: UnitResult): string {
   return unit instanceof UnitScore ? unit.toJSONText() : JSON.stringify(unit);
 }
 
-/**
- * The UTF-8 bytes of unitJsonText(unit) + suffix. A view of a buffer that the next call
- * overwrites: a writer copies it at once.
- */
-export function unitJsonBytes(unit: UnitResult, suffix: string): Uint8Array {
-  return unit instanceof UnitScore ? unit.toJSONBytes(suffix) : utf8.encode(JSON.stringify(unit) + suffix);
-}
-
-const utf8 = new TextEncoder();
-
-/** One growing buffer that unit JSON is assembled in, reused from unit to unit. */
-const jsonBytes = {
-  buffer: new Uint8Array(1 << 16),
-  used: 0,
-  room(n: number): void {
-    if (this.used + n <= this.buffer.length) return;
-    const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.used + n));
-    bigger.set(this.buffer.subarray(0, this.used));
-    this.buffer = bigger;
-  },
-  text(t: string): void {
-    if (t.length === 1 && t.charCodeAt(0) < 128) {
-      this.room(1);
-      this.buffer[this.used++] = t.charCodeAt(0);
-      return;
-    }
-    // A UTF-16 unit takes at most 3 bytes in UTF-8.
-    this.room(t.length * 3);
-    this.used += utf8.encodeInto(t, this.buffer.subarray(this.used)).written;
-  },
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buffer.set(b, this.used);
-    this.used += b.length;
-  },
-};
-
 /** Each top-level group's rounded score (null when n/a), in rubric order: what a row of scores needs, without building the group tree. */
 export function topGroupScores(unit: UnitResult): (number | null)[] {
   return unit instanceof UnitScore ? unit.topGroupScores() : unit.groups.map((g) => g.score);
@@ -533,6 +529,11 @@ export function gapCount(unit: UnitResult): number {
  */
 export function unitFractions(unit: UnitResult): readonly number[] | undefined {
   return unit instanceof UnitScore ? UnitScore.fractionsOf(unit) : undefined;
+}
+
+/** A finite number as JSON.stringify writes it. */
+function jsonNumber(n: number): string {
+  return `${n}`;
 }
 
 /** Points a criterion loses: one expression for results, gaps and the order of gaps, so that they agree to the last bit. */
@@ -604,19 +605,29 @@ function zoneRef(zone: CompiledZone): ZoneRef {
 export function nextZonePath(rubric: CompiledRubric, scoreExact: number, current: CompiledZone, gaps: Gap[]): NextZonePath | null {
   const target = rubric.zones.find((z) => z.min > current.min);
   if (!target) return null;
-  const required = gaps.filter((g) => g.cap !== undefined && zoneMin(rubric, g.cap) < target.min);
-  const optional = gaps.filter((g) => !required.includes(g));
+  // Caps are rare: without one, the path is the largest gaps in order, with no set arithmetic.
+  const required: Gap[] = [];
+  let capped = false;
+  for (const g of gaps) {
+    if (g.cap === undefined) continue;
+    capped = true;
+    if (zoneMin(rubric, g.cap) < target.min) required.push(g);
+  }
   const close = [...required];
   let reached = scoreExact + required.reduce((sum, g) => sum + g.lost, 0);
-  for (const gap of optional) {
+  for (const gap of gaps) {
+    if (capped && required.includes(gap)) continue;
     if (roundHalfAway(reached) >= target.min) break;
     close.push(gap);
     reached += gap.lost;
   }
   const score = roundHalfAway(reached);
   // Caps left open (all at or above the target) still bound the zone reached.
-  const reachedZone = gaps
-    .filter((g) => g.cap !== undefined && !close.includes(g))
-    .reduce((zone, g) => (zoneMin(rubric, g.cap!) < zone.min ? rubric.zones.find((z) => z.id === g.cap)! : zone), zoneFor(rubric.zones, score));
+  let reachedZone = zoneFor(rubric.zones, score);
+  if (capped) {
+    reachedZone = gaps
+      .filter((g) => g.cap !== undefined && !close.includes(g))
+      .reduce((zone, g) => (zoneMin(rubric, g.cap!) < zone.min ? rubric.zones.find((z) => z.id === g.cap)! : zone), reachedZone);
+  }
   return { zone: zoneRef(reachedZone), close: close.map((g) => g.criterion), score };
 }

@@ -5,8 +5,6 @@ import { basename, dirname, join } from 'node:path';
 export interface OutputSink {
   /** Returns a promise only when the caller must wait (stdout's back-pressure), so that most writes cost no promise. */
   write(text: string): void | Promise<void>;
-  /** UTF-8 bytes, copied before this returns (the caller may reuse them); the same back-pressure rule. */
-  writeBytes(bytes: Uint8Array): void | Promise<void>;
   /** Flushes; for a file, renames the temporary file onto the target. */
   commit(): Promise<void>;
   /** Drops what was written to a file (stdout cannot be taken back). */
@@ -23,7 +21,24 @@ const CHUNK = 1 << 16;
 export function openOutput(target: string | undefined): OutputSink {
   // Redirected to a file (`> hasil.jsonl`), stdout is written like --out, minus the rename.
   if (!target && stdoutIsFile()) return directOutput(1);
-  if (!target) return pipeOutput();
+  if (!target) {
+    let buffer = '';
+    const flush = (): void | Promise<void> => {
+      const text = buffer;
+      buffer = '';
+      if (text && !process.stdout.write(text)) return new Promise((resolve) => process.stdout.once('drain', resolve));
+    };
+    return {
+      write(text) {
+        buffer += text;
+        if (buffer.length >= CHUNK) return flush();
+      },
+      commit: async () => flush(),
+      abort() {
+        buffer = '';
+      },
+    };
+  }
   if (isSpecialFile(target)) return directOutput(target);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const writer = fdWriter(openSync(temp, 'w'));
@@ -40,7 +55,6 @@ export function openOutput(target: string | undefined): OutputSink {
   };
   return {
     write: writer.write,
-    writeBytes: writer.writeBytes,
     async commit() {
       try {
         writer.close();
@@ -60,45 +74,6 @@ export function openOutput(target: string | undefined): OutputSink {
   };
 }
 
-/**
- * Stdout as a pipe or terminal: text and bytes gather in a 64 KiB buffer, handed to the stream
- * when full (a new one is taken then: the stream may hold the old one until it is written). A
- * promise is returned only under back-pressure; the stream keeps the order of writes meanwhile.
- */
-function pipeOutput(): OutputSink {
-  let bytes = Buffer.allocUnsafe(CHUNK);
-  let used = 0;
-  const send = (data: Uint8Array): void | Promise<void> => {
-    if (!process.stdout.write(data)) return new Promise((resolve) => process.stdout.once('drain', resolve));
-  };
-  const flush = (): void | Promise<void> => {
-    if (used === 0) return;
-    const full = bytes.subarray(0, used);
-    bytes = Buffer.allocUnsafe(CHUNK);
-    used = 0;
-    return send(full);
-  };
-  return {
-    write(text) {
-      const waiting = used + text.length * 3 > CHUNK ? flush() : undefined;
-      if (text.length * 3 > CHUNK) return send(Buffer.from(text)) ?? waiting;
-      used += bytes.write(text, used);
-      return waiting;
-    },
-    writeBytes(data) {
-      const waiting = used + data.length > CHUNK ? flush() : undefined;
-      if (data.length > CHUNK) return send(Buffer.from(data)) ?? waiting;
-      bytes.set(data, used);
-      used += data.length;
-      return waiting;
-    },
-    commit: async () => flush(),
-    abort() {
-      used = 0;
-    },
-  };
-}
-
 const WRITE_BUFFER = 1 << 18;
 
 /**
@@ -111,7 +86,7 @@ function fdWriter(fd: number, owned = true) {
   let used = 0;
   let open = true;
   // A pipe may take fewer bytes than offered: write until all are taken.
-  const writeAll = (data: Uint8Array, length: number) => {
+  const writeAll = (data: Buffer, length: number) => {
     for (let done = 0; done < length; ) done += writeSync(fd, data, done, length - done);
   };
   const flush = () => {
@@ -127,13 +102,6 @@ function fdWriter(fd: number, owned = true) {
         const large = Buffer.from(text);
         writeAll(large, large.length);
       }
-    },
-    writeBytes(data: Uint8Array): void {
-      if (used + data.length > WRITE_BUFFER) flush();
-      if (data.length <= WRITE_BUFFER) {
-        bytes.set(data, used);
-        used += data.length;
-      } else writeAll(data, data.length);
     },
     close(): void {
       if (!open) return;
@@ -173,7 +141,6 @@ function directOutput(target: string | 1): OutputSink {
   const writer = fdWriter(target === 1 ? 1 : openSync(target, 'w'), target !== 1);
   return {
     write: writer.write,
-    writeBytes: writer.writeBytes,
     async commit() {
       writer.close();
     },

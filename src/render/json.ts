@@ -1,5 +1,5 @@
 import type { ScoreReport } from '../core/report.js';
-import { unitJsonBytes, unitJsonText, type UnitResult } from '../core/score.js';
+import { unitJsonText, type UnitResult } from '../core/score.js';
 import type { StreamRenderer } from './types.js';
 
 /**
@@ -22,7 +22,6 @@ export function summaryJson(value: unknown): string {
 export const jsonStream: StreamRenderer = {
   begin: (head) => `${summaryJson(head).slice(0, -1)},"units":[\n`,
   unit: (unit) => unitJson(unit),
-  unitBytes: (unit) => unitJsonBytes(unit, ''),
   separator: ',\n',
   end: (summary, _head, units) => `${units ? '\n' : ''}],"summary":${summaryJson(summary)}}\n`,
 };

@@ -1,4 +1,3 @@
-import { unitJsonBytes } from '../core/score.js';
 import { summaryJson, unitJson } from './json.js';
 import type { StreamRenderer } from './types.js';
 
@@ -6,7 +5,6 @@ import type { StreamRenderer } from './types.js';
 export const jsonlStream: StreamRenderer = {
   begin: () => '',
   unit: (unit) => `${unitJson(unit)}\n`,
-  unitBytes: (unit) => unitJsonBytes(unit, '\n'),
   separator: '',
   end: (summary, head) => `${summaryJson({ summary, schemaVersion: head.schemaVersion, generator: head.generator, rubric: head.rubric })}\n`,
 };

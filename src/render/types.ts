@@ -30,11 +30,6 @@ export type Renderer = (report: ScoreReport, options: RenderOptions) => string;
 export interface StreamRenderer {
   begin(head: ReportHead): string;
   unit(unit: UnitResult): string;
-  /**
-   * The UTF-8 bytes of `unit(unit)`, where a format can assemble them faster than encoding the
-   * text: a view the next call overwrites, for a writer that copies it at once.
-   */
-  unitBytes?(unit: UnitResult): Uint8Array;
   separator: string;
   end(summary: Summary, head: ReportHead, units: number): string;
 }

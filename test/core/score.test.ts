@@ -69,6 +69,24 @@ describe('n/a redistribution in nested groups', () => {
   });
 });
 
+describe('gap order', () => {
+  // Weights 1, 2, 1, 1 of 5: each unmet criterion loses weight / 5 x 100 points. "m2" (2) loses
+  // 40 and comes first; "z", "b" and "m" lose 20 each and follow by id, not by rubric order.
+  const rubric = rubricOf({
+    groups: [{ id: 'g', title: 'G', criteria: [{ id: 'z', title: 'z' }, { id: 'm2', title: 'm2', weight: 2 }, { id: 'b', title: 'b' }, { id: 'm', title: 'm' }] }],
+  });
+
+  it('puts the largest loss first, then equal losses by id', () => {
+    const result = score(rubric, { z: 'tidak', m2: 'tidak', b: 'tidak', m: 'tidak' });
+    expect(result.gaps.map((g) => [g.criterion, g.lost])).toEqual([
+      ['m2', 40],
+      ['b', 20],
+      ['m', 20],
+      ['z', 20],
+    ]);
+  });
+});
+
 describe('missing answers', () => {
   it('score 0, are gaps with status missing and keep their weight', () => {
     // a1 yes, a3 missing (2/3 of A), a2 yes; B all yes. A = (1 + 1 + 0) / 4 = 0.5; root = (3*0.5 + 1) / 4 = 0.625.
