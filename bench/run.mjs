@@ -54,7 +54,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /**
  * Runs each command `runs` times, taking turns (a run of one, then a run of the other), so that a
  * machine slowing down or speeding up in the middle weighs on both alike. Returns for each the
- * median wall time and the largest peak RSS.
+ * median and the best wall time, and the largest peak RSS. On a shared VM the same CPU-bound loop
+ * can take twice as long from one minute to the next: the best of several runs is the figure least
+ * touched by other tenants, the median the one a user should expect.
  */
 function measure(commands, runs) {
   const times = commands.map(() => []);
@@ -66,7 +68,7 @@ function measure(commands, runs) {
       rss[c] = Math.max(rss[c], r.rssMB);
     });
   }
-  return commands.map((_, c) => ({ ms: median(times[c]), rssMB: rss[c] }));
+  return commands.map((_, c) => ({ ms: median(times[c]), bestMs: Math.min(...times[c]), rssMB: rss[c] }));
 }
 
 const missing = [join(dataDir, 'rubric.yaml'), ...sizes.wideUnits.map((units) => join(dataDir, `wide-${units}.csv`))].some((f) => !existsSync(f));
@@ -83,7 +85,7 @@ const add = (name, input, rows, argv, floorArgv, runs = sizes.runs) => {
   process.stderr.write(`${name} …\n`);
   const [run, floor] = measure(floorArgv ? [argv, floorArgv] : [argv], runs);
   const bytes = input ? sizeOf(input) : 0;
-  cases.push({ name, rows, bytes, ms: run.ms, rssMB: run.rssMB, floorMs: floor?.ms ?? null, ratio: floor ? run.ms / floor.ms : null });
+  cases.push({ name, rows, bytes, ms: run.ms, rssMB: run.rssMB, floorMs: floor?.ms ?? null, ratio: floor ? run.ms / floor.ms : null, bestRatio: floor ? run.bestMs / floor.bestMs : null });
 };
 
 const long = join(dataDir, 'long');
@@ -104,8 +106,8 @@ if (only.has('D')) {
     ['D  monev validate <bundled rubric>', monev('validate', join(root, 'rubrics', 'ombudsman-ppp-2023.yaml'))],
   ];
   const [node0, ...measured] = measure([['-e', '0'], ...starts.map(([, argv]) => argv)], startRuns);
-  cases.push({ name: 'D  node -e 0', rows: 0, bytes: 0, ms: node0.ms, rssMB: node0.rssMB, floorMs: node0.ms, ratio: 1 });
-  starts.forEach(([name], i) => cases.push({ name, rows: 0, bytes: 0, ms: measured[i].ms, rssMB: measured[i].rssMB, floorMs: node0.ms, ratio: measured[i].ms / node0.ms }));
+  cases.push({ name: 'D  node -e 0', rows: 0, bytes: 0, ms: node0.ms, rssMB: node0.rssMB, floorMs: node0.ms, ratio: 1, bestRatio: 1 });
+  starts.forEach(([name], i) => cases.push({ name, rows: 0, bytes: 0, ms: measured[i].ms, rssMB: measured[i].rssMB, floorMs: node0.ms, ratio: measured[i].ms / node0.ms, bestRatio: measured[i].bestMs / node0.bestMs }));
 }
 
 const machine = { host: hostname(), cpus: `${cpus().length} x ${cpus()[0]?.model ?? '?'}`, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
@@ -113,9 +115,9 @@ const fmt = (n, d = 0) => (n === null ? '-' : n.toFixed(d));
 const lines = [
   `monev benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine.cpus}, ${machine.memoryGB} GiB, Node ${machine.node}, median of ${sizes.runs} run(s) taking turns with the floor, start-up of ${startRuns}${tiny ? ' (tiny smoke sizes)' : ''}`,
   '',
-  '| case | median ms | rows/s | MB/s | peak RSS MB | floor ms | ratio |',
-  '|---|---:|---:|---:|---:|---:|---:|',
-  ...cases.map((c) => `| ${c.name} | ${fmt(c.ms)} | ${c.rows ? fmt(c.rows / (c.ms / 1000)) : '-'} | ${c.bytes ? fmt(c.bytes / 2 ** 20 / (c.ms / 1000), 1) : '-'} | ${fmt(c.rssMB)} | ${fmt(c.floorMs)} | ${c.ratio === null ? '-' : `${c.ratio.toFixed(2)}x`} |`),
+  '| case | median ms | rows/s | MB/s | peak RSS MB | floor ms | ratio | best-of ratio |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...cases.map((c) => `| ${c.name} | ${fmt(c.ms)} | ${c.rows ? fmt(c.rows / (c.ms / 1000)) : '-'} | ${c.bytes ? fmt(c.bytes / 2 ** 20 / (c.ms / 1000), 1) : '-'} | ${fmt(c.rssMB)} | ${fmt(c.floorMs)} | ${c.ratio === null ? '-' : `${c.ratio.toFixed(2)}x`} | ${c.bestRatio === null ? '-' : `${c.bestRatio.toFixed(2)}x`} |`),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 mkdirSync(resultsDir, { recursive: true });
