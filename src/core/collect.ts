@@ -38,8 +38,16 @@ export function answerFor(rubric: CompiledRubric, unit: UnitAnswers, id: string)
 
 /** Ids of the criteria the unit did not answer, in rubric order. */
 export function missingCriteria(rubric: CompiledRubric, unit: UnitAnswers): string[] {
-  return rubric.criterionList.filter((c) => unit.answers[c.index] === undefined).map((c) => c.id);
+  // Asked of every unit, and most have none missing: no list is built for them.
+  const answers = unit.answers;
+  const criteria = rubric.criterionList;
+  let i = 0;
+  while (i < criteria.length && answers[criteria[i]!.index] !== undefined) i++;
+  if (i === criteria.length) return NONE_MISSING;
+  return criteria.slice(i).filter((c) => answers[c.index] === undefined).map((c) => c.id);
 }
+
+const NONE_MISSING: string[] = Object.freeze([]) as unknown as string[];
 
 interface Tally {
   first: Position;
@@ -84,6 +92,8 @@ export class UnitCollector {
   private lastSources: string[] | undefined;
   /** Wide-CSV headers resolved to criteria once per file, not once per row. */
   private readonly columnCache = new WeakMap<readonly string[], WideColumns>();
+  private lastIds: readonly string[] | undefined;
+  private lastColumns: WideColumns | undefined;
 
   constructor(private readonly rubric: CompiledRubric) {}
 
@@ -147,6 +157,8 @@ export class UnitCollector {
   }
 
   private wideColumns(ids: readonly string[]): WideColumns {
+    // Every row of a file has the same header: the last one is found without a WeakMap lookup.
+    if (ids === this.lastIds) return this.lastColumns!;
     let columns = this.columnCache.get(ids);
     if (!columns) {
       const criteria = ids.map((id) => this.rubric.criteria.get(id));
@@ -154,6 +166,8 @@ export class UnitCollector {
       columns = { criteria, repeated: new Set(known).size !== known.length };
       this.columnCache.set(ids, columns);
     }
+    this.lastIds = ids;
+    this.lastColumns = columns;
     return columns;
   }
 

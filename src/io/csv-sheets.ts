@@ -145,7 +145,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     }
     if (layout.mode === 'wide') {
       const unit: UnitInfo = { id, name: cellAt(cells, layout.name), type: cellAt(cells, layout.type), region: cellAt(cells, layout.region) };
-      return new WideRowSheet(unit, cellAt(cells, layout.rubric), cellAt(cells, layout.date), cellAt(cells, layout.assessor), file, line, { cells, columns: layout.criterionColumns, criteria: layout.criterionIds });
+      return new WideRowSheet(unit, cellAt(cells, layout.rubric), cellAt(cells, layout.date), cellAt(cells, layout.assessor), file, line, cells, layout.criterionColumns, layout.criterionIds);
     }
     const criterion = cells[layout.criterion]!;
     if (criterion === '') {
@@ -194,7 +194,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
  * records when asked for. A class, not a literal with a getter: a getter closure per row gives
  * every row its own hidden class, which keeps rows alive through garbage collections.
  */
-class WideRowSheet implements Sheet {
+class WideRowSheet implements Sheet, SheetRow {
   readonly rubric: string | undefined;
   readonly date: string | undefined;
   readonly assessor: string | undefined;
@@ -206,15 +206,22 @@ class WideRowSheet implements Sheet {
     assessor: string | undefined,
     readonly file: string,
     readonly line: number,
-    readonly row: SheetRow,
+    readonly cells: readonly string[],
+    readonly columns: readonly number[],
+    readonly criteria: readonly string[],
   ) {
     this.rubric = rubric;
     this.date = date;
     this.assessor = assessor;
   }
 
+  /** The row is the sheet itself: one object per row, not two. */
+  get row(): SheetRow {
+    return this;
+  }
+
   get answers(): AnswerRecord[] {
-    const { cells, columns, criteria } = this.row;
+    const { cells, columns, criteria } = this;
     return columns.map((i, k) => ({ criterion: criteria[k]!, value: cells[i]!, file: this.file, line: this.line, column: i + 1 }));
   }
 }
