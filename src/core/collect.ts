@@ -94,6 +94,9 @@ export class UnitCollector {
   private readonly columnCache = new WeakMap<readonly string[], WideColumns>();
   private lastIds: readonly string[] | undefined;
   private lastColumns: WideColumns | undefined;
+  /** Answers one at a time: the criterion ids met at each place of the last sheet, and their criteria. */
+  private readonly idsAt: string[] = [];
+  private readonly criteriaAt: CompiledCriterion[] = [];
 
   constructor(private readonly rubric: CompiledRubric) {}
 
@@ -110,7 +113,7 @@ export class UnitCollector {
     // Answers one at a time (a long CSV's rows, a YAML document's answers, a wide row naming a
     // criterion twice): the first valid answer to a criterion counts, another is an error.
     const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
-    const firstAt: (AnswerRecord | number | undefined)[] = [];
+    const firstAt: (AnswerRecord | number | undefined)[] = new Array(this.rubric.criterionList.length);
     let respondents = 0;
     this.eachAnswer(sheet, (c, record, value, note, evidence) => {
       const parsed = this.parse(c, value, sheet, record);
@@ -257,10 +260,25 @@ export class UnitCollector {
       }
       return;
     }
-    for (const record of sheet.answers) {
-      const c = this.rubric.criteria.get(record.criterion);
-      if (c === undefined) this.reportUnknown(sheet, record.criterion, record);
-      else visit(c, record, record.value, record.note, record.evidence);
+    const records = sheet.answers;
+    const seenIds = this.idsAt;
+    const seenCriteria = this.criteriaAt;
+    for (let k = 0; k < records.length; k++) {
+      const record = records[k]!;
+      const id = record.criterion;
+      // Files of a round list the criteria in the same order: the criterion at the same place in
+      // the last sheet is checked first, which costs a string comparison instead of a hash.
+      let c = seenIds[k] === id ? seenCriteria[k] : undefined;
+      if (c === undefined) {
+        c = this.rubric.criteria.get(id);
+        if (c === undefined) {
+          this.reportUnknown(sheet, id, record);
+          continue;
+        }
+        seenIds[k] = id;
+        seenCriteria[k] = c;
+      }
+      visit(c, record, record.value, record.note, record.evidence);
     }
   }
 

@@ -53,6 +53,23 @@ describe('UnitCollector', () => {
     expect(units[0]!.answers.filter(Boolean)).toHaveLength(0);
   });
 
+  it('reads each sheet by its own criterion ids when sheets list them in other orders or name unknown ones', () => {
+    // The criterion met at each place of the last sheet is tried first: a sheet in another order,
+    // or with an unknown id where the last had a known one, must still be read by its own ids.
+    const { units, problems } = collect(
+      sheet('a', { persyaratan: 'ya', pengaduan: 'tidak', skala: 4 }),
+      sheet('b', { skala: 1, persyaratan: 'tidak', pengaduan: 'ya' }),
+      sheet('c', { persyaratn: 'ya', pengaduan: 'ya', skala: 2 }),
+    );
+    const fractions = units.map((u) => ['persyaratan', 'pengaduan', 'skala'].map((id) => answerFor(rubric, u, id)?.fraction));
+    expect(fractions).toEqual([
+      [1, 0, 1],
+      [0, 1, 0],
+      [undefined, 1, 1 / 3],
+    ]);
+    expect(problems.map((p) => [p.code, p.params['criterion']])).toEqual([['answer/unknown-criterion', 'persyaratn']]);
+  });
+
   it('reports an unknown criterion once per file, not once per row', () => {
     const rows = [sheet('a', { persyaratn: 'ya' }), sheet('b', { persyaratn: 'ya' })].map((s) => ({ ...s, file: 'round.csv' }));
     expect(collect(...rows).problems).toHaveLength(1);
