@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// Required, not imported (see cli/version.ts): this module is on every start's path.
+const { existsSync } = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
 
 /**
  * The installed package's root folder (where package.json and rubrics/ are), found by walking up

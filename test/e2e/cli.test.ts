@@ -163,9 +163,15 @@ describe('monev validate', () => {
 });
 
 describe('monev --version and --help', () => {
-  it('prints the package version', () => {
+  it('prints the package version, alike from the start-up shortcut and from the CLI', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-    expect(monev(['--version'])).toEqual({ stdout: `${pkg.version}\n`, stderr: '', code: 0 });
+    const printed = { stdout: `${pkg.version}\n`, stderr: '', code: 0 };
+    // `--version` or `-V` alone is answered by bin/monev.js before the CLI loads; with another
+    // option beside it, commander answers.
+    expect(monev(['--version'])).toEqual(printed);
+    expect(monev(['-V'])).toEqual(printed);
+    expect(monev(['--lang', 'id', '--version'])).toEqual(printed);
+    expect(monev(['--version', 'extra']).code).not.toBe(3);
   });
   it('prints help with exit 0', () => {
     const run = monev(['--help']);
