@@ -37,7 +37,7 @@ export function answerFor(rubric: CompiledRubric, unit: UnitAnswers, id: string)
 }
 
 /** Ids of the criteria the unit did not answer, in rubric order. */
-export function missingCriteria(rubric: CompiledRubric, unit: UnitAnswers): string[] {
+export function missingCriteria(rubric: CompiledRubric, unit: UnitAnswers): readonly string[] {
   // Asked of every unit, and most have none missing: no list is built for them.
   const answers = unit.answers;
   const criteria = rubric.criterionList;
@@ -47,7 +47,7 @@ export function missingCriteria(rubric: CompiledRubric, unit: UnitAnswers): stri
   return criteria.slice(i).filter((c) => answers[c.index] === undefined).map((c) => c.id);
 }
 
-const NONE_MISSING: string[] = Object.freeze([]) as unknown as string[];
+const NONE_MISSING: readonly string[] = Object.freeze([]);
 
 interface Tally {
   first: Position;

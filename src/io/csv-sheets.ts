@@ -53,23 +53,23 @@ const LAYOUTS_KEPT = 64;
 
 function layoutOf(names: string[]): HeaderLayout {
   const lower = names.map((n) => n.toLowerCase());
-  const at = (name: string) => lower.indexOf(name);
+  const columnOf = (name: string) => lower.indexOf(name);
   const mode = lower.includes('criterion') && lower.includes('value') ? 'long' : 'wide';
   const criterionColumns = mode === 'wide' ? names.map((_, i) => i).filter((i) => !WIDE_METADATA.includes(lower[i]!) && !names[i]!.startsWith('_')) : [];
   return {
     names,
     mode,
-    unit: at('unit'),
-    name: at('name'),
-    type: at('type'),
-    region: at('region'),
-    date: at('date'),
-    assessor: at('assessor'),
-    rubric: at('rubric'),
-    criterion: at('criterion'),
-    value: at('value'),
-    note: at('note'),
-    evidence: at('evidence'),
+    unit: columnOf('unit'),
+    name: columnOf('name'),
+    type: columnOf('type'),
+    region: columnOf('region'),
+    date: columnOf('date'),
+    assessor: columnOf('assessor'),
+    rubric: columnOf('rubric'),
+    criterion: columnOf('criterion'),
+    value: columnOf('value'),
+    note: columnOf('note'),
+    evidence: columnOf('evidence'),
     criterionColumns,
     criterionIds: criterionColumns.map((i) => names[i]!),
   };
