@@ -155,6 +155,7 @@ function planOf(rubric: CompiledRubric): ScoringPlan {
   visit(rubric.root);
   childStart.push(childSlot.length);
   const zoneRefs = new Map(rubric.zones.map((z) => [z, Object.freeze({ id: z.id, label: z.label, color: z.color })]));
+  const groups = allGroups(rubric.root);
   plan = {
     criteria: C,
     rootSlot: C + rubric.groupCount,
@@ -165,8 +166,8 @@ function planOf(rubric: CompiledRubric): ScoringPlan {
     capped: rubric.criterionList.filter((c) => c.cap !== undefined).map((c) => ({ criterion: c, zone: rubric.zones.find((z) => z.id === c.cap)! })),
     zoneRefs,
     zoneJson: new Map([...zoneRefs.values()].map((z) => [z, JSON.stringify(z)])),
-    subgroups: allGroups(rubric.root).map((g) => g.children.filter((c): c is CompiledGroup => c.kind === 'group')),
-    groupJsonHead: allGroups(rubric.root).map((g) => `{"id":${JSON.stringify(g.id)},"title":${JSON.stringify(g.title)},"score":`),
+    subgroups: groups.map((g) => g.children.filter((c): c is CompiledGroup => c.kind === 'group')),
+    groupJsonHead: groups.map((g) => `{"id":${JSON.stringify(g.id)},"title":${JSON.stringify(g.title)},"score":`),
     idRank: idRanks(rubric.criterionList),
     memo: rubric.criterionList.map(() => ({ byShare: new Map(), lastShare: NaN, last: undefined })),
     memoRoom: MEMO_ENTRIES,
