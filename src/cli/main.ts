@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { helpEn, helpId, usageErrorId } from '../i18n/help.js';
 import { requestedLang } from '../i18n/lang-choice.js';
+import { loadCommand } from './command-modules.js';
 import { packageVersion } from './version.js';
 
 /**
@@ -51,7 +52,7 @@ program
   .addOption(new Option('--stdin-format <format>', h.stdinFormat).choices(['csv', 'yaml']))
   .option('--no-color', h.noColor)
   .option('-q, --quiet', h.quiet)
-  .action(async (paths: string[], options) => (await import('./score.js')).scoreCommand(paths, { ...options, lang: program.opts().lang }));
+  .action(async (paths: string[], options) => (await loadCommand('score')).scoreCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
   .command('validate')
@@ -60,7 +61,7 @@ program
   .option('-r, --rubric <file|id>', h.validateRubric)
   .addOption(new Option('-f, --format <format>', h.outputFormat).choices(['text', 'json', 'github', 'junit']).default('text'))
   .option('--max-warnings <n>', h.maxWarnings)
-  .action(async (paths: string[], options) => (await import('./validate.js')).validateCommand(paths, { ...options, lang: program.opts().lang }));
+  .action(async (paths: string[], options) => (await loadCommand('validate')).validateCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
   .command('template')
@@ -70,7 +71,7 @@ program
   .option('--wide', h.wide)
   .option('--units <file>', h.units)
   .option('-o, --out <file>', h.out)
-  .action(async (options) => (await import('./template.js')).templateCommand({ ...options, lang: program.opts().lang }));
+  .action(async (options) => (await loadCommand('template')).templateCommand({ ...options, lang: program.opts().lang }));
 
 program
   .command('diff')
@@ -85,7 +86,7 @@ program
   .option('--tolerance <points>', h.tolerance, '0')
   .option('--no-color', h.noColor)
   .option('-q, --quiet', h.quiet)
-  .action(async (before: string, after: string, options) => (await import('./diff.js')).diffCommand(before, after, { ...options, lang: program.opts().lang }));
+  .action(async (before: string, after: string, options) => (await loadCommand('diff')).diffCommand(before, after, { ...options, lang: program.opts().lang }));
 
 program
   .command('report')
@@ -97,33 +98,33 @@ program
   .option('--date <YYYY-MM-DD>', h.date)
   .option('--strict', h.strict)
   .option('-q, --quiet', h.quiet)
-  .action(async (paths: string[], options) => (await import('./report.js')).reportCommand(paths, { ...options, lang: program.opts().lang }));
+  .action(async (paths: string[], options) => (await loadCommand('report')).reportCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
   .command('test')
   .description(h.test)
   .argument('<paths...>', h.testPaths)
   .addOption(new Option('-f, --format <format>', h.outputFormat).choices(['text', 'github', 'junit']).default('text'))
-  .action(async (paths: string[], options) => (await import('./test-rubrics.js')).testCommand(paths, { ...options, lang: program.opts().lang }));
+  .action(async (paths: string[], options) => (await loadCommand('test')).testCommand(paths, { ...options, lang: program.opts().lang }));
 
 program
   .command('schema')
   .description(h.schema)
   .argument('<kind>', h.schemaKind)
   .option('-o, --out <file>', h.out)
-  .action(async (kind: string, options) => (await import('./schema.js')).schemaCommand(kind, options));
+  .action(async (kind: string, options) => (await loadCommand('schema')).schemaCommand(kind, options));
 
 const rubrics = program.command('rubrics').description(h.rubrics);
 rubrics
   .command('list', { isDefault: true })
   .description(h.rubricsList)
-  .action(async () => (await import('./rubrics.js')).listRubricsCommand({ lang: program.opts().lang }));
+  .action(async () => (await loadCommand('rubrics')).listRubricsCommand({ lang: program.opts().lang }));
 rubrics
   .command('show')
   .description(h.rubricsShow)
   .argument('<rubric>', h.rubricsShowArg)
   .option('--no-color', h.noColor)
-  .action(async (spec: string, options) => (await import('./rubrics.js')).showRubricCommand(spec, { ...options, lang: program.opts().lang }));
+  .action(async (spec: string, options) => (await loadCommand('rubrics')).showRubricCommand(spec, { ...options, lang: program.opts().lang }));
 
 // A reader that stops early (`monev score … | head`) closes the pipe: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -140,11 +141,11 @@ async function main(): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const { reportFailure } = await import('./failure.js');
-    const { localeFor } = await import('../i18n/locale.js');
+    const { reportFailure } = await loadCommand('failure');
+    const { localeFor } = await loadCommand('locale');
     let locale = localeFor('en');
     try {
-      locale = (await import('./lang.js')).resolveLocale(program.opts().lang);
+      locale = (await loadCommand('lang')).resolveLocale(program.opts().lang);
     } catch {
       // An invalid --lang is itself the error being reported: say it in English.
     }

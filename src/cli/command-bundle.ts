@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CommandModules } from './command-modules.js';
+
+/**
+ * What the built CLI imports in place of command-modules.ts (scripts/build.mjs swaps them): the
+ * commands live in one CommonJS bundle, dist/commands.cjs, compiled from a V8 code cache written
+ * by the build, dist/commands.cjs.cache. Compiling zod, yaml, csv-parse and monev's own modules
+ * from source is a large part of a short run (measured: `score` of a small folder 45 ms faster,
+ * `validate` about 20 ms); Node 20 offers no code cache for ES modules, hence CommonJS here.
+ *
+ * The cache starts with the SHA-256 of the bundle it was made from: V8 itself checks only the
+ * source's length, so a cache is used only with the exact bundle. V8 rejects a cache made by
+ * another Node version or with other V8 flags; the bundle is then compiled from source, as
+ * without a cache. Nothing is written at run time, except when the build asks for it
+ * (MONEV_WRITE_CODE_CACHE=1).
+ */
+const require = createRequire(import.meta.url);
+const HASH_BYTES = 32;
+
+type Status = 'used' | 'rejected' | 'missing' | 'stale';
+let bundle: CommandModules | undefined;
+
+export function loadCommand<K extends keyof CommandModules>(name: K): ReturnType<CommandModules[K]> {
+  bundle ??= loadBundle();
+  return bundle[name]() as ReturnType<CommandModules[K]>;
+}
+
+function loadBundle(): CommandModules {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const vm = require('node:vm') as typeof import('node:vm');
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const file = fileURLToPath(new URL('./commands.cjs', import.meta.url));
+  const cacheFile = `${file}.cache`;
+  const bytes = fs.readFileSync(file);
+  const hash = createHash('sha256').update(bytes).digest();
+  let cache: Buffer | undefined;
+  let status: Status = 'missing';
+  try {
+    const stored = fs.readFileSync(cacheFile);
+    if (stored.subarray(0, HASH_BYTES).equals(hash)) cache = stored.subarray(HASH_BYTES);
+    else status = 'stale';
+  } catch {
+    // No cache (a build without one, or a read-only copy): compile from source.
+  }
+  // The build leaves the bundle ASCII-only, so one-byte text is exact. The wrapper is the one Node
+  // itself gives a CommonJS module.
+  const source = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('latin1')}\n})`;
+  const script = new vm.Script(source, { filename: file, cachedData: cache });
+  if (cache) status = script.cachedDataRejected ? 'rejected' : 'used';
+  const module = { exports: {} as { commandModules: CommandModules } };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  if (process.env.MONEV_DEBUG === '1') process.stderr.write(`monev: code cache ${status} (${cacheFile})\n`);
+  if (process.env.MONEV_WRITE_CODE_CACHE === '1') {
+    // At exit, so that the functions this run compiled are in the cache too.
+    process.once('exit', () => {
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, Buffer.concat([hash, script.createCachedData()]));
+      fs.renameSync(temp, cacheFile);
+    });
+  }
+  return module.exports.commandModules;
+}

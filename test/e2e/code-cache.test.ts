@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The built commands start from the V8 code cache the build wrote (src/cli/command-bundle.ts).
+ * A cache that does not fit the bundle must change nothing but the time a run takes.
+ */
+const ARGS = ['score', 'examples/pra-evaluasi', '--format', 'json'];
+
+function run(root: string, args = ARGS) {
+  const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', MONEV_DEBUG: '1' };
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'monev.js'), ...args], { encoding: 'utf8', env });
+  const [status, ...rest] = result.stderr.split('\n');
+  return { status, stdout: result.stdout, stderr: rest.join('\n'), code: result.status };
+}
+
+/** A copy of the built package (it needs nothing else: dependencies are bundled). */
+function copyOfPackage(): string {
+  const root = mkdtempSync(join(tmpdir(), 'monev-cache-'));
+  for (const part of ['bin', 'dist', 'rubrics', 'package.json']) cpSync(part, join(root, part), { recursive: true });
+  return root;
+}
+
+describe('the code cache of the built commands', () => {
+  it('is used by a run of the build', () => {
+    const built = run('.', ['validate', 'rubrics/ombudsman-ppp-2023.yaml']);
+    expect(built.status).toBe(`monev: code cache used (${join(process.cwd(), 'dist', 'commands.cjs.cache')})`);
+    expect(built.code).toBe(0);
+    // The loader reads the bundle as one-byte text: the build leaves it ASCII-only.
+    expect(readFileSync('dist/commands.cjs').every((byte) => byte < 0x80)).toBe(true);
+  });
+
+  it('stale, rejected or missing: the same output, compiled from source', () => {
+    const expected = run('.');
+    expect(expected.code).toBe(0);
+    const root = copyOfPackage();
+    const bundle = join(root, 'dist', 'commands.cjs');
+    const cache = `${bundle}.cache`;
+    const original = readFileSync(cache);
+    try {
+      // A V8 header that is not this Node's (its version hash, after the 32 bytes of the bundle's hash).
+      const foreign = Buffer.from(original);
+      foreign[32 + 4]! ^= 0xff;
+      writeFileSync(cache, foreign);
+      expect(run(root)).toEqual({ ...expected, status: `monev: code cache rejected (${cache})` });
+
+      // The bundle changed, its length not: V8 alone would take the old cache for it.
+      writeFileSync(cache, original);
+      const source = readFileSync(bundle, 'latin1');
+      expect(source).toContain('// src/');
+      writeFileSync(bundle, source.replace('// src/', '// SRC/'), 'latin1');
+      expect(run(root)).toEqual({ ...expected, status: `monev: code cache stale (${cache})` });
+
+      rmSync(cache);
+      expect(run(root)).toEqual({ ...expected, status: `monev: code cache missing (${cache})` });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
