@@ -54,7 +54,8 @@ await build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   define: { 'import.meta.url': '__monevModuleUrl' },
-  banner: { js: "const __monevModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // "use strict" first: the sources are ES modules (strict), and a directive after a statement is none.
+  banner: { js: "'use strict';\nconst __monevModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 /**

@@ -56,8 +56,13 @@ function loadBundle(): CommandModules {
     // At exit, so that the functions this run compiled are in the cache too.
     process.once('exit', () => {
       const temp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, Buffer.concat([hash, script.createCachedData()]));
-      fs.renameSync(temp, cacheFile);
+      try {
+        fs.writeFileSync(temp, Buffer.concat([hash, script.createCachedData()]));
+        fs.renameSync(temp, cacheFile);
+      } catch (error) {
+        fs.rmSync(temp, { force: true });
+        process.stderr.write(`monev: the code cache was not written: ${(error as Error).message}\n`);
+      }
     });
   }
   return module.exports.commandModules;

@@ -29,8 +29,11 @@ describe('the code cache of the built commands', () => {
     const built = run('.', ['validate', 'rubrics/ombudsman-ppp-2023.yaml']);
     expect(built.status).toBe(`monev: code cache used (${join(process.cwd(), 'dist', 'commands.cjs.cache')})`);
     expect(built.code).toBe(0);
+    const bundle = readFileSync('dist/commands.cjs');
     // The loader reads the bundle as one-byte text: the build leaves it ASCII-only.
-    expect(readFileSync('dist/commands.cjs').every((byte) => byte < 0x80)).toBe(true);
+    expect(bundle.every((byte) => byte < 0x80)).toBe(true);
+    // Its sources are ES modules, strict: the directive must come before any statement.
+    expect(bundle.toString('latin1')).toMatch(/^'use strict';\n/);
   });
 
   it('stale, rejected or missing: the same output, compiled from source', () => {
