@@ -141,7 +141,18 @@ async function main(): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const { reportFailure } = await loadCommand('failure');
+    let failure: Awaited<ReturnType<typeof loadCommand<'failure'>>>;
+    try {
+      failure = await loadCommand('failure');
+    } catch {
+      // The commands themselves could not be loaded (a damaged install): nothing to word it with.
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`monev: internal error: ${message}\n`);
+      if (process.env.MONEV_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      process.exitCode = 3;
+      return;
+    }
+    const { reportFailure } = failure;
     const { localeFor } = await loadCommand('locale');
     let locale = localeFor('en');
     try {

@@ -36,7 +36,7 @@ describe('the code cache of the built commands', () => {
     expect(bundle.toString('latin1')).toMatch(/^'use strict';\n/);
   });
 
-  it('stale, rejected or missing: the same output, compiled from source', () => {
+  it('stale, rejected or missing: the same output, compiled from source; no bundle: exit 3', () => {
     const expected = run('.');
     expect(expected.code).toBe(0);
     const root = copyOfPackage();
@@ -59,6 +59,11 @@ describe('the code cache of the built commands', () => {
 
       rmSync(cache);
       expect(run(root)).toEqual({ ...expected, status: `monev: code cache missing (${cache})` });
+
+      // A damaged install: a short message and exit 3, not a stack trace.
+      rmSync(bundle);
+      const damaged = spawnSync(process.execPath, [join(root, 'bin', 'monev.js'), ...ARGS], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      expect({ code: damaged.status, stdout: damaged.stdout, stderr: damaged.stderr }).toEqual({ code: 3, stdout: '', stderr: `monev: internal error: ENOENT: no such file or directory, open '${bundle}'\n` });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
