@@ -22,9 +22,10 @@ const HASH_BYTES = 32;
 type Status = 'used' | 'rejected' | 'missing' | 'stale';
 let bundle: CommandModules | undefined;
 
-export function loadCommand<K extends keyof CommandModules>(name: K): ReturnType<CommandModules[K]> {
+/** Async like the import() it stands for: a bundle that cannot be loaded is a rejection, not a throw. */
+export async function loadCommand<K extends keyof CommandModules>(name: K): Promise<Awaited<ReturnType<CommandModules[K]>>> {
   bundle ??= loadBundle();
-  return bundle[name]() as ReturnType<CommandModules[K]>;
+  return (await bundle[name]()) as Awaited<ReturnType<CommandModules[K]>>;
 }
 
 function loadBundle(): CommandModules {

@@ -141,13 +141,11 @@ async function main(): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    let failure: Awaited<ReturnType<typeof loadCommand<'failure'>>>;
-    try {
-      failure = await loadCommand('failure');
-    } catch {
+    const failure = await loadCommand('failure').catch(() => undefined);
+    if (!failure) {
       // The commands themselves could not be loaded (a damaged install): nothing to word it with.
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`monev: internal error: ${message}\n`);
+      process.stderr.write(`monev: internal error: ${message}\nmonev could not load its commands; reinstalling it should fix this.\n`);
       if (process.env.MONEV_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
       process.exitCode = 3;
       return;

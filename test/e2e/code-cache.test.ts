@@ -63,7 +63,7 @@ describe('the code cache of the built commands', () => {
       // A damaged install: a short message and exit 3, not a stack trace.
       rmSync(bundle);
       const damaged = spawnSync(process.execPath, [join(root, 'bin', 'monev.js'), ...ARGS], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-      expect({ code: damaged.status, stdout: damaged.stdout, stderr: damaged.stderr }).toEqual({ code: 3, stdout: '', stderr: `monev: internal error: ENOENT: no such file or directory, open '${bundle}'\n` });
+      expect({ code: damaged.status, stdout: damaged.stdout, stderr: damaged.stderr }).toEqual({ code: 3, stdout: '', stderr: `monev: internal error: ENOENT: no such file or directory, open '${bundle}'\nmonev could not load its commands; reinstalling it should fix this.\n` });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
