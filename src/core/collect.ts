@@ -127,7 +127,7 @@ export class UnitCollector {
       answers[c.index] = note || evidence ? { ...parsed, note: note || undefined, evidence: evidence || undefined } : parsed;
       respondents = 1;
     });
-    return { unit: sheet.unit, sources: this.sourcesOf(sheet.file), line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
+    return this.unitOf(sheet, respondents, answers);
   }
 
   /** A wide row whose header names each criterion once: no duplicate to look for, no closure per answer. */
@@ -150,13 +150,13 @@ export class UnitCollector {
       answers[c.index] = parsed;
       respondents = 1;
     }
-    return { unit: sheet.unit, sources: this.sourcesOf(sheet.file), line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
+    return this.unitOf(sheet, respondents, answers);
   }
 
-  /** A unit read from one file: the one-element list of sources is the same for every unit of that file. */
-  private sourcesOf(file: string): string[] {
-    if (this.lastSources?.[0] !== file) this.lastSources = Object.freeze([file]) as string[];
-    return this.lastSources;
+  /** One sheet's unit. Its one-element list of sources is the same for every unit of that file. */
+  private unitOf(sheet: Sheet, respondents: number, answers: (CollectedAnswer | undefined)[]): UnitAnswers {
+    if (this.lastSources?.[0] !== sheet.file) this.lastSources = Object.freeze([sheet.file]) as string[];
+    return { unit: sheet.unit, sources: this.lastSources, line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
   }
 
   private wideColumns(ids: readonly string[]): WideColumns {
