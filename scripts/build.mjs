@@ -55,6 +55,9 @@ const commandsBuild = await build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   define: { 'import.meta.url': '__monevModuleUrl' },
+  // Without comments and indentation the bundle is 30% smaller (600 KB): less to read, hash and
+  // copy on every start. Names are kept, so stacks (MONEV_DEBUG=1) still name the functions.
+  minifyWhitespace: true,
   // "use strict" first: the sources are ES modules (strict), and a directive after a statement is none.
   banner: { js: "'use strict';\nconst __monevModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
@@ -69,7 +72,13 @@ function asciiOnly(code) {
   if (/[\u2028\u2029]/.test(code)) throw new Error('dist/commands.cjs: a raw U+2028/U+2029 in the bundle');
   return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-for (const file of commandsBuild.outputFiles) writeFileSync(file.path, file.path.endsWith('.cjs') ? asciiOnly(file.text) : file.contents);
+/**
+ * The bundle is written as the function Node would wrap a CommonJS module in, so that the loader
+ * compiles the file's text as it is: wrapping it at run time made a string of two parts, which V8
+ * flattens (a copy of the whole bundle) before compiling: measured 11 ms to compile instead of 6.5.
+ */
+const wrap = (code) => `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
+for (const file of commandsBuild.outputFiles) writeFileSync(file.path, file.path.endsWith('.cjs') ? wrap(asciiOnly(file.text)) : file.contents);
 
 /**
  * The code cache: a few ordinary runs, each starting from the cache the previous one wrote, so
