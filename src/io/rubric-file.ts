@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { compileRubric, type CompiledRubric } from '../core/compile.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
@@ -13,7 +13,8 @@ import { parseYaml, type YamlDocument } from './yaml-source.js';
 
 export interface LoadedRubric {
   file: string;
-  sha256: string;
+  /** Of the file's bytes, computed when first read. */
+  readonly sha256: string;
   rubric: Rubric;
   compiled: CompiledRubric;
 }
@@ -40,7 +41,6 @@ export function resolveRubricPath(spec: string): string {
 /** Validates a rubric file: every structural and semantic problem, positioned in the file. */
 export function checkRubricFile(file: string): { loaded?: LoadedRubric; problems: Problem[] } {
   const bytes = readBytes(file);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { documents, problems } = parseYaml(bytes.toString('utf8'), file);
   if (problems.length > 0) return { problems };
   if (documents.length !== 1) {
@@ -51,7 +51,22 @@ export function checkRubricFile(file: string): { loaded?: LoadedRubric; problems
   if (!parsed.success) return { problems: positioned(schemaProblems(parsed.error, doc.value, 'rubric', RUBRIC_KEYS), doc, file) };
   const semantic = positioned(checkRubric(parsed.data), doc, file);
   if (semantic.some((p) => p.severity === 'error')) return { problems: semantic };
-  return { loaded: { file, sha256, rubric: parsed.data, compiled: compileRubric(parsed.data) }, problems: semantic };
+  let sha256: string | undefined;
+  const loaded: LoadedRubric = {
+    file,
+    get sha256() {
+      return (sha256 ??= sha256Of(bytes));
+    },
+    rubric: parsed.data,
+    compiled: compileRubric(parsed.data),
+  };
+  return { loaded, problems: semantic };
+}
+
+/** node:crypto takes about 5 ms to load, and `validate` never needs the hash: it loads when first asked. */
+function sha256Of(bytes: Buffer): string {
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function loadRubric(spec: string): LoadedRubric {

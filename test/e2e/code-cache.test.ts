@@ -45,9 +45,9 @@ describe('the code cache of the built commands', () => {
     const cache = `${bundle}.cache`;
     const original = readFileSync(cache);
     try {
-      // A V8 header that is not this Node's (its version hash, after the 32 bytes of the bundle's hash).
+      // A V8 header that is not this Node's (its version hash, after the 8 bytes of the bundle's CRC-32 and length).
       const foreign = Buffer.from(original);
-      foreign[32 + 4]! ^= 0xff;
+      foreign[8 + 4]! ^= 0xff;
       writeFileSync(cache, foreign);
       expect(run(root)).toEqual({ ...expected, status: `monev: code cache rejected (${cache})` });
 
