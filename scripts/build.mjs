@@ -38,13 +38,15 @@ const shared = { bundle: true, platform: 'node', target: 'node20', legalComments
 
 rmSync('dist', { recursive: true, force: true });
 // The entry: argument parsing and help only (`--help` loads nothing else).
+// CommonJS, like bin/monev.js: an ES module entry costs Node its module loader on every start.
 await build({
   ...shared,
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist',
-  format: 'esm',
-  // Bundled CommonJS dependencies call require(); an ES module has none unless it is made.
-  banner: { js: "import { createRequire as __monevCreateRequire } from 'node:module'; const require = __monevCreateRequire(import.meta.url);" },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { 'import.meta.url': '__monevModuleUrl' },
+  banner: { js: "'use strict';\nconst __monevModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyChildProcess, commandBundle],
 });
 // The commands: one CommonJS file, so that it can start from a V8 code cache (src/cli/command-bundle.ts).

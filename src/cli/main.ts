@@ -162,4 +162,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Not awaited at the top level: the built entry is CommonJS. main() settles every failure itself.
+void main();
