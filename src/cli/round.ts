@@ -222,7 +222,10 @@ export function reportHead(loaded: LoadedRubric): ReportHead {
       scale: c.scale,
       aggregate: c.aggregate,
       zones: c.zones,
-      sha256: loaded.sha256,
+      // Read when an output writes it (not the CSV format): hashing loads node:crypto, about 5 ms.
+      get sha256() {
+        return loaded.sha256;
+      },
       groups: c.groups.map((g) => ({ id: g.id, title: g.title })),
       criteria: c.criterionList.map((x) => ({ id: x.id, title: x.title, group: x.groupPath })),
     },

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 
 export interface OutputSink {
@@ -40,6 +40,8 @@ export function openOutput(target: string | undefined): OutputSink {
     };
   }
   if (isSpecialFile(target)) return directOutput(target);
+  // node:crypto is required here, not imported: loading it costs about 5 ms, and most runs write to stdout.
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const writer = fdWriter(openSync(temp, 'w'));
   // Interrupted (Ctrl-C, a CI timeout), the half-written temporary file goes; the target was never touched.
