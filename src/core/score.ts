@@ -91,6 +91,20 @@ interface ScoringPlan {
   childStart: Int32Array;
   childSlot: Int32Array;
   childWeight: Float64Array;
+  /**
+   * By criterion: the post-order position of its group when that group's children are criteria
+   * only, listed in index order (the usual case), else -1. Such a group's sums are taken while
+   * the criteria are read, in the same order as the group loop would add them: the same figures
+   * to the last bit, one pass over the criteria instead of two.
+   */
+  leafGroupOf: Int32Array;
+  /** By criterion: its weight among its siblings. */
+  criterionWeight: Float64Array;
+  /** By post-order position: 1 when the group's sums are taken in the criteria pass. */
+  summedEarly: Uint8Array;
+  /** Scratch sums for those groups, by post-order position; reset by each unit. */
+  earlyWeightSum: Float64Array;
+  earlyWeighted: Float64Array;
   /** Criteria with a cap, in rubric order. */
   capped: { criterion: CompiledCriterion; zone: CompiledZone }[];
   zoneRefs: Map<CompiledZone, ZoneRef>;
@@ -143,14 +157,21 @@ function planOf(rubric: CompiledRubric): ScoringPlan {
   const childStart: number[] = [];
   const childSlot: number[] = [];
   const childWeight: number[] = [];
+  const leafGroupOf = new Int32Array(C).fill(-1);
+  const criterionWeight = Float64Array.from(rubric.criterionList, (c) => c.weight);
+  const summedEarly: number[] = [];
   const visit = (group: CompiledGroup) => {
     for (const child of group.children) if (child.kind === 'group') visit(child);
+    const position = groupSlot.length;
     groupSlot.push(slotOf(group));
     childStart.push(childSlot.length);
     for (const child of group.children) {
       childSlot.push(slotOf(child));
       childWeight.push(child.weight);
     }
+    const early = group.children.length > 0 && group.children.every((child, k) => child.kind === 'criterion' && (k === 0 || child.index === (group.children[k - 1] as CompiledCriterion).index + 1));
+    summedEarly.push(early ? 1 : 0);
+    if (early) for (const child of group.children) leafGroupOf[(child as CompiledCriterion).index] = position;
   };
   visit(rubric.root);
   childStart.push(childSlot.length);
@@ -163,6 +184,11 @@ function planOf(rubric: CompiledRubric): ScoringPlan {
     childStart: Int32Array.from(childStart),
     childSlot: Int32Array.from(childSlot),
     childWeight: Float64Array.from(childWeight),
+    leafGroupOf,
+    criterionWeight,
+    summedEarly: Uint8Array.from(summedEarly),
+    earlyWeightSum: new Float64Array(groupSlot.length),
+    earlyWeighted: new Float64Array(groupSlot.length),
     capped: rubric.criterionList.filter((c) => c.cap !== undefined).map((c) => ({ criterion: c, zone: rubric.zones.find((z) => z.id === c.cap)! })),
     zoneRefs,
     zoneJson: new Map([...zoneRefs.values()].map((z) => [z, JSON.stringify(z)])),
@@ -210,15 +236,26 @@ export function scoreUnit(rubric: CompiledRubric, unit: UnitAnswers): ScoreOutco
   // NaN marks n/a; a missing answer scores 0. A plain array, every slot set below: a typed array
   // this size is allocated outside the heap, which costs more than the scoring (2 µs here).
   const fractions: number[] = new Array(plan.rootSlot + 1);
+  const { groupSlot, childStart, childSlot, childWeight, leafGroupOf, criterionWeight, summedEarly, earlyWeightSum, earlyWeighted } = plan;
+  earlyWeightSum.fill(0);
+  earlyWeighted.fill(0);
   let gapCount = 0;
   for (let i = 0; i < C; i++) {
     const a = answers[i];
     const f = a === undefined ? 0 : a.fraction === null ? NaN : a.fraction;
     fractions[i] = f;
     if (f < 1) gapCount++;
+    const p = leafGroupOf[i]!;
+    if (p < 0 || f !== f) continue;
+    const weight = criterionWeight[i]!;
+    earlyWeightSum[p] = earlyWeightSum[p]! + weight;
+    earlyWeighted[p] = earlyWeighted[p]! + weight * f;
   }
-  const { groupSlot, childStart, childSlot, childWeight } = plan;
   for (let p = 0; p < groupSlot.length; p++) {
+    if (summedEarly[p] === 1) {
+      fractions[groupSlot[p]!] = earlyWeightSum[p]! > 0 ? earlyWeighted[p]! / earlyWeightSum[p]! : NaN;
+      continue;
+    }
     let weightSum = 0;
     let weighted = 0;
     for (let k = childStart[p]!; k < childStart[p + 1]!; k++) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRubric, type CompiledRubric } from '../../src/core/compile.js';
+import { compileRubric, type CompiledGroup, type CompiledRubric } from '../../src/core/compile.js';
 import { RubricSchema } from '../../src/core/rubric-schema.js';
 import { roundHalfAway } from '../../src/core/round.js';
 import { zoneFor, type UnitResult } from '../../src/core/score.js';
@@ -244,6 +244,41 @@ describe('scoring properties', () => {
         expect(r.zoneByScore.id).toBe(zoneFor(rubric.zones, r.score).id);
         if (r.cappedBy.length === 0) expect(r.zone.id).toBe(r.zoneByScore.id);
         else for (const c of r.cappedBy) expect(r.gaps.map((g) => g.criterion)).toContain(c.criterion);
+      }),
+      RUNS,
+    );
+  });
+
+  it('every group is the weighted mean of its applicable children, to the last bit of a plain recursion', () => {
+    // The scoring sums groups of criteria while it reads the answers, other groups afterwards
+    // (score.ts); a recursion over the tree, adding children in rubric order, must give the same bits.
+    const reference = (group: CompiledGroup, fractionOf: Map<string, number>, out: Map<string, number>): number => {
+      let weightSum = 0;
+      let weighted = 0;
+      for (const child of group.children) {
+        const f = child.kind === 'criterion' ? fractionOf.get(child.id)! : reference(child, fractionOf, out);
+        if (f !== f) continue;
+        weightSum += child.weight;
+        weighted += child.weight * f;
+      }
+      const fraction = weightSum > 0 ? weighted / weightSum : NaN;
+      out.set(group.id, fraction);
+      return fraction;
+    };
+    fc.assert(
+      fc.property(rubricArb, levelsArb, (spec, levels) => {
+        const rubric = build(spec);
+        const r = tryScore(rubric, answersFor(rubric, levels));
+        if (!r) return;
+        const fractionOf = new Map(r.criteria.map((c) => [c.id, c.fraction ?? NaN]));
+        const groups = new Map<string, number>();
+        expect(r.scoreExact).toBe(rubric.scale * reference(rubric.root, fractionOf, groups));
+        const walk = (list: UnitResult['groups']): void =>
+          list.forEach((g) => {
+            expect(g.fraction ?? NaN).toBe(groups.get(g.id));
+            walk(g.groups);
+          });
+        walk(r.groups);
       }),
       RUNS,
     );
