@@ -42,9 +42,11 @@ function loadBundle(): CommandModules {
   let cache: Buffer | undefined;
   let status: Status = header ? 'missing' : 'unchecked';
   try {
-    const stored = header && fs.readFileSync(cacheFile);
-    if (stored && stored.subarray(0, HEADER_BYTES).equals(header!)) cache = stored.subarray(HEADER_BYTES);
-    else if (stored) status = 'stale';
+    if (header) {
+      const stored = fs.readFileSync(cacheFile);
+      if (stored.subarray(0, HEADER_BYTES).equals(header)) cache = stored.subarray(HEADER_BYTES);
+      else status = 'stale';
+    }
   } catch {
     // No cache (a build without one, or a read-only copy): compile from source.
   }
@@ -78,8 +80,8 @@ function loadBundle(): CommandModules {
  * optimizing compiler then starts on functions that are hot only for a few milliseconds (the yaml
  * lexer, the nesting scan), compiles them on the second core for 2-34 ms each, and the process
  * waits at exit for compiles still running. With six times V8 11.3's interrupt budget (66 KiB of
- * bytecode between tiering checks) such runs optimize nothing: measured `validate` 185 -> 160 ms
- * and `score` of the example round 222 -> 189 ms, min of 15-21 interleaved runs; rounds of
+ * bytecode between tiering checks) such runs optimize nothing: measured `validate` 203 -> 173 ms
+ * and `score` of the example round 208 -> 183 ms, min of 21 interleaved runs; rounds of
  * seconds optimize the same functions a few milliseconds later (A, B and C unchanged within
  * noise). Only Node 20's V8 (11.x) was measured; other versions keep their defaults (and an
  * unknown flag would print an error). Set after the bundle is compiled, since a code cache is
