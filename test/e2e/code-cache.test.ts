@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
  */
 const ARGS = ['score', 'examples/pra-evaluasi', '--format', 'json'];
 
-function run(root: string, args = ARGS) {
+function run(root: string, args = ARGS, nodeArgs: string[] = []) {
   const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', MONEV_DEBUG: '1' };
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'monev.js'), ...args], { encoding: 'utf8', env });
+  const result = spawnSync(process.execPath, [...nodeArgs, join(root, 'bin', 'monev.js'), ...args], { encoding: 'utf8', env });
   const [status, ...rest] = result.stderr.split('\n');
   return { status, stdout: result.stdout, stderr: rest.join('\n'), code: result.status };
 }
@@ -37,7 +37,7 @@ describe('the code cache of the built commands', () => {
     expect(bundle.toString('latin1')).toMatch(/^\(function \(exports, require, module, __filename, __dirname\) \{'use strict';\n/);
   });
 
-  it('stale, rejected or missing: the same output, compiled from source; no bundle: exit 3', () => {
+  it('stale, rejected, unchecked or missing: the same output, compiled from source; no bundle: exit 3', () => {
     const expected = run('.');
     expect(expected.code).toBe(0);
     const root = copyOfPackage();
@@ -58,6 +58,13 @@ describe('the code cache of the built commands', () => {
       expect(source.startsWith(head)).toBe(true);
       writeFileSync(bundle, source.replace(head, '(function(exports, require, module, __filename, __dirname)  {'), 'latin1');
       expect(run(root)).toEqual({ ...expected, status: `monev: code cache stale (${cache})` });
+
+      // A Node without zlib.crc32 (before 20.15) cannot check the cache: it does not use it.
+      writeFileSync(bundle, source, 'latin1');
+      const noCrc32 = join(root, 'no-crc32.cjs');
+      writeFileSync(noCrc32, "require('node:zlib').crc32 = undefined;\n");
+      expect(run(root, ARGS, ['--require', noCrc32])).toEqual({ ...expected, status: `monev: code cache unchecked (${cache})` });
+      expect(run(root)).toEqual({ ...expected, status: `monev: code cache used (${cache})` });
 
       rmSync(cache);
       expect(run(root)).toEqual({ ...expected, status: `monev: code cache missing (${cache})` });
