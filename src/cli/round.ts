@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import type { Sheet } from '../core/assessment.js';
 import { formatPosition, missingCriteria, UnitCollector, type UnitAnswers } from '../core/collect.js';
+import { idTable } from '../core/id-table.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import type { ReportHead } from '../core/report.js';
 import type { CompiledRubric } from '../core/compile.js';
@@ -167,26 +168,19 @@ function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, re
 }
 
 /**
- * The units seen so far, so that a unit assessed twice is caught: one hash probe per unit (a Set's
- * add, then its size), first positions packed in claim order. A Set iterates in insertion order,
- * so where the first one was is looked up only for a duplicate, through an index built then.
+ * The units seen so far, so that a unit assessed twice is caught: one probe per unit in an id
+ * table (core/id-table.ts, which numbers ids in the order first seen), and each unit's first
+ * position packed by that number.
  */
 function unitRegistry(inputs: string[], report: (p: Problem) => void) {
-  const seen = new Set<string>();
+  const seen = idTable();
   let files = new Int32Array(1024);
   let lines = new Int32Array(1024);
-  let indexOf: Map<string, number> | undefined;
   return {
     claim(id: string, fileIndex: number, line: number | undefined, file: string): boolean {
       const n = seen.size;
-      seen.add(id);
-      if (seen.size === n) {
-        if (!indexOf) {
-          let i = 0;
-          indexOf = new Map();
-          for (const x of seen) indexOf.set(x, i++);
-        }
-        const first = indexOf.get(id)!;
+      const first = seen.number(id);
+      if (first < n) {
         const position = { file: displayName(inputs[files[first]!]!), line: lines[first]! || undefined };
         report(problem('unit/duplicate', { unit: id, first: formatPosition(position) }, { file, line }));
         return false;
@@ -195,7 +189,6 @@ function unitRegistry(inputs: string[], report: (p: Problem) => void) {
         files = grown(files);
         lines = grown(lines);
       }
-      indexOf?.set(id, n);
       files[n] = fileIndex;
       lines[n] = line ?? 0;
       return true;
