@@ -56,7 +56,9 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
         unit: (unit) => {
           if (failUnder !== undefined && unit.score < failUnder) below.push(unit.unit.id);
           if (options.failZone !== undefined && zoneMins.get(unit.zone.id)! <= failMin) inZone.push(unit.unit.id);
-          return sink.write((written++ ? renderer.separator : '') + renderer.unit(unit));
+          if (written++) sink.text(renderer.separator);
+          renderer.unit(unit, sink);
+          return sink.ready();
         },
         progress: progress.update,
       },

@@ -3,6 +3,7 @@ import type { CollectedAnswer, UnitAnswers } from './collect.js';
 import type { CompiledCriterion, CompiledGroup, CompiledRubric, CompiledZone } from './compile.js';
 import { problem, type Problem } from './problem.js';
 import { roundHalfAway } from './round.js';
+import { textPiece, type TextOut, type TextPiece } from './text-out.js';
 
 export type CriterionStatus = 'met' | 'partial' | 'unmet' | 'missing' | 'na';
 export type GapStatus = 'partial' | 'unmet' | 'missing';
@@ -128,19 +129,22 @@ interface CriterionMemo {
   last: Map<CollectedAnswer | undefined, MemoEntry> | undefined;
 }
 
-/** A criterion answered one way at one share: its result and gap, and their JSON text, built when first asked for. */
+/**
+ * A criterion answered one way at one share: its result and gap, and their JSON text (each with
+ * the comma that precedes it in a list), built when first asked for.
+ */
 interface MemoEntry {
   criterion: CompiledCriterion;
   answer: CollectedAnswer | undefined;
   share: number;
   result: CriterionResult | undefined;
   gap: Gap | undefined;
-  resultJson: string | undefined;
-  gapJson: string | undefined;
+  resultJson: TextPiece | undefined;
+  gapJson: TextPiece | undefined;
 }
 
 /**
- * Results kept per rubric, about 600 bytes each with their JSON text (12 MB at most). A round's
+ * Results kept per rubric, about 900 bytes each with their JSON text and its bytes (18 MB at most). A round's
  * answers repeat (a percentage has 101 values, a criterion a few shares: the benchmark's 60
  * criteria need about 8,000), so this holds a national round; past it, results are built for each
  * unit and not kept, which is slower but never wrong.
@@ -493,11 +497,12 @@ class UnitScore implements UnitResult {
   }
 
   /**
-   * The bytes of JSON.stringify(this), assembled so that the text of a shared criterion result or
-   * gap is written once and kept: a national round then formats a few thousand criterion results
-   * instead of millions. Figures are at full double precision, as toJSON gives them.
+   * Writes the bytes of JSON.stringify(this). The text of a shared criterion result or gap is
+   * built once and kept (a national round formats a few thousand criterion results instead of
+   * millions) and handed over as a piece, so that a byte writer copies it rather than encoding it
+   * again. Figures are at full double precision, as toJSON gives them.
    */
-  toJSONText(): string {
+  writeJson(out: TextOut): void {
     const rubric = this.#rubric;
     const zoneJson = this.#plan.zoneJson;
     let json = `{"unit":${JSON.stringify(this.unit)},"source":${JSON.stringify(this.source)}`;
@@ -507,18 +512,21 @@ class UnitScore implements UnitResult {
     json += `,"score":${JSON.stringify(this.score)},"scoreExact":${JSON.stringify(this.scoreExact)}`;
     json += `,"zone":${zoneJson.get(this.zone)},"zoneByScore":${zoneJson.get(this.zoneByScore)},"cappedBy":${JSON.stringify(this.cappedBy)}`;
     json += `,"groups":${this.#groupsJson()},"criteria":[`;
+    // Each piece starts with its list comma: the first one's is dropped from the text around it.
     const entries = this.#entriesOf();
     for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      json += `${i ? ',' : ''}${(entry.resultJson ??= JSON.stringify(resultOfEntry(entry, rubric)))}`;
+      const piece = resultPiece(entries[i]!, rubric);
+      if (i) out.piece(piece);
+      else out.text(json + piece.text.slice(1));
     }
-    json += '],"gaps":[';
+    if (!entries.length) out.text(json);
     const gaps = this.#gapEntries();
     for (let i = 0; i < gaps.length; i++) {
-      const entry = gaps[i]!;
-      json += `${i ? ',' : ''}${(entry.gapJson ??= JSON.stringify(gapOfEntry(entry, rubric)))}`;
+      const piece = gapPiece(gaps[i]!, rubric);
+      if (i) out.piece(piece);
+      else out.text(`],"gaps":[${piece.text.slice(1)}`);
     }
-    return `${json}],"nextZone":${JSON.stringify(this.nextZone)}}`;
+    out.text(`${gaps.length ? '' : '],"gaps":['}],"nextZone":${JSON.stringify(this.nextZone)}}`);
   }
 
   /** The documented JSON shape, in its documented order. */
@@ -545,9 +553,10 @@ class UnitScore implements UnitResult {
 /** Shared by every unit no cap applies to (most of them): frozen, so that no one appends to it. */
 const NOT_CAPPED: { criterion: string; zone: string }[] = Object.freeze([]) as unknown as { criterion: string; zone: string }[];
 
-/** A result as JSON text: the bytes of JSON.stringify(unit), faster for results scored here. */
-export function unitJsonText(unit: UnitResult): string {
-  return unit instanceof UnitScore ? unit.toJSONText() : JSON.stringify(unit);
+/** Writes JSON.stringify(unit), faster for results scored here. */
+export function writeUnitJson(unit: UnitResult, out: TextOut): void {
+  if (unit instanceof UnitScore) unit.writeJson(out);
+  else out.text(JSON.stringify(unit));
 }
 
 /** Each top-level group's rounded score (null when n/a), in rubric order: what a row of scores needs, without building the group tree. */
@@ -585,6 +594,14 @@ function resultOfEntry(entry: MemoEntry, rubric: CompiledRubric): CriterionResul
 
 function gapOfEntry(entry: MemoEntry, rubric: CompiledRubric): Gap {
   return (entry.gap ??= Object.freeze(gapOf(entry.criterion, entry.answer, entry.share, rubric)));
+}
+
+function resultPiece(entry: MemoEntry, rubric: CompiledRubric): TextPiece {
+  return (entry.resultJson ??= textPiece(`,${JSON.stringify(resultOfEntry(entry, rubric))}`));
+}
+
+function gapPiece(entry: MemoEntry, rubric: CompiledRubric): TextPiece {
+  return (entry.gapJson ??= textPiece(`,${JSON.stringify(gapOfEntry(entry, rubric))}`));
 }
 
 /** Every result has the same shape (absent fields are undefined, which JSON omits), which keeps V8's objects monomorphic. */

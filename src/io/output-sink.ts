@@ -1,49 +1,36 @@
 import { closeSync, fstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { pieceBytes, type TextOut, type TextPiece } from '../core/text-out.js';
 
-export interface OutputSink {
-  /** Returns a promise only when the caller must wait (stdout's back-pressure), so that most writes cost no promise. */
+export interface OutputSink extends TextOut {
+  /** Writes text and waits, when the output asks for it, until it can take more. */
   write(text: string): void | Promise<void>;
+  /**
+   * A promise when the caller must wait before writing more (stdout's back-pressure), so that
+   * most units cost no promise.
+   */
+  ready(): void | Promise<void>;
   /** Flushes; for a file, renames the temporary file onto the target. */
   commit(): Promise<void>;
   /** Drops what was written to a file (stdout cannot be taken back). */
   abort(): void;
 }
 
-const CHUNK = 1 << 16;
-
 /**
  * Output to a file goes to a temporary file beside it and is renamed on commit, so readers see the
  * old file or the new one, never half of one; a run killed half-way leaves the previous output.
- * Output to a pipe or terminal is buffered in 64 KiB chunks and respects back-pressure.
+ * Output to a pipe or terminal is sent in 64 KiB chunks and respects back-pressure.
  */
 export function openOutput(target: string | undefined): OutputSink {
   // Redirected to a file (`> hasil.jsonl`), stdout is written like --out, minus the rename.
-  if (!target && stdoutIsFile()) return directOutput(1);
-  if (!target) {
-    let buffer = '';
-    const flush = (): void | Promise<void> => {
-      const text = buffer;
-      buffer = '';
-      if (text && !process.stdout.write(text)) return new Promise((resolve) => process.stdout.once('drain', resolve));
-    };
-    return {
-      write(text) {
-        buffer += text;
-        if (buffer.length >= CHUNK) return flush();
-      },
-      commit: async () => flush(),
-      abort() {
-        buffer = '';
-      },
-    };
-  }
-  if (isSpecialFile(target)) return directOutput(target);
+  if (!target && stdoutIsFile()) return fdOutput(1, false);
+  if (!target) return streamOutput(process.stdout);
+  if (isSpecialFile(target)) return fdOutput(openSync(target, 'w'), true);
   // node:crypto is required here, not imported: loading it costs about 5 ms, and most runs write to stdout.
   const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const writer = fdWriter(openSync(temp, 'w'));
+  const file = fdOutput(openSync(temp, 'w'), true);
   // Interrupted (Ctrl-C, a CI timeout), the half-written temporary file goes; the target was never touched.
   const onSignal = (signal: NodeJS.Signals) => {
     rmSync(temp, { force: true });
@@ -56,10 +43,10 @@ export function openOutput(target: string | undefined): OutputSink {
     process.off('SIGTERM', onSignal);
   };
   return {
-    write: writer.write,
+    ...file,
     async commit() {
       try {
-        writer.close();
+        await file.commit();
         renameSync(temp, target);
       } catch (error) {
         rmSync(temp, { force: true });
@@ -69,7 +56,7 @@ export function openOutput(target: string | undefined): OutputSink {
       }
     },
     abort() {
-      writer.drop();
+      file.abort();
       rmSync(temp, { force: true });
       release();
     },
@@ -77,47 +64,80 @@ export function openOutput(target: string | undefined): OutputSink {
 }
 
 const WRITE_BUFFER = 1 << 18;
+const STREAM_CHUNK = 1 << 16;
 
 /**
- * Writes text to a file descriptor through one reused byte buffer: each text is encoded straight
- * into it, and it goes to the file when full. No string is built up (joining hundreds of
- * megabytes of JSON into chunk strings cost more than the encoding itself).
+ * Text and kept pieces encoded straight into one byte buffer, handed to `send` when full. No
+ * string is built up: joining hundreds of megabytes of JSON into chunk strings cost more than the
+ * encoding itself, and a kept piece is copied as the bytes it was encoded to once. `fresh` gives
+ * each chunk its own buffer, for a stream that keeps what it is given.
  */
-function fdWriter(fd: number, owned = true) {
-  const bytes = Buffer.allocUnsafe(WRITE_BUFFER);
+function byteBuffer(size: number, send: (bytes: Buffer) => void, fresh = false) {
+  let bytes = Buffer.allocUnsafe(size);
   let used = 0;
-  let open = true;
-  // A pipe may take fewer bytes than offered: write until all are taken.
-  const writeAll = (data: Buffer, length: number) => {
-    for (let done = 0; done < length; ) done += writeSync(fd, data, done, length - done);
-  };
   const flush = () => {
-    writeAll(bytes, used);
+    if (!used) return;
+    const full = bytes.subarray(0, used);
+    if (fresh) bytes = Buffer.allocUnsafe(size);
     used = 0;
+    send(full);
   };
   return {
-    write(text: string): void {
+    text(text: string): void {
       // A UTF-16 unit takes at most 3 bytes in UTF-8.
-      if (used + text.length * 3 > WRITE_BUFFER) flush();
-      if (text.length * 3 <= WRITE_BUFFER) used += bytes.write(text, used);
-      else {
-        const large = Buffer.from(text);
-        writeAll(large, large.length);
-      }
+      if (used + text.length * 3 > size) flush();
+      if (text.length * 3 <= size) used += bytes.write(text, used);
+      else send(Buffer.from(text));
     },
-    close(): void {
-      if (!open) return;
-      open = false;
-      try {
-        flush();
-      } finally {
-        if (owned) closeSync(fd);
-      }
+    piece(piece: TextPiece): void {
+      const encoded = pieceBytes(piece);
+      if (used + encoded.length > size) flush();
+      if (encoded.length <= size) {
+        bytes.set(encoded, used);
+        used += encoded.length;
+      } else send(Buffer.from(encoded.buffer, encoded.byteOffset, encoded.length));
     },
+    flush,
     drop(): void {
       used = 0;
-      if (open && owned) closeSync(fd);
-      open = false;
+    },
+  };
+}
+
+/** A pipe may take fewer bytes than offered: write until all are taken. */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** A pipe or terminal: Node's stream does the writing; waiting for 'drain' when it asks. */
+export function streamOutput(stream: NodeJS.WritableStream): OutputSink {
+  let waiting: Promise<void> | undefined;
+  const writer = byteBuffer(
+    STREAM_CHUNK,
+    (bytes) => {
+      if (!stream.write(bytes)) waiting ??= new Promise((resolve) => stream.once('drain', () => resolve()));
+    },
+    true,
+  );
+  const ready = () => {
+    const promise = waiting;
+    waiting = undefined;
+    return promise;
+  };
+  return {
+    text: writer.text,
+    piece: writer.piece,
+    write(text) {
+      writer.text(text);
+      return ready();
+    },
+    ready,
+    async commit() {
+      writer.flush();
+      await ready();
+    },
+    abort() {
+      writer.drop();
     },
   };
 }
@@ -139,15 +159,29 @@ function isSpecialFile(target: string): boolean {
   }
 }
 
-function directOutput(target: string | 1): OutputSink {
-  const writer = fdWriter(target === 1 ? 1 : openSync(target, 'w'), target !== 1);
+/** A file or a device (stdout redirected, /dev/null) written in place, synchronously. */
+function fdOutput(fd: number, owned: boolean): OutputSink {
+  const { text, piece, flush, drop } = byteBuffer(WRITE_BUFFER, (bytes) => writeAll(fd, bytes));
+  let open = true;
+  const close = () => {
+    if (open && owned) closeSync(fd);
+    open = false;
+  };
   return {
-    write: writer.write,
+    text,
+    piece,
+    write: text,
+    ready: () => undefined,
     async commit() {
-      writer.close();
+      try {
+        flush();
+      } finally {
+        close();
+      }
     },
     abort() {
-      writer.drop();
+      drop();
+      close();
     },
   };
 }

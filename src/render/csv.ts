@@ -14,10 +14,10 @@ export const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\n`
 export const csvStream: StreamRenderer = {
   begin: (head) => csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)]),
   // Written out rather than through csvLine: this runs once per unit of a national round.
-  unit: (u) => {
+  unit: (u, out) => {
     let line = `${csvCell(u.unit.id)},${csvCell(u.unit.name)},${fixed2(u.score)},${csvCell(u.zone.id)},${u.cappedBy.length ? csvCell(u.cappedBy.map((c) => c.criterion).join(' ')) : ''},${gapCount(u)}`;
     for (const score of topGroupScores(u)) line += score === null ? ',na' : `,${fixed2(score)}`;
-    return `${line}\n`;
+    out.text(`${line}\n`);
   },
   separator: '',
   end: () => '',

@@ -1,15 +1,12 @@
 import type { ScoreReport } from '../core/report.js';
-import { unitJsonText, type UnitResult } from '../core/score.js';
+import { writeUnitJson } from '../core/score.js';
+import { collectText } from '../core/text-out.js';
 import type { StreamRenderer } from './types.js';
 
-/**
- * A unit as JSON: the bytes of JSON.stringify(unit). Figures are written as computed (full double
- * precision), so that a consumer can re-add them exactly; `score` and the summary's means are the
- * rounded ones. The core assembles the text, keeping the text of the parts units share.
- */
-export function unitJson(unit: UnitResult): string {
-  return unitJsonText(unit);
-}
+// A unit as JSON is the bytes of JSON.stringify(unit), written by the core (writeUnitJson), which
+// keeps the text of the parts units share. Figures are written as computed (full double
+// precision), so that a consumer can re-add them exactly; `score` and the summary's means are the
+// rounded ones.
 
 export function summaryJson(value: unknown): string {
   return JSON.stringify(value);
@@ -21,7 +18,7 @@ export function summaryJson(value: unknown): string {
  */
 export const jsonStream: StreamRenderer = {
   begin: (head) => `${summaryJson(head).slice(0, -1)},"units":[\n`,
-  unit: (unit) => unitJson(unit),
+  unit: writeUnitJson,
   separator: ',\n',
   end: (summary, _head, units) => `${units ? '\n' : ''}],"summary":${summaryJson(summary)}}\n`,
 };
@@ -29,5 +26,12 @@ export const jsonStream: StreamRenderer = {
 /** The same bytes as the stream, for a report held whole. */
 export function renderJson(report: ScoreReport): string {
   const { units, summary, ...head } = report;
-  return jsonStream.begin(head) + units.map(jsonStream.unit).join(jsonStream.separator) + jsonStream.end(summary, head, units.length);
+  return collectText((out) => {
+    out.text(jsonStream.begin(head));
+    units.forEach((unit, i) => {
+      if (i) out.text(jsonStream.separator);
+      jsonStream.unit(unit, out);
+    });
+    out.text(jsonStream.end(summary, head, units.length));
+  });
 }

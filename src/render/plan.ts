@@ -16,7 +16,6 @@ export async function streamFor(entry: FormatEntry, options: RenderOptions): Pro
     begin: () => '',
     unit: (unit) => {
       units.push(unit);
-      return '';
     },
     separator: '',
     end: (summary: Summary, head: ReportHead) => render({ ...head, units, summary }, options),

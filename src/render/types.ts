@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { ReportHead, ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import type { Summary } from '../core/summary.js';
+import type { TextOut } from '../core/text-out.js';
 
 export interface Painter {
   zone(color: ZoneColor | undefined, text: string): string;
@@ -24,12 +25,11 @@ export type Renderer = (report: ScoreReport, options: RenderOptions) => string;
 
 /**
  * Renders unit by unit, so that output starts before the last input is read and memory stays
- * flat. `unit` renders one unit alone (workers render in parallel); the writer puts `separator`
- * between units.
+ * flat. `unit` writes one unit to the output; the caller puts `separator` between units.
  */
 export interface StreamRenderer {
   begin(head: ReportHead): string;
-  unit(unit: UnitResult): string;
+  unit(unit: UnitResult, out: TextOut): void;
   separator: string;
   end(summary: Summary, head: ReportHead, units: number): string;
 }

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { UnitCollector } from '../../src/core/collect.js';
 import { compileRubric } from '../../src/core/compile.js';
 import { RubricSchema } from '../../src/core/rubric-schema.js';
-import { gapCount, scoreUnit, topGroupScores, type UnitResult } from '../../src/core/score.js';
+import { gapCount, scoreUnit, topGroupScores, writeUnitJson, type UnitResult } from '../../src/core/score.js';
 import { summaryAccumulator } from '../../src/core/summary.js';
-import { unitJson } from '../../src/render/json.js';
+import { collectText } from '../../src/core/text-out.js';
 import { TRAFFIC_ZONES } from '../helpers.js';
 
 /**
@@ -78,7 +78,7 @@ describe('results shared between units', () => {
           }
           const expected = JSON.stringify(alone);
           // The text first: once a unit's groups or gaps are built, its text is written from them.
-          expect(unitJson(shared)).toBe(expected);
+          expect(collectText((out) => writeUnitJson(shared, out))).toBe(expected);
           expect(JSON.stringify(shared)).toBe(expected);
           expect(topGroupScores(shared)).toEqual(shared.groups.map((g) => g.score));
           expect(gapCount(shared)).toBe(shared.gaps.length);
