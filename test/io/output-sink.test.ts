@@ -8,7 +8,7 @@ import { openOutput, streamOutput } from '../../src/io/output-sink.js';
 
 /**
  * Writes that cross the byte buffer's edges (256 KiB for files, 64 KiB chunks for pipes): kept
- * pieces reused thousands of times, text and pieces outside ASCII (a piece's UTF-8 is longer than
+ * pieces reused thousands of times, thousands of distinct pieces, text and pieces outside ASCII (a piece's UTF-8 is longer than
  * its text), and a text and a piece each larger than the buffer.
  */
 function writeMixed(out: TextOut): void {
@@ -18,6 +18,9 @@ function writeMixed(out: TextOut): void {
     out.piece(shared[i % 3]!);
     out.piece(shared[(i + 1) % 3]!);
   }
+  // Enough distinct pieces to fill several of the blocks their bytes are kept in, each written twice.
+  const many = Array.from({ length: 5000 }, (_, i) => textPiece(`,{"id":"k${i}","title":"Pelayanan ${i % 11 ? 'terpadu' : 'ñ'}"}`));
+  for (const piece of [...many, ...many]) out.piece(piece);
   out.text('x'.repeat(200_000));
   out.piece(textPiece('é'.repeat(300_000)));
   out.text('end\n');
