@@ -7,7 +7,9 @@ import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 
 const STREAM_ABOVE = 1 << 20;
-const options = { bom: true, delimiter: ',', info: true, relax_column_count: true, skip_empty_lines: true, trim: true };
+// monev's options (src/io/csv-sheets.ts). monev no longer asks csv-parse for `info: true` (it counts
+// lines itself, see src/io/csv-records.ts), so neither does the floor: that work is monev's now.
+const options = { bom: true, delimiter: ',', relax_column_count: true, skip_empty_lines: true, trim: true };
 
 function files(path) {
   if (!statSync(path).isDirectory()) return [path];

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvParseOptions } from '../src/io/csv-sheets.js';
 
 /** The benchmark is not a test (nothing is timed here); this smoke run on tiny inputs keeps it from rotting. */
 describe('npm run bench (tiny smoke run)', () => {
@@ -23,4 +24,11 @@ describe('npm run bench (tiny smoke run)', () => {
       if (c.ratio !== null) expect(c.bestRatio).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  it('has the floor parse with the options monev parses with', () => {
+    const source = readFileSync('bench/floor-csv.mjs', 'utf8');
+    const literal = /^const options = (\{.*\});$/m.exec(source)?.[1];
+    expect(literal).toBeDefined();
+    expect(new Function(`return ${literal}`)()).toEqual(csvParseOptions(','));
+  });
 });

@@ -1,8 +1,8 @@
 import { basename, extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
-import { csvParseOptions, csvSheetBuilder, csvSyntaxProblem, sniffDelimiter, type CsvRecord } from './csv-sheets.js';
+import { csvRecordsOf } from './csv-records.js';
+import { csvSheetBuilder, csvSyntaxProblem } from './csv-sheets.js';
 import { expandPaths } from './discover.js';
 import { displayName, EXTENSIONS, STDIN, yamlSheets, type InputFormat } from './sheet-stream.js';
 
@@ -30,7 +30,7 @@ export function readSheets(file: string, text: string, format: InputFormat): She
   else {
     const builder = csvSheetBuilder(name, stem, report);
     try {
-      sheets.push(...builder.rows(parse(text, csvParseOptions(sniffDelimiter(text))) as unknown as CsvRecord[]), ...builder.end());
+      sheets.push(...builder.rows(csvRecordsOf(text)), ...builder.end());
     } catch (error) {
       problems.push(csvSyntaxProblem(error, name));
     }

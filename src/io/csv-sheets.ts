@@ -1,5 +1,6 @@
 import type { AnswerRecord, Sheet, SheetRow, UnitInfo } from '../core/assessment.js';
 import { problem, type Problem } from '../core/problem.js';
+import type { CsvRecord } from './csv-records.js';
 
 /** Columns a long CSV may carry besides criterion/value; title and allowed come from templates. */
 export const LONG_COLUMNS = ['unit', 'name', 'type', 'region', 'date', 'assessor', 'rubric', 'criterion', 'title', 'allowed', 'value', 'note', 'evidence'];
@@ -15,12 +16,9 @@ export function sniffDelimiter(text: string): string {
   return best && best[1] > 0 ? best[0] : ',';
 }
 
-/** A record as csv-parse gives it with `info: true`: the cells, and the line it ends on. */
-export type CsvRecord = { record: string[]; info: { lines: number } };
-
-/** csv-parse options shared by the streaming and in-memory readers. */
+/** csv-parse options shared by the streaming and in-memory readers (lines: see csv-records.ts). */
 export function csvParseOptions(delimiter: string) {
-  return { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true } as const;
+  return { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true } as const;
 }
 
 /** Where each known column is (-1: absent), and what the header makes of the file. */
@@ -174,8 +172,8 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
   /** The sheets of a batch of records (wide rows; long rows come at the end). */
   function rows(records: readonly CsvRecord[]): Sheet[] {
     const sheets: Sheet[] = [];
-    for (const { record, info } of records) {
-      const sheet = row(record, info.lines);
+    for (const { record, line } of records) {
+      const sheet = row(record, line);
       if (sheet) sheets.push(sheet);
     }
     return sheets;

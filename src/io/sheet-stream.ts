@@ -4,7 +4,8 @@ import { basename, extname } from 'node:path';
 import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { schemaProblems } from '../core/schema-problems.js';
-import { csvParseOptions, csvSheetBuilder, csvSyntaxProblem, sniffDelimiter, type CsvRecord } from './csv-sheets.js';
+import type { CsvRecord } from './csv-records.js';
+import { csvSheetBuilder, csvSyntaxProblem } from './csv-sheets.js';
 import { openInput, readText } from './read-text.js';
 import { positioned } from './rubric-file.js';
 import { parseYaml } from './yaml-source.js';
@@ -62,7 +63,7 @@ export async function* sheetBatchesOf(file: string, report: (p: Problem) => void
   if (rest.length) yield rest;
 }
 
-let parseWhole: typeof import('csv-parse/sync').parse | undefined;
+let csvRecords: typeof import('./csv-records.js') | undefined;
 
 /**
  * The records of a CSV input in batches: small files (one unit each, typically) are parsed in one
@@ -70,15 +71,14 @@ let parseWhole: typeof import('csv-parse/sync').parse | undefined;
  */
 async function* csvRecordBatches(file: string, text: string | undefined): AsyncGenerator<CsvRecord[]> {
   const whole = text ?? openInput(file, STREAM_ABOVE).bytes?.toString('utf8');
+  // Loaded once, not awaited per file: a round may be ten thousand small files.
+  const { csvRecordsOf, csvRecordStream } = (csvRecords ??= await import('./csv-records.js'));
   if (whole !== undefined) {
-    // Loaded once, not awaited per file: a round may be ten thousand small files.
-    parseWhole ??= (await import('csv-parse/sync')).parse;
-    yield parseWhole(whole, csvParseOptions(sniffDelimiter(whole))) as unknown as CsvRecord[];
+    yield csvRecordsOf(whole);
     return;
   }
-  const { parse } = await import('csv-parse');
   const source = createReadStream(file);
-  const parser = source.pipe(parse(csvParseOptions(sniffDelimiter(readHead(file)))));
+  const parser = source.pipe(csvRecordStream(readHead(file)));
   // A read error of the file is not forwarded by pipe(): the parser must hear of it.
   source.on('error', (error) => parser.destroy(error));
   // The parser's error is read from `parser.errored`; a listener must be there at all times, or

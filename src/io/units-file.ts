@@ -1,15 +1,15 @@
-import { parse } from 'csv-parse/sync';
 import type { UnitInfo } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
-import { csvParseOptions, csvSyntaxProblem, sniffDelimiter } from './csv-sheets.js';
+import { csvRecordsOf, type CsvRecord } from './csv-records.js';
+import { csvSyntaxProblem } from './csv-sheets.js';
 import { readText } from './read-text.js';
 
 /** A list of units (columns `unit` or `id`, optional `name`, `type`, `region`) to prefill forms. */
 export function readUnitsFile(file: string): UnitInfo[] {
   const text = readText(file);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(text, csvParseOptions(sniffDelimiter(text))) as unknown as typeof records;
+    records = csvRecordsOf(text);
   } catch (error) {
     throw new MonevError([csvSyntaxProblem(error, file)]);
   }
@@ -17,18 +17,18 @@ export function readUnitsFile(file: string): UnitInfo[] {
   if (!header) throw new MonevError([problem('input/no-units', {}, { file })]);
   const names = header.record.map((c) => c.trim().toLowerCase());
   const idColumn = names.includes('unit') ? names.indexOf('unit') : names.indexOf('id');
-  if (idColumn < 0) throw new MonevError([problem('csv/missing-unit-column', {}, { file, line: header.info.lines })]);
+  if (idColumn < 0) throw new MonevError([problem('csv/missing-unit-column', {}, { file, line: header.line })]);
   const get = (row: string[], name: string) => {
     const i = names.indexOf(name);
     return i < 0 || !row[i] ? undefined : row[i];
   };
   const problems: Problem[] = [];
   const units: UnitInfo[] = [];
-  for (const { record, info } of rows) {
+  for (const { record, line } of rows) {
     if (record.every((c) => c === '')) continue;
     const id = record[idColumn] ?? '';
     if (id === '') {
-      problems.push(problem('csv/missing-unit', {}, { file, line: info.lines, column: idColumn + 1 }));
+      problems.push(problem('csv/missing-unit', {}, { file, line, column: idColumn + 1 }));
       continue;
     }
     units.push({ id, name: get(record, 'name'), type: get(record, 'type'), region: get(record, 'region') });

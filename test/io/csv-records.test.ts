@@ -1,0 +1,95 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csvRecordsOf, csvRecordStream, withLines, type CsvRecord } from '../../src/io/csv-records.js';
+import { csvParseOptions, sniffDelimiter } from '../../src/io/csv-sheets.js';
+
+const recordsOf = (text: string) => parse(text, csvParseOptions(sniffDelimiter(text))) as string[][];
+
+/** The line each record ends on, as csv-parse says with `info: true`: what monev gave before it counted them itself. */
+function parserLines(text: string): number[] {
+  return (parse(text, { ...csvParseOptions(sniffDelimiter(text)), info: true }) as unknown as { info: { lines: number } }[]).map((r) => r.info.lines);
+}
+
+/**
+ * CSV texts with what moves line numbers: quoted cells holding LF, CRLF, blank lines, commas and
+ * quotes; LF or CRLF line ends; blank and whitespace-only lines between records; a BOM; a stray
+ * CR; trailing line breaks.
+ */
+const plainCell = fc.stringMatching(/^[a-z0-9 \t]{0,4}$/);
+const quotedCell = fc
+  .array(fc.constantFrom('a', ' ', ',', '\n', '\r\n', '""', '\n\n', '9'), { maxLength: 5 })
+  .chain((parts) => fc.constantFrom('', ' ').map((pad) => `${pad}"${parts.join('')}"${pad}`));
+const record = fc.array(fc.oneof(plainCell, plainCell, quotedCell), { minLength: 1, maxLength: 4 }).map((cells) => cells.join(','));
+const csvText = fc
+  .record({
+    lines: fc.array(fc.oneof({ weight: 6, arbitrary: record }, { weight: 1, arbitrary: fc.constantFrom('', '  ', '\t', '\u00a0') }), { minLength: 1, maxLength: 8 }),
+    end: fc.constantFrom('\n', '\r\n'),
+    bom: fc.boolean(),
+    strayCr: fc.boolean(),
+    trailing: fc.constantFrom('', '\n', '\n\n', ' \n'),
+  })
+  .map(({ lines, end, bom, strayCr, trailing }) => {
+    // Every record must hold something, or the parser skips it as a blank line and so may this test's model.
+    const text = lines.map((l, i) => (i === 0 && l.trim() === '' ? 'h' : l)).join(end);
+    return `${bom ? '\uFEFF' : ''}${strayCr ? text.replace(',', ',\r') : text}${trailing}`;
+  });
+
+function parses(text: string): boolean {
+  try {
+    recordsOf(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('CSV record lines', () => {
+  it('are the lines csv-parse counts, whether worked out from the text or asked of the parser', () => {
+    let shortcut = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(csvText, (text) => {
+        fc.pre(parses(text));
+        runs++;
+        const expected = parserLines(text);
+        expect(csvRecordsOf(text).map((r) => r.line)).toEqual(expected);
+        const lined = withLines(text, recordsOf(text));
+        if (lined) {
+          shortcut++;
+          expect(lined.map((r) => r.line)).toEqual(expected);
+        }
+      }),
+      { numRuns: 600 },
+    );
+    // The shortcut is taken often enough for this to test it, and left often enough to test the way back.
+    expect(shortcut).toBeGreaterThan(runs / 10);
+    expect(shortcut).toBeLessThan(runs);
+  });
+
+  it('takes the shortcut for a plain file and for quoted line breaks, not past a blank line or a lone CR', () => {
+    const lines = (text: string) => withLines(text, recordsOf(text))?.map((r) => r.line);
+    expect(lines('unit,k1\nu1,ya\nu2,tidak\n\n')).toEqual([1, 2, 3]);
+    // csv-parse counts a CRLF inside quotes as two lines; monev's messages keep its count.
+    expect(lines('unit,note\r\nu1,"baris satu\r\nbaris dua"\r\nu2,x\r\n')).toEqual([1, 4, 5]);
+    expect(lines('unit,note\nu1,"baris satu\nbaris dua"\nu2,x\n')).toEqual([1, 3, 4]);
+    expect(lines('unit,k1\n\nu1,ya\n')).toBeUndefined();
+    expect(lines('unit,k1\n  \nu1,ya\n')).toBeUndefined();
+    expect(lines('unit,k1\ru1,ya\r')).toBeUndefined();
+    expect(lines('unit,k1\r\nu1,"a\nb"\r\n')).toBeUndefined();
+    expect(csvRecordsOf('unit,k1\n\n  \nu1,ya\n').map((r) => r.line)).toEqual([1, 4]);
+  });
+
+  it('come with each record of a streamed file, read in small pieces', async () => {
+    const samples = fc.sample(csvText.filter(parses), { numRuns: 150, seed: 5 });
+    for (const text of samples) {
+      const bytes = Buffer.from(text);
+      const pieces = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+      const got: CsvRecord[] = [];
+      for await (const r of Readable.from(pieces).pipe(csvRecordStream(text))) got.push(r as CsvRecord);
+      expect(got.map((r) => r.line)).toEqual(parserLines(text));
+      expect(got.map((r) => r.record)).toEqual(recordsOf(text));
+    }
+  });
+});
