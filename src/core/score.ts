@@ -144,10 +144,10 @@ interface MemoEntry {
 }
 
 /**
- * Results kept per rubric, about 900 bytes each with their JSON text and its bytes (18 MB at most). A round's
- * answers repeat (a percentage has 101 values, a criterion a few shares: the benchmark's 60
- * criteria need about 8,000), so this holds a national round; past it, results are built for each
- * unit and not kept, which is slower but never wrong.
+ * Results kept per rubric, about 900 bytes each with their JSON text and its bytes (18 MB at
+ * most). A round's answers repeat (a percentage has 101 values, a criterion a few shares: the
+ * benchmark's 60 criteria need about 8,000), so this holds a national round; past it, results are
+ * built for each unit and not kept, which is slower but never wrong.
  */
 const MEMO_ENTRIES = 20_000;
 const plans = new WeakMap<CompiledRubric, ScoringPlan>();
