@@ -10,7 +10,7 @@ export interface CsvRecord {
 
 /**
  * The records of a CSV text held in memory. Lines are worked out from the text and the records
- * rather than asked of csv-parse (`info: true` builds two info objects per record: 60-75% of the
+ * rather than asked of csv-parse (`info: true` builds two info objects per record: 60-80% of the
  * parse of a small file); a text the shortcut cannot follow is parsed again with `info: true`.
  */
 export function csvRecordsOf(text: string): CsvRecord[] {
