@@ -28,7 +28,7 @@ export function csvRecordsOf(text: string): CsvRecord[] {
  * csv-parse counts it).
  */
 export function withLines(text: string, records: string[][]): CsvRecord[] | undefined {
-  if ((text.includes('\r') && MIXED_BREAKS.test(text)) || BLANK_LINE.test(text.trimEnd())) return undefined;
+  if ((text.includes('\r') && MIXED_BREAKS.test(text)) || BLANK_LINE.test(withoutFinalBreaks(text))) return undefined;
   const quoted = text.includes('"');
   const lined: CsvRecord[] = new Array(records.length);
   let line = 0;
@@ -44,6 +44,16 @@ export function withLines(text: string, records: string[][]): CsvRecord[] | unde
 const MIXED_BREAKS = /\r(?!\n)|(?<!\r)\n/;
 /** A line of nothing but whitespace (the parser trims, then skips it), at the start or after a line break. */
 const BLANK_LINE = /(?:^|\n)[^\S\r\n]*\r?\n/;
+
+/**
+ * Blank lines after the last record change no record's line; only line breaks are dropped, since a
+ * last line of spaces with no break after it is a record to the parser.
+ */
+function withoutFinalBreaks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return text.slice(0, end);
+}
 
 function breaksIn(cell: string): number {
   let breaks = 0;
