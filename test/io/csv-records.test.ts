@@ -79,6 +79,9 @@ describe('CSV record lines', () => {
     expect(lines('unit,k1\ru1,ya\r')).toBeUndefined();
     expect(lines('unit,k1\r\nu1,"a\nb"\r\n')).toBeUndefined();
     expect(csvRecordsOf('unit,k1\n\n  \nu1,ya\n').map((r) => r.line)).toEqual([1, 4]);
+    // A last line of spaces without a line break is a record: the blank line before it counts.
+    expect(lines('a,b\n\n ,')).toBeUndefined();
+    expect(csvRecordsOf('a,b\n\n ,').map((r) => r.line)).toEqual([1, 3]);
   });
 
   it('come with each record of a streamed file, read in small pieces', async () => {
