@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { problem, MonevError } from '../core/problem.js';
 import { LIMITS } from './limits.js';
 
@@ -13,7 +13,7 @@ export function openInput(file: string, wholeUpTo = Infinity): { size: number; b
     fd = openSync(file, 'r');
     const size = fstatSync(fd).size;
     if (size > LIMITS.fileBytes) throw new MonevError([problem('input/too-large', { size, limit: LIMITS.fileBytes }, { file })]);
-    return size <= wholeUpTo ? { size, bytes: readFileSync(fd) } : { size };
+    return size <= wholeUpTo ? { size, bytes: readWhole(fd, size) } : { size };
   } catch (error) {
     if (error instanceof MonevError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -21,6 +21,23 @@ export function openInput(file: string, wholeUpTo = Infinity): { size: number; b
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * The bytes of an open file whose size is known: read as readFileSync reads them (up to that
+ * size), without the second fstat readFileSync makes. A size of 0 may be a device or a pseudo-file
+ * that has bytes all the same: readFileSync reads those to their end.
+ */
+function readWhole(fd: number, size: number): Buffer {
+  if (size === 0) return readFileSync(fd);
+  const bytes = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(fd, bytes, length, size - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return length === size ? bytes : bytes.subarray(0, length);
 }
 
 export function readBytes(file: string): Buffer {
