@@ -16,7 +16,8 @@ export const csvStream: StreamRenderer = {
   // Written out rather than through csvLine: this runs once per unit of a national round.
   unit: (u, out) => {
     let line = `${csvCell(u.unit.id)},${csvCell(u.unit.name)},${fixed2(u.score)},${csvCell(u.zone.id)},${u.cappedBy.length ? csvCell(u.cappedBy.map((c) => c.criterion).join(' ')) : ''},${gapCount(u)}`;
-    for (const score of topGroupScores(u)) line += score === null ? ',na' : `,${fixed2(score)}`;
+    const scores = topGroupScores(u);
+    for (let k = 0; k < scores.length; k++) line += scores[k] === null ? ',na' : `,${fixed2(scores[k]!)}`;
     out.text(`${line}\n`);
   },
   separator: '',
