@@ -512,21 +512,9 @@ class UnitScore implements UnitResult {
     json += `,"score":${JSON.stringify(this.score)},"scoreExact":${JSON.stringify(this.scoreExact)}`;
     json += `,"zone":${zoneJson.get(this.zone)},"zoneByScore":${zoneJson.get(this.zoneByScore)},"cappedBy":${JSON.stringify(this.cappedBy)}`;
     json += `,"groups":${this.#groupsJson()},"criteria":[`;
-    // Each piece starts with its list comma: the first one's is dropped from the text around it.
-    const entries = this.#entriesOf();
-    for (let i = 0; i < entries.length; i++) {
-      const piece = resultPiece(entries[i]!, rubric);
-      if (i) out.piece(piece);
-      else out.text(json + piece.text.slice(1));
-    }
-    if (!entries.length) out.text(json);
-    const gaps = this.#gapEntries();
-    for (let i = 0; i < gaps.length; i++) {
-      const piece = gapPiece(gaps[i]!, rubric);
-      if (i) out.piece(piece);
-      else out.text(`],"gaps":[${piece.text.slice(1)}`);
-    }
-    out.text(`${gaps.length ? '' : '],"gaps":['}],"nextZone":${JSON.stringify(this.nextZone)}}`);
+    writeItems(out, json, this.#entriesOf(), resultPiece, rubric);
+    writeItems(out, '],"gaps":[', this.#gapEntries(), gapPiece, rubric);
+    out.text(`],"nextZone":${JSON.stringify(this.nextZone)}}`);
   }
 
   /** The documented JSON shape, in its documented order. */
@@ -594,6 +582,16 @@ function resultOfEntry(entry: MemoEntry, rubric: CompiledRubric): CriterionResul
 
 function gapOfEntry(entry: MemoEntry, rubric: CompiledRubric): Gap {
   return (entry.gap ??= Object.freeze(gapOf(entry.criterion, entry.answer, entry.share, rubric)));
+}
+
+/**
+ * `opening`, then the entries' pieces as the items of a JSON list. Each piece starts with its
+ * list comma: the first one's is dropped, its text written with the opening.
+ */
+function writeItems(out: TextOut, opening: string, entries: MemoEntry[], pieceOf: (entry: MemoEntry, rubric: CompiledRubric) => TextPiece, rubric: CompiledRubric): void {
+  if (!entries.length) return out.text(opening);
+  out.text(opening + pieceOf(entries[0]!, rubric).text.slice(1));
+  for (let i = 1; i < entries.length; i++) out.piece(pieceOf(entries[i]!, rubric));
 }
 
 function resultPiece(entry: MemoEntry, rubric: CompiledRubric): TextPiece {
