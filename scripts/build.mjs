@@ -56,6 +56,8 @@ const shared = {
 rmSync('dist', { recursive: true, force: true });
 // The entry: argument parsing and help only (`--help` loads nothing else).
 await build({ ...shared, entryPoints: { main: 'src/cli/main.ts' }, plugins: [lazyChildProcess, commandBundle] });
+// The parse thread (src/io/parse-ahead.ts): reading and csv-parse only, started by large CSV rounds.
+await build({ ...shared, entryPoints: { 'parse-worker': 'src/io/parse-worker.ts' } });
 // The commands: one file, so that it can start from a V8 code cache (src/cli/command-bundle.ts).
 const commandsBuild = await build({
   ...shared,

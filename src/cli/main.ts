@@ -50,6 +50,7 @@ program
   .option('--fail-zone <zone>', h.failZone)
   .option('--strict', h.strict)
   .addOption(new Option('--stdin-format <format>', h.stdinFormat).choices(['csv', 'yaml']))
+  .addOption(new Option('--threads <n>', h.threads).choices(['1', '2']))
   .option('--no-color', h.noColor)
   .option('-q, --quiet', h.quiet)
   .action(async (paths: string[], options) => (await loadCommand('score')).scoreCommand(paths, { ...options, lang: program.opts().lang }));

@@ -10,6 +10,7 @@ import { scoreUnit, type UnitResult } from '../core/score.js';
 import { summaryAccumulator, type Summary } from '../core/summary.js';
 import { discoverInputs } from '../io/assessment-files.js';
 import { loadRubric, type LoadedRubric } from '../io/rubric-file.js';
+import { parseAhead, parseThreadInputs, type ParseAhead } from '../io/parse-ahead.js';
 import { displayName, sheetBatchesOf, STDIN, type InputFormat } from '../io/sheet-stream.js';
 import { packageVersion } from './version.js';
 
@@ -20,6 +21,8 @@ export interface RoundOptions {
   rubric?: string | undefined;
   strict?: boolean | undefined;
   stdinFormat?: InputFormat | undefined;
+  /** 1: read, parse and score on this thread; 2 (the default with two cores or more): large CSV rounds are parsed on a second one. */
+  threads?: number | undefined;
 }
 
 export interface RoundHooks {
@@ -48,6 +51,17 @@ export interface RoundOutcome {
 export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}): Promise<RoundOutcome> {
   const inputs = discoverInputs(options.paths);
   if (inputs.length === 0) throw new MonevError([problem('input/no-files')]);
+  // Started first, so that the thread's start overlaps loading the rubric.
+  const threaded = parseThreadInputs(inputs, options.threads);
+  const ahead = threaded ? parseAhead(threaded) : undefined;
+  try {
+    return await scoreInputs(inputs, options, hooks, ahead);
+  } finally {
+    await ahead?.close();
+  }
+}
+
+async function scoreInputs(inputs: string[], options: RoundOptions, hooks: RoundHooks, ahead: ParseAhead | undefined): Promise<RoundOutcome> {
   const stdinText = inputs.includes(STDIN) ? readFileSync(0, 'utf8') : undefined;
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -97,7 +111,7 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
   for (const [i, file] of inputs.entries()) {
     fileIndex = i;
     try {
-      for await (const sheets of sheetBatchesOf(file, report, { stdinFormat: options.stdinFormat, stdinText })) {
+      for await (const sheets of sheetBatchesOf(file, report, { stdinFormat: options.stdinFormat, stdinText, ahead: ahead?.batches(i) })) {
         for (const sheet of sheets) {
           if (loaded) {
             const waiting = take(sheet);

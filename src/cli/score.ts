@@ -20,6 +20,7 @@ interface ScoreOptions {
   failZone?: string;
   strict?: boolean;
   stdinFormat?: 'csv' | 'yaml';
+  threads?: '1' | '2';
   color?: boolean;
   quiet?: boolean;
   lang?: string;
@@ -46,7 +47,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   let outcome;
   try {
     outcome = await scoreRound(
-      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, ranking: !['jsonl', 'csv'].includes(format) },
+      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), ranking: !['jsonl', 'csv'].includes(format) },
       {
         begin: async (head, loaded) => {
           zoneMins = new Map(loaded.compiled.zones.map((z) => [z.id, z.min]));

@@ -1,6 +1,9 @@
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { csvParseOptions, sniffDelimiter } from './csv-sheets.js';
+import { openInput } from './read-text.js';
 
 /** A CSV record and the line it ends on, counted as csv-parse's `info.lines` counts. */
 export interface CsvRecord {
@@ -72,4 +75,74 @@ export function csvRecordStream(head: string): Parser {
   const push = parser.push.bind(parser);
   parser.push = (record: string[] | null) => push(record === null ? null : ({ record, line: parser.info.lines } satisfies CsvRecord));
   return parser;
+}
+
+/** Files up to this size are read whole; larger ones are streamed. */
+export const STREAM_ABOVE = 1 << 20;
+
+/**
+ * The records of a CSV input in batches: small files (one unit each, typically) are parsed in one
+ * go; larger ones are streamed, each batch being what the parser holds after a read.
+ */
+export async function* csvRecordBatches(file: string, text?: string): AsyncGenerator<CsvRecord[]> {
+  const whole = text ?? openInput(file, STREAM_ABOVE).bytes?.toString('utf8');
+  if (whole !== undefined) {
+    yield csvRecordsOf(whole);
+    return;
+  }
+  const source = createReadStream(file);
+  const parser = source.pipe(csvRecordStream(readHead(file)));
+  // A read error of the file is not forwarded by pipe(): the parser must hear of it.
+  source.on('error', (error) => parser.destroy(error));
+  // The parser's error is read from `parser.errored`; a listener must be there at all times, or
+  // an error raised while the consumer is busy between two reads would be thrown as uncaught.
+  parser.on('error', () => {});
+  try {
+    yield* readableBatches<CsvRecord>(parser);
+  } finally {
+    source.destroy();
+    parser.destroy();
+  }
+}
+
+/** What an object stream holds, batch by batch: one wait per read of the file instead of one per object. */
+async function* readableBatches<T>(stream: Readable): AsyncGenerator<T[]> {
+  for (;;) {
+    const batch: T[] = [];
+    for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) batch.push(item);
+    if (batch.length) yield batch;
+    else if (stream.errored) throw stream.errored;
+    else if (stream.readableEnded || stream.destroyed) return;
+    else await readableOrEnd(stream);
+  }
+}
+
+function readableOrEnd(stream: Readable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (error?: unknown) => {
+      stream.off('readable', onReadable);
+      stream.off('end', onReadable);
+      stream.off('close', onReadable);
+      stream.off('error', settle);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onReadable = () => settle();
+    stream.on('readable', onReadable);
+    stream.on('end', onReadable);
+    stream.on('close', onReadable);
+    stream.on('error', settle);
+  });
+}
+
+function readHead(file: string): string {
+  const { size } = openInput(file, 0);
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(size, 65536));
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }

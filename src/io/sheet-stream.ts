@@ -1,18 +1,19 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { basename, extname } from 'node:path';
 import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import type { CsvRecord } from './csv-records.js';
 import { csvSheetBuilder, csvSyntaxProblem } from './csv-sheets.js';
-import { openInput, readText } from './read-text.js';
+import { readText } from './read-text.js';
 import { positioned } from './rubric-file.js';
 import { parseYaml } from './yaml-source.js';
 
 export type InputFormat = 'csv' | 'yaml';
 export const STDIN = '-';
 export const EXTENSIONS: Record<string, InputFormat> = { '.csv': 'csv', '.tsv': 'csv', '.yaml': 'yaml', '.yml': 'yaml' };
+
+/** The parse thread failed (a bug, not a problem of the input): never reported as the input's CSV syntax. */
+export class ParseThreadError extends Error {}
 
 export function displayName(file: string): string {
   return file === STDIN ? '<stdin>' : file;
@@ -34,7 +35,7 @@ export function formatOf(file: string, stdinFormat?: InputFormat): InputFormat {
  * iteration off the hot path; wide CSV rows still stream. Problems go to `report`; reading goes on
  * where it can.
  */
-export async function* sheetBatchesOf(file: string, report: (p: Problem) => void, options: { stdinFormat?: InputFormat; stdinText?: string } = {}): AsyncGenerator<Sheet[]> {
+export async function* sheetBatchesOf(file: string, report: (p: Problem) => void, options: { stdinFormat?: InputFormat; stdinText?: string; ahead?: AsyncIterable<CsvRecord[]> } = {}): AsyncGenerator<Sheet[]> {
   const format = formatOf(file, options.stdinFormat);
   const name = displayName(file);
   const stem = file === STDIN ? 'stdin' : basename(file, extname(file));
@@ -44,13 +45,14 @@ export async function* sheetBatchesOf(file: string, report: (p: Problem) => void
     return;
   }
   const builder = csvSheetBuilder(name, stem, report);
-  const batches = csvRecordBatches(file, file === STDIN ? (options.stdinText ?? '') : undefined)[Symbol.asyncIterator]();
+  const batches = (options.ahead ?? csvRecordBatchesHere(file, file === STDIN ? (options.stdinText ?? '') : undefined))[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<CsvRecord[]>;
     try {
       next = await batches.next();
     } catch (error) {
       // Reading problems are already problems; the parser's own errors are CSV syntax.
+      if (error instanceof ParseThreadError) throw error;
       if (error instanceof MonevError) error.problems.forEach(report);
       else report(csvSyntaxProblem(error, name));
       return;
@@ -65,76 +67,10 @@ export async function* sheetBatchesOf(file: string, report: (p: Problem) => void
 
 let csvRecords: typeof import('./csv-records.js') | undefined;
 
-/**
- * The records of a CSV input in batches: small files (one unit each, typically) are parsed in one
- * go; larger ones are streamed, each batch being what the parser holds after a read.
- */
-async function* csvRecordBatches(file: string, text: string | undefined): AsyncGenerator<CsvRecord[]> {
-  const whole = text ?? openInput(file, STREAM_ABOVE).bytes?.toString('utf8');
+/** The record batches of a CSV input read on this thread (csv-parse is loaded on the first CSV input). */
+async function* csvRecordBatchesHere(file: string, text: string | undefined): AsyncGenerator<CsvRecord[]> {
   // Loaded once, not awaited per file: a round may be ten thousand small files.
-  const { csvRecordsOf, csvRecordStream } = (csvRecords ??= await import('./csv-records.js'));
-  if (whole !== undefined) {
-    yield csvRecordsOf(whole);
-    return;
-  }
-  const source = createReadStream(file);
-  const parser = source.pipe(csvRecordStream(readHead(file)));
-  // A read error of the file is not forwarded by pipe(): the parser must hear of it.
-  source.on('error', (error) => parser.destroy(error));
-  // The parser's error is read from `parser.errored`; a listener must be there at all times, or
-  // an error raised while the consumer is busy between two reads would be thrown as uncaught.
-  parser.on('error', () => {});
-  try {
-    yield* readableBatches<CsvRecord>(parser);
-  } finally {
-    source.destroy();
-    parser.destroy();
-  }
-}
-
-/** What an object stream holds, batch by batch: one wait per read of the file instead of one per object. */
-async function* readableBatches<T>(stream: Readable): AsyncGenerator<T[]> {
-  for (;;) {
-    const batch: T[] = [];
-    for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) batch.push(item);
-    if (batch.length) yield batch;
-    else if (stream.errored) throw stream.errored;
-    else if (stream.readableEnded || stream.destroyed) return;
-    else await readableOrEnd(stream);
-  }
-}
-
-function readableOrEnd(stream: Readable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const settle = (error?: unknown) => {
-      stream.off('readable', onReadable);
-      stream.off('end', onReadable);
-      stream.off('close', onReadable);
-      stream.off('error', settle);
-      if (error === undefined) resolve();
-      else reject(error);
-    };
-    const onReadable = () => settle();
-    stream.on('readable', onReadable);
-    stream.on('end', onReadable);
-    stream.on('close', onReadable);
-    stream.on('error', settle);
-  });
-}
-
-/** Files up to this size are read whole; larger ones are streamed. */
-export const STREAM_ABOVE = 1 << 20;
-
-function readHead(file: string): string {
-  const { size } = openInput(file, 0);
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(Math.min(size, 65536));
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
+  yield* (csvRecords ??= await import('./csv-records.js')).csvRecordBatches(file, text);
 }
 
 export function* yamlSheets(text: string, file: string, stem: string, report: (p: Problem) => void): Generator<Sheet> {

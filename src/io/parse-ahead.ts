@@ -1,0 +1,152 @@
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MonevError, type Problem } from '../core/problem.js';
+import type { CsvRecord } from './csv-records.js';
+import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
+import { EXTENSIONS, ParseThreadError, STDIN } from './sheet-stream.js';
+
+export interface ParseAhead {
+  /** The record batches of input `index`, or undefined when that input is read on this thread. */
+  batches(index: number): AsyncIterable<CsvRecord[]> | undefined;
+  close(): Promise<void>;
+}
+
+/** Messages in flight at most (each about `BATCH_RECORDS` records): the memory a slow consumer lets the thread fill. */
+const WINDOW = 16;
+
+const BATCH_RECORDS = 1024;
+
+/** Atomics.waitAsync (Node 16 and later; TypeScript's library knows it from ES2024). */
+const waitAsync = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number): { async: boolean; value: Promise<unknown> | string } }).waitAsync;
+
+export const PARSE_WORKER = fileURLToPath(new URL('./parse-worker.cjs', import.meta.url));
+
+/** Below these, a round is over before a second thread has started (about 30 ms): read it here. */
+const THREAD_FROM_FILES = 64;
+const THREAD_FROM_BYTES = 1 << 20;
+
+/**
+ * The CSV inputs worth handing to a parse thread, as [input index, path], or undefined when the
+ * round is better read on this thread: one core, `threads` 1, a small round, or an installation
+ * without the thread's script (the sources that tests run).
+ */
+export function parseThreadInputs(inputs: string[], threads: number | undefined, worker = PARSE_WORKER): [number, string][] | undefined {
+  if ((threads ?? availableParallelism()) < 2) return undefined;
+  const files: [number, string][] = [];
+  inputs.forEach((path, index) => {
+    if (path !== STDIN && EXTENSIONS[extname(path).toLowerCase()] === 'csv') files.push([index, path]);
+  });
+  if (files.length < THREAD_FROM_FILES && !reaches(files, THREAD_FROM_BYTES)) return undefined;
+  return existsSync(worker) ? files : undefined;
+}
+
+function reaches(files: [number, string][], bytes: number): boolean {
+  let total = 0;
+  for (const [, path] of files) {
+    try {
+      total += statSync(path).size;
+    } catch {
+      // Unreadable inputs are reported when they are read.
+    }
+    if (total >= bytes) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads and parses the given CSV inputs on a second thread while this one scores: records arrive
+ * in input order, at most a few messages ahead of what was taken, so memory stays bounded however
+ * slow the consumer is. Each input's records are read once, by the thread.
+ */
+export function parseAhead(files: [number, string][], worker = PARSE_WORKER): ParseAhead {
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  const { port1: port, port2: threadPort } = new MessageChannel();
+  const setup: AheadSetup = { files, port: threadPort, control: control.buffer as SharedArrayBuffer, window: WINDOW, batchRecords: BATCH_RECORDS };
+  const thread = new Worker(worker, { workerData: setup, transferList: [threadPort] });
+  const ahead = new Set(files.map(([index]) => index));
+  let current: AheadMessage = { items: [], records: [], lines: [] };
+  let at = 0;
+  /** The current message's next record. */
+  let record = 0;
+  let received = 0;
+  let failure: Error | undefined;
+  const stopped = new Promise<void>((resolve) => {
+    thread.on('error', (error) => {
+      failure = new ParseThreadError(`the parse thread failed: ${error.message}`, { cause: error });
+      resolve();
+    });
+    thread.on('exit', (code) => {
+      failure ??= new ParseThreadError(`the parse thread stopped (exit code ${code})`);
+      resolve();
+    });
+  });
+
+  /**
+   * The next message, pulled from the port when it is wanted rather than delivered as an event:
+   * messages stay serialized (off this heap) until then, and a collection does not copy records
+   * that wait their turn.
+   */
+  const nextMessage = async (): Promise<AheadMessage> => {
+    // A turn of the event loop per message: signals (SIGTERM removes the temporary output),
+    // timers and stream events would otherwise wait while the thread keeps up.
+    await new Promise(setImmediate);
+    for (;;) {
+      const got = receiveMessageOnPort(port);
+      if (got) {
+        received++;
+        // Taken: the thread may post another.
+        Atomics.store(control, TAKEN, received);
+        Atomics.notify(control, TAKEN);
+        return got.message as AheadMessage;
+      }
+      if (failure) throw failure;
+      // The thread counts a message after posting it: wait for the count to pass what was received.
+      if (Atomics.load(control, POSTED) > received) continue;
+      const wait = waitAsync(control, POSTED, received);
+      if (wait.async) await Promise.race([wait.value, stopped]);
+    }
+  };
+
+  const nextItem = async (): Promise<AheadItem> => {
+    while (at === current.items.length) {
+      current = await nextMessage();
+      at = record = 0;
+    }
+    return current.items[at++]!;
+  };
+
+  /** The next `count` records of the current message. */
+  const takeRecords = (count: number): CsvRecord[] => {
+    const records: CsvRecord[] = new Array(count);
+    for (let k = 0; k < count; k++, record++) records[k] = { record: current.records[record]!, line: current.lines[record]! };
+    return records;
+  };
+
+  async function* batchesOf(index: number): AsyncGenerator<CsvRecord[]> {
+    for (;;) {
+      const item = await nextItem();
+      // Items of an input whose reading stopped early on this side are passed over.
+      if (item.file < index) {
+        if (item.records) takeRecords(item.records);
+        continue;
+      }
+      if (item.file > index) throw new ParseThreadError(`the parse thread skipped input ${index}`);
+      if (item.records) yield takeRecords(item.records);
+      if (item.problems) throw new MonevError(item.problems);
+      if (item.error) throw Object.assign(new Error(item.error.message), { code: item.error.code, lines: item.error.lines });
+      if (item.end) return;
+    }
+  }
+
+  return {
+    batches: (index) => (ahead.has(index) ? batchesOf(index) : undefined),
+    async close() {
+      thread.removeAllListeners('exit');
+      port.close();
+      await thread.terminate();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The parse thread (built to dist/parse-worker.cjs): reads and parses, in order, the CSV inputs it
+ * is given, and posts their records to the main thread, which scores them meanwhile. Only reading
+ * and csv-parse run here; every rule about what records mean stays on the main thread.
+ */
+import { workerData } from 'node:worker_threads';
+import { MonevError } from '../core/problem.js';
+import { csvRecordBatches, type CsvRecord } from './csv-records.js';
+import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
+
+const { files, port, window, batchRecords } = workerData as AheadSetup;
+/** Messages taken by the main thread and posted by this one: the thread runs at most `window` messages ahead. */
+const control = new Int32Array((workerData as AheadSetup).control);
+let posted = 0;
+let message = emptyMessage();
+
+function emptyMessage(): AheadMessage {
+  return { items: [], records: [], lines: [] };
+}
+
+/**
+ * Posts what was gathered. Records travel as lists of cells with their lines beside them: a list
+ * of {record, line} objects costs the receiving thread an object and two property names to look
+ * up per record, which was most of what it saved by not parsing.
+ */
+function post(): void {
+  if (!message.items.length) return;
+  port.postMessage(message);
+  message = emptyMessage();
+  Atomics.store(control, POSTED, ++posted);
+  Atomics.notify(control, POSTED);
+  for (let taken = Atomics.load(control, TAKEN); posted - taken > window; taken = Atomics.load(control, TAKEN)) Atomics.wait(control, TAKEN, taken);
+}
+
+function add(item: AheadItem): void {
+  message.items.push(item);
+  if (message.lines.length >= batchRecords) post();
+}
+
+function addRecords(file: number, records: CsvRecord[]): void {
+  for (let k = 0; k < records.length; k++) {
+    message.records.push(records[k]!.record);
+    message.lines.push(records[k]!.line);
+  }
+  add({ file, records: records.length });
+}
+
+async function readAll(): Promise<void> {
+  for (const [file, path] of files) {
+    try {
+      for await (const records of csvRecordBatches(path)) addRecords(file, records);
+      add({ file, end: true });
+    } catch (error) {
+      if (error instanceof MonevError) add({ file, problems: error.problems });
+      else {
+        const e = error as Error & { code?: unknown; lines?: unknown };
+        add({ file, error: { message: String(e?.message ?? error), code: typeof e?.code === 'string' ? e.code : undefined, lines: typeof e?.lines === 'number' ? e.lines : undefined } });
+      }
+    }
+  }
+  post();
+}
+
+// A failure of the thread itself reaches the main thread as the worker's 'error' event.
+void readAll();
