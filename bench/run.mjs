@@ -43,7 +43,7 @@ function sizeOf(path) {
  */
 const { NODE_EXTRA_CA_CERTS: _caBundle, ...cleanEnv } = process.env;
 
-/** Runs a command once; returns its wall time and peak RSS. */
+/** Runs a command once; returns its wall time, peak RSS and CPU time (all threads). */
 function runOnce(argv) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, argv, {
@@ -53,7 +53,8 @@ function runOnce(argv) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
-  return { ms, rssMB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  const [rssKB, cpuUs] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  return { ms, rssMB: rssKB / 1024, cpuMs: cpuUs / 1000 };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -61,21 +62,23 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /**
  * Runs each command `runs` times, taking turns (a run of one, then a run of the other), so that a
  * machine slowing down or speeding up in the middle weighs on both alike. Returns for each the
- * median and the best wall time, and the largest peak RSS. On a shared VM the same CPU-bound loop
+ * median and the best wall time, the median CPU time and the largest peak RSS. On a shared VM the same CPU-bound loop
  * can take twice as long from one minute to the next: the best of several runs is the figure least
  * touched by other tenants, the median the one a user should expect.
  */
 function measure(commands, runs) {
   const times = commands.map(() => []);
+  const cpu = commands.map(() => []);
   const rss = commands.map(() => 0);
   for (let i = 0; i < runs; i++) {
     commands.forEach((argv, c) => {
       const r = runOnce(argv);
       times[c].push(r.ms);
+      cpu[c].push(r.cpuMs);
       rss[c] = Math.max(rss[c], r.rssMB);
     });
   }
-  return commands.map((_, c) => ({ ms: median(times[c]), bestMs: Math.min(...times[c]), rssMB: rss[c] }));
+  return commands.map((_, c) => ({ ms: median(times[c]), bestMs: Math.min(...times[c]), cpuMs: median(cpu[c]), rssMB: rss[c] }));
 }
 
 const missing = [join(dataDir, 'rubric.yaml'), ...sizes.wideUnits.map((units) => join(dataDir, `wide-${units}.csv`))].some((f) => !existsSync(f));
@@ -88,19 +91,28 @@ const rubric = join(dataDir, 'rubric.yaml');
 const monev = (...a) => [bin, ...a];
 const floorOf = (input) => [join(root, 'bench', 'floor-csv.mjs'), input];
 const cases = [];
-const add = (name, input, rows, argv, floorArgv, runs = sizes.runs) => {
+/**
+ * One case, taking turns with its floor. With `oneThread`, the same command with `--threads 1` takes
+ * turns too and gets a row of its own: what the case costs without the parse thread.
+ */
+const add = (name, input, rows, argv, floorArgv, { oneThread = false } = {}) => {
   process.stderr.write(`${name} …\n`);
-  const [run, floor] = measure(floorArgv ? [argv, floorArgv] : [argv], runs);
+  const variants = oneThread ? [argv, [...argv, '--threads', '1']] : [argv];
+  const measured = measure(floorArgv ? [...variants, floorArgv] : variants, sizes.runs);
+  const floor = floorArgv ? measured.at(-1) : undefined;
   const bytes = input ? sizeOf(input) : 0;
-  cases.push({ name, rows, bytes, ms: run.ms, rssMB: run.rssMB, floorMs: floor?.ms ?? null, ratio: floor ? run.ms / floor.ms : null, bestRatio: floor ? run.bestMs / floor.bestMs : null });
+  variants.forEach((_, v) => {
+    const run = measured[v];
+    cases.push({ name: v ? `${name}, --threads 1` : name, rows, bytes, ms: run.ms, cpuMs: run.cpuMs, rssMB: run.rssMB, floorMs: floor?.ms ?? null, floorCpuMs: floor?.cpuMs ?? null, ratio: floor ? run.ms / floor.ms : null, bestRatio: floor ? run.bestMs / floor.bestMs : null });
+  });
 };
 
 const long = join(dataDir, 'long');
-if (only.has('A')) add(`A  ${sizes.files} long-CSV files, json`, long, sizes.files * 60, monev('score', long, '--rubric', rubric, '--format', 'json', '-q', '--out', '/dev/null'), floorOf(long));
+if (only.has('A')) add(`A  ${sizes.files} long-CSV files, json`, long, sizes.files * 60, monev('score', long, '--rubric', rubric, '--format', 'json', '-q', '--out', '/dev/null'), floorOf(long), { oneThread: true });
 for (const units of only.has('B') ? sizes.wideUnits : []) {
   const wide = join(dataDir, `wide-${units}.csv`);
   add(`B  wide CSV ${units} units, jsonl`, wide, units, monev('score', wide, '--rubric', rubric, '--format', 'jsonl', '-q', '--out', '/dev/null'), floorOf(wide));
-  add(`B  wide CSV ${units} units, csv`, wide, units, monev('score', wide, '--rubric', rubric, '--format', 'csv', '-q', '--out', '/dev/null'), floorOf(wide));
+  add(`B  wide CSV ${units} units, csv`, wide, units, monev('score', wide, '--rubric', rubric, '--format', 'csv', '-q', '--out', '/dev/null'), floorOf(wide), { oneThread: true });
 }
 const yaml = join(dataDir, 'yaml');
 if (only.has('C')) add(`C  ${sizes.yamlFiles} YAML files, json`, yaml, sizes.yamlFiles, monev('score', yaml, '--rubric', rubric, '--format', 'json', '-q', '--out', '/dev/null'), undefined);
@@ -113,8 +125,8 @@ if (only.has('D')) {
     ['D  monev validate <bundled rubric>', monev('validate', join(root, 'rubrics', 'ombudsman-ppp-2023.yaml'))],
   ];
   const [node0, ...measured] = measure([['-e', '0'], ...starts.map(([, argv]) => argv)], startRuns);
-  cases.push({ name: 'D  node -e 0', rows: 0, bytes: 0, ms: node0.ms, rssMB: node0.rssMB, floorMs: node0.ms, ratio: 1, bestRatio: 1 });
-  starts.forEach(([name], i) => cases.push({ name, rows: 0, bytes: 0, ms: measured[i].ms, rssMB: measured[i].rssMB, floorMs: node0.ms, ratio: measured[i].ms / node0.ms, bestRatio: measured[i].bestMs / node0.bestMs }));
+  cases.push({ name: 'D  node -e 0', rows: 0, bytes: 0, ms: node0.ms, cpuMs: node0.cpuMs, rssMB: node0.rssMB, floorMs: node0.ms, floorCpuMs: node0.cpuMs, ratio: 1, bestRatio: 1 });
+  starts.forEach(([name], i) => cases.push({ name, rows: 0, bytes: 0, ms: measured[i].ms, cpuMs: measured[i].cpuMs, rssMB: measured[i].rssMB, floorMs: node0.ms, floorCpuMs: node0.cpuMs, ratio: measured[i].ms / node0.ms, bestRatio: measured[i].bestMs / node0.bestMs }));
 }
 
 const machine = { host: hostname(), cpus: `${cpus().length} x ${cpus()[0]?.model ?? '?'}`, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
@@ -122,9 +134,9 @@ const fmt = (n, d = 0) => (n === null ? '-' : n.toFixed(d));
 const lines = [
   `monev benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine.cpus}, ${machine.memoryGB} GiB, Node ${machine.node}, median of ${sizes.runs} run(s) taking turns with the floor, start-up of ${startRuns}${tiny ? ' (tiny smoke sizes)' : ''}`,
   '',
-  '| case | median ms | rows/s | MB/s | peak RSS MB | floor ms | ratio | best-of ratio |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|',
-  ...cases.map((c) => `| ${c.name} | ${fmt(c.ms)} | ${c.rows ? fmt(c.rows / (c.ms / 1000)) : '-'} | ${c.bytes ? fmt(c.bytes / 2 ** 20 / (c.ms / 1000), 1) : '-'} | ${fmt(c.rssMB)} | ${fmt(c.floorMs)} | ${c.ratio === null ? '-' : `${c.ratio.toFixed(2)}x`} | ${c.bestRatio === null ? '-' : `${c.bestRatio.toFixed(2)}x`} |`),
+  '| case | median ms | rows/s | MB/s | peak RSS MB | floor ms | ratio | best-of ratio | CPU ms (floor) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...cases.map((c) => `| ${c.name} | ${fmt(c.ms)} | ${c.rows ? fmt(c.rows / (c.ms / 1000)) : '-'} | ${c.bytes ? fmt(c.bytes / 2 ** 20 / (c.ms / 1000), 1) : '-'} | ${fmt(c.rssMB)} | ${fmt(c.floorMs)} | ${c.ratio === null ? '-' : `${c.ratio.toFixed(2)}x`} | ${c.bestRatio === null ? '-' : `${c.bestRatio.toFixed(2)}x`} | ${fmt(c.cpuMs)}${c.floorCpuMs === null ? '' : ` (${fmt(c.floorCpuMs)})`} |`),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 mkdirSync(resultsDir, { recursive: true });

@@ -11,14 +11,16 @@ describe('npm run bench (tiny smoke run)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monev-bench-'));
     const run = spawnSync(process.execPath, ['bench/run.mjs', '--tiny', '--data', join(dir, 'data'), '--results', join(dir, 'results')], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^\| case \| median ms \| rows\/s \| MB\/s \| peak RSS MB \| floor ms \| ratio \| best-of ratio \|$/m);
-    for (const name of ['A  20 long-CSV files, json', 'B  wide CSV 200 units, jsonl', 'B  wide CSV 600 units, csv', 'C  10 YAML files, json', 'D  monev --version', 'D  monev validate <bundled rubric>']) {
+    expect(run.stdout).toMatch(/^\| case \| median ms \| rows\/s \| MB\/s \| peak RSS MB \| floor ms \| ratio \| best-of ratio \| CPU ms \(floor\) \|$/m);
+    for (const name of ['A  20 long-CSV files, json', 'A  20 long-CSV files, json, --threads 1', 'B  wide CSV 200 units, jsonl', 'B  wide CSV 600 units, csv', 'B  wide CSV 600 units, csv, --threads 1', 'C  10 YAML files, json', 'D  monev --version', 'D  monev validate <bundled rubric>']) {
       expect(run.stdout).toContain(`| ${name} |`);
     }
     const result = JSON.parse(readFileSync(join(dir, 'results', 'tiny.json'), 'utf8'));
-    expect(result.cases).toHaveLength(10);
+    expect(result.cases).toHaveLength(13);
     for (const c of result.cases) {
       expect(c.ms).toBeGreaterThan(0);
+      // CPU time of all the process's threads, next to the wall time: the parse thread's share shows.
+      expect(c.cpuMs).toBeGreaterThan(0);
       expect(c.rssMB).toBeGreaterThan(10);
       // Cases with a floor carry both ratios; the best-of one compares best runs with each other.
       if (c.ratio !== null) expect(c.bestRatio).toBeGreaterThan(0);

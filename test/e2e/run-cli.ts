@@ -14,7 +14,7 @@ export interface CliRun {
 /** Runs the built CLI with a clean, colourless environment. */
 export function monev(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliRun {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', ...options.env };
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: options.input, env, cwd: options.cwd });
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: options.input, env, cwd: options.cwd, maxBuffer: 1 << 28 });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
 

@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MonevError } from '../../src/core/problem.js';
+import { csvRecordBatches, type CsvRecord } from '../../src/io/csv-records.js';
+import { parseAhead, parseThreadInputs } from '../../src/io/parse-ahead.js';
+import { ParseThreadError } from '../../src/io/sheet-stream.js';
+
+// The thread's script is the built one (`npm test` builds first).
+const WORKER = resolve('dist/parse-worker.cjs');
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'monev-ahead-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Every record of an input, or the error that stopped it (as sheet-stream sees it). */
+async function drain(batches: AsyncIterable<CsvRecord[]>): Promise<{ records: CsvRecord[]; error?: unknown }> {
+  const records: CsvRecord[] = [];
+  try {
+    for await (const batch of batches) records.push(...batch);
+  } catch (error) {
+    return { records, error: error instanceof MonevError ? error.problems : { message: (error as Error).message, code: (error as { code?: string }).code, lines: (error as { lines?: number }).lines } };
+  }
+  return { records };
+}
+
+const big = `unit,a,b\n${Array.from({ length: 60_000 }, (_, i) => `u${i},${i % 7},"x${i % 3 ? '' : '\ny'}"`).join('\n')}\n`;
+
+describe('parseAhead', () => {
+  it('gives each input the records, lines and errors it gives when read here', async () => {
+    const dir = folder({
+      'a.csv': 'criterion,value\nk1,ya\nk2,"dua\r\nbaris"\n',
+      'b.csv': 'criterion,value\nk1,"tidak tertutup\n',
+      'c.csv': big,
+      'd.csv': `${big}u-akhir,"a" b,1\n`,
+      'e.csv': '\ufeffcriterion;value\n\nk1;ya\n',
+    });
+    const paths = ['a.csv', 'b.csv', 'c.csv', 'd.csv', 'hilang.csv', 'e.csv'].map((f) => join(dir, f));
+    const ahead = parseAhead(paths.map((p, i) => [i, p]), WORKER);
+    try {
+      for (const [i, path] of paths.entries()) {
+        const there = await drain(ahead.batches(i)!);
+        const here = await drain(csvRecordBatches(path));
+        expect(there, path).toEqual(here);
+      }
+    } finally {
+      await ahead.close();
+    }
+  }, 30_000);
+
+  it('passes over inputs the reader stopped early, and leaves other inputs to this thread', async () => {
+    const dir = folder({ 'a.csv': big, 'b.csv': 'x,y\n1,2\n' });
+    const ahead = parseAhead([[0, join(dir, 'a.csv')], [2, join(dir, 'b.csv')]], WORKER);
+    try {
+      const first = ahead.batches(0)![Symbol.asyncIterator]();
+      expect((await first.next()).value.length).toBeGreaterThan(0);
+      expect(ahead.batches(1)).toBeUndefined();
+      expect((await drain(ahead.batches(2)!)).records.map((r) => r.record)).toEqual([['x', 'y'], ['1', '2']]);
+    } finally {
+      await ahead.close();
+    }
+  }, 30_000);
+
+  it('turns a failure of the thread into a ParseThreadError, never a problem of the input', async () => {
+    const dir = folder({ 'throws.cjs': "throw new Error('boom');", 'quits.cjs': 'process.exit(0);', 'a.csv': 'x\n1\n' });
+    for (const script of ['throws.cjs', 'quits.cjs']) {
+      const ahead = parseAhead([[0, join(dir, 'a.csv')]], join(dir, script));
+      try {
+        const batches = ahead.batches(0)![Symbol.asyncIterator]();
+        await expect(batches.next()).rejects.toBeInstanceOf(ParseThreadError);
+      } finally {
+        await ahead.close();
+      }
+    }
+  });
+});
+
+describe('parseThreadInputs', () => {
+  const many = Array.from({ length: 70 }, (_, i) => `/data/u${i}.csv`);
+  it('hands over the CSV inputs of a large round, not YAML or stdin', () => {
+    const inputs = [...many, '/data/x.yaml', '-', '/data/y.TSV'];
+    expect(parseThreadInputs(inputs, 2, WORKER)).toEqual([...many.map((p, i) => [i, p]), [72, '/data/y.TSV']]);
+  });
+  it('keeps small rounds, --threads 1 and installations without the script on this thread', () => {
+    expect(parseThreadInputs(many.slice(0, 5), 2, WORKER)).toBeUndefined();
+    expect(parseThreadInputs(many, 1, WORKER)).toBeUndefined();
+    expect(parseThreadInputs(many, 2, '/nowhere/parse-worker.cjs')).toBeUndefined();
+  });
+  it('counts a small number of files by their size', () => {
+    const dir = folder({ 'besar.csv': big + big });
+    expect(parseThreadInputs([join(dir, 'besar.csv')], 2, WORKER)).toEqual([[0, join(dir, 'besar.csv')]]);
+  });
+});
