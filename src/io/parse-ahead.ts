@@ -14,10 +14,14 @@ export interface ParseAhead {
   close(): Promise<void>;
 }
 
-/** Messages in flight at most (each about `BATCH_RECORDS` records): the memory a slow consumer lets the thread fill. */
-const WINDOW = 16;
-
-const BATCH_RECORDS = 1024;
+/**
+ * Messages in flight at most, each of about `BATCH_RECORDS` records: what a slow consumer (jsonl)
+ * lets the thread fill, serialized, outside this heap. Measured (B, 100,000 and 300,000 rows):
+ * 256-record messages gave 30 MB less peak RSS than 1,024-record ones, whose records outlived
+ * young-generation collections on this side, and were no slower; 16 to 64 in flight, all alike.
+ */
+const WINDOW = 32;
+const BATCH_RECORDS = 256;
 
 /** Atomics.waitAsync (Node 16 and later; TypeScript's library knows it from ES2024). */
 const waitAsync = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number): { async: boolean; value: Promise<unknown> | string } }).waitAsync;
