@@ -77,16 +77,13 @@ export function parseAhead(files: [number, string][], worker = PARSE_WORKER): Pa
   let record = 0;
   let received = 0;
   let failure: Error | undefined;
-  const stopped = new Promise<void>((resolve) => {
-    thread.on('error', (error) => {
-      failure = new ParseThreadError(`the parse thread failed: ${error.message}`, { cause: error });
-      resolve();
-    });
-    thread.on('exit', (code) => {
-      failure ??= new ParseThreadError(`the parse thread stopped (exit code ${code})`);
-      resolve();
-    });
-  });
+  // A wait for the thread's next message ends when the thread stops too (notify wakes it).
+  const stop = (error: Error) => {
+    failure ??= error;
+    Atomics.notify(control, POSTED);
+  };
+  thread.on('error', (error) => stop(new ParseThreadError(`the parse thread failed: ${error.message}`, { cause: error })));
+  thread.on('exit', (code) => stop(new ParseThreadError(`the parse thread stopped (exit code ${code})`)));
 
   /**
    * The next message, pulled from the port when it is wanted rather than delivered as an event:
@@ -110,7 +107,7 @@ export function parseAhead(files: [number, string][], worker = PARSE_WORKER): Pa
       // The thread counts a message after posting it: wait for the count to pass what was received.
       if (Atomics.load(control, POSTED) > received) continue;
       const wait = waitAsync(control, POSTED, received);
-      if (wait.async) await Promise.race([wait.value, stopped]);
+      if (wait.async) await wait.value;
     }
   };
 
