@@ -62,9 +62,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /**
  * Runs each command `runs` times, taking turns (a run of one, then a run of the other), so that a
  * machine slowing down or speeding up in the middle weighs on both alike. Returns for each the
- * median and the best wall time, the median CPU time and the largest peak RSS. On a shared VM the same CPU-bound loop
- * can take twice as long from one minute to the next: the best of several runs is the figure least
- * touched by other tenants, the median the one a user should expect.
+ * median and the best wall time, the median CPU time and the largest peak RSS. On a shared VM the
+ * same CPU-bound loop can take twice as long from one minute to the next: the best of several runs
+ * is the figure least touched by other tenants, the median the one a user should expect.
  */
 function measure(commands, runs) {
   const times = commands.map(() => []);

@@ -37,4 +37,3 @@ export interface AheadMessage {
   /** The line each record ends on. */
   lines: number[];
 }
-

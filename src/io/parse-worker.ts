@@ -8,9 +8,10 @@ import { MonevError } from '../core/problem.js';
 import { csvRecordBatches, type CsvRecord } from './csv-records.js';
 import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
 
-const { files, port, window, batchRecords } = workerData as AheadSetup;
+const setup = workerData as AheadSetup;
+const { files, port, window, batchRecords } = setup;
 /** Messages taken by the main thread and posted by this one: the thread runs at most `window` messages ahead. */
-const control = new Int32Array((workerData as AheadSetup).control);
+const control = new Int32Array(setup.control);
 let posted = 0;
 let message = emptyMessage();
 
