@@ -5,7 +5,8 @@
  */
 import { workerData } from 'node:worker_threads';
 import { MonevError } from '../core/problem.js';
-import { csvRecordBatches, type CsvRecord } from './csv-records.js';
+import { csvRecordBatches, csvRecordsOf, STREAM_ABOVE, type CsvRecord } from './csv-records.js';
+import { openInput } from './read-text.js';
 import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
 
 const setup = workerData as AheadSetup;
@@ -49,7 +50,10 @@ function addRecords(file: number, records: CsvRecord[]): void {
 async function readAll(): Promise<void> {
   for (const [file, path] of files) {
     try {
-      for await (const records of csvRecordBatches(path)) addRecords(file, records);
+      // A small file is read and parsed here and now: no generator and no promise per file.
+      const whole = openInput(path, STREAM_ABOVE).bytes;
+      if (whole) addRecords(file, csvRecordsOf(whole.toString('utf8')));
+      else for await (const records of csvRecordBatches(path)) addRecords(file, records);
       add({ file, end: true });
     } catch (error) {
       if (error instanceof MonevError) add({ file, problems: error.problems });
