@@ -31,6 +31,15 @@ describe('the packed tarball', () => {
     const score = npx(['score', 'data/contoh.csv', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv']);
     expect(score.status, score.stderr).toBe(0);
     expect(score.stdout.split('\n')[1]).toBe('contoh,,91.48,a,,8,91.48');
+    // A round large enough for the parse thread (dist/parse-worker.cjs) gives what one thread gives.
+    const many = join(project, 'banyak');
+    mkdirSync(many);
+    const sample = readFileSync('examples/skm/contoh-permenpanrb-14-2017.csv', 'utf8');
+    for (let i = 0; i < 70; i++) writeFileSync(join(many, `unit-${i}.csv`), sample);
+    const threaded = npx(['score', 'banyak', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--threads', '2']);
+    expect(threaded.status, threaded.stderr).toBe(0);
+    expect(threaded.stdout.split('\n')).toHaveLength(72);
+    expect(threaded.stdout).toBe(npx(['score', 'banyak', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--threads', '1']).stdout);
     expect(npx(['rubrics']).stdout).toContain('ombudsman-ppp-2023');
     expect(existsSync(join(project, 'node_modules', 'monev', 'rubrics', 'ombudsman-ppp-2023.yaml'))).toBe(true);
   }, 180_000);
