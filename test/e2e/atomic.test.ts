@@ -13,10 +13,10 @@ describe('--out survives a killed run', () => {
   const ids = ['persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'dasar-hukum', 'maklumat', 'toilet', 'sarana-pengaduan'];
   writeFileSync(input, `unit,${ids.join(',')}\n${Array.from({ length: 60000 }, (_, i) => `u${i},${ids.map((_, k) => ((i + k) % 3 ? 'ya' : 'tidak')).join(',')}`).join('\n')}\n`);
 
-  async function killMidWrite(signal: NodeJS.Signals): Promise<{ out: string; files: string[]; code: number | null; signal: NodeJS.Signals | null }> {
+  async function killMidWrite(signal: NodeJS.Signals, threads = '1'): Promise<{ out: string; files: string[]; code: number | null; signal: NodeJS.Signals | null }> {
     const out = join(mkdtempSync(join(dir, 'run-')), 'hasil.json');
     writeFileSync(out, 'previous result\n');
-    const child = spawn(process.execPath, [BIN, 'score', input, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'json', '-q', '--out', out], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'score', input, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'json', '-q', '--out', out, '--threads', threads], { stdio: 'ignore' });
     const folder = join(out, '..');
     const started = Date.now();
     // Wait until the temporary file has content, so the kill lands while output is being written.
@@ -38,6 +38,15 @@ describe('--out survives a killed run', () => {
 
   it('SIGTERM: the previous output is intact and the temporary file is removed', async () => {
     const run = await killMidWrite('SIGTERM');
+    expect(run.code).toBe(143);
+    expect(run.out).toBe('previous result\n');
+    expect(run.files).toEqual(['hasil.json']);
+  }, 60_000);
+
+  // With the parse thread, records are taken in the main thread's event loop: the signal must
+  // still be handled while the round runs, not after it.
+  it('SIGTERM with the parse thread: the same', async () => {
+    const run = await killMidWrite('SIGTERM', '2');
     expect(run.code).toBe(143);
     expect(run.out).toBe('previous result\n');
     expect(run.files).toEqual(['hasil.json']);

@@ -79,18 +79,23 @@ describe('parseAhead', () => {
 });
 
 describe('parseThreadInputs', () => {
-  const many = Array.from({ length: 70 }, (_, i) => `/data/u${i}.csv`);
+  const many = (n: number) => Array.from({ length: n }, (_, i) => `/data/u${i}.csv`);
+  const options = { worker: WORKER, cores: 2 };
   it('hands over the CSV inputs of a large round, not YAML or stdin', () => {
-    const inputs = [...many, '/data/x.yaml', '-', '/data/y.TSV'];
-    expect(parseThreadInputs(inputs, 2, WORKER)).toEqual([...many.map((p, i) => [i, p]), [72, '/data/y.TSV']]);
+    const inputs = [...many(3000), '/data/x.yaml', '-', '/data/y.TSV'];
+    expect(parseThreadInputs(inputs, undefined, options)).toEqual([...many(3000).map((p, i) => [i, p]), [3002, '/data/y.TSV']]);
   });
-  it('keeps small rounds, --threads 1 and installations without the script on this thread', () => {
-    expect(parseThreadInputs(many.slice(0, 5), 2, WORKER)).toBeUndefined();
-    expect(parseThreadInputs(many, 1, WORKER)).toBeUndefined();
-    expect(parseThreadInputs(many, 2, '/nowhere/parse-worker.cjs')).toBeUndefined();
+  it('counts a round of fewer files by the bytes of its first ones', () => {
+    const dir = folder({ 'besar.csv': big.repeat(12), 'kecil.csv': 'x\n1\n' });
+    expect(parseThreadInputs([join(dir, 'besar.csv')], undefined, options)).toEqual([[0, join(dir, 'besar.csv')]]);
+    expect(parseThreadInputs([join(dir, 'kecil.csv')], undefined, options)).toBeUndefined();
+    expect(parseThreadInputs(many(2999), undefined, options)).toBeUndefined();
   });
-  it('counts a small number of files by their size', () => {
-    const dir = folder({ 'besar.csv': big + big });
-    expect(parseThreadInputs([join(dir, 'besar.csv')], 2, WORKER)).toEqual([[0, join(dir, 'besar.csv')]]);
+  it('follows --threads, and keeps one core and installations without the script on this thread', () => {
+    expect(parseThreadInputs(many(5), 2, options)).toEqual(many(5).map((p, i) => [i, p]));
+    expect(parseThreadInputs(many(3000), 1, options)).toBeUndefined();
+    expect(parseThreadInputs(many(3000), undefined, { ...options, cores: 1 })).toBeUndefined();
+    expect(parseThreadInputs(many(3000), 2, { worker: '/nowhere/parse-worker.cjs', cores: 2 })).toBeUndefined();
+    expect(parseThreadInputs(['/data/x.yaml', '-'], 2, options)).toBeUndefined();
   });
 });
