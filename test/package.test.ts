@@ -31,7 +31,7 @@ describe('the packed tarball', () => {
     const score = npx(['score', 'data/contoh.csv', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv']);
     expect(score.status, score.stderr).toBe(0);
     expect(score.stdout.split('\n')[1]).toBe('contoh,,91.48,a,,8,91.48');
-    // A round large enough for the parse thread (dist/parse-worker.cjs) gives what one thread gives.
+    // Scored with the parse thread (dist/parse-worker.cjs, asked for with --threads 2), a round gives what one thread gives.
     const many = join(project, 'banyak');
     mkdirSync(many);
     const sample = readFileSync('examples/skm/contoh-permenpanrb-14-2017.csv', 'utf8');

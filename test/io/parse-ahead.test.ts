@@ -86,7 +86,7 @@ describe('parseThreadInputs', () => {
     expect(parseThreadInputs(inputs, undefined, options)).toEqual([...many(3000).map((p, i) => [i, p]), [3002, '/data/y.TSV']]);
   });
   it('counts a round of fewer files by the bytes of its first ones', () => {
-    const dir = folder({ 'besar.csv': big.repeat(12), 'kecil.csv': 'x\n1\n' });
+    const dir = folder({ 'besar.csv': big.repeat(16), 'kecil.csv': 'x\n1\n' });
     expect(parseThreadInputs([join(dir, 'besar.csv')], undefined, options)).toEqual([[0, join(dir, 'besar.csv')]]);
     expect(parseThreadInputs([join(dir, 'kecil.csv')], undefined, options)).toBeUndefined();
     expect(parseThreadInputs(many(2999), undefined, options)).toBeUndefined();
