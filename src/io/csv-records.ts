@@ -85,11 +85,19 @@ export const STREAM_ABOVE = 1 << 20;
  * go; larger ones are streamed, each batch being what the parser holds after a read.
  */
 export async function* csvRecordBatches(file: string, text?: string): AsyncGenerator<CsvRecord[]> {
-  const whole = text ?? openInput(file, STREAM_ABOVE).bytes?.toString('utf8');
-  if (whole !== undefined) {
-    yield csvRecordsOf(whole);
-    return;
-  }
+  const whole = text === undefined ? csvFileRecords(file) : csvRecordsOf(text);
+  if (whole) yield whole;
+  else yield* csvStreamedBatches(file);
+}
+
+/** The records of a CSV file of at most STREAM_ABOVE bytes, read whole; undefined for a larger file, to be streamed. */
+export function csvFileRecords(file: string): CsvRecord[] | undefined {
+  const bytes = openInput(file, STREAM_ABOVE).bytes;
+  return bytes && csvRecordsOf(bytes.toString('utf8'));
+}
+
+/** A large CSV file's records, streamed: each batch is what the parser holds after a read. */
+export async function* csvStreamedBatches(file: string): AsyncGenerator<CsvRecord[]> {
   const source = createReadStream(file);
   const parser = source.pipe(csvRecordStream(readHead(file)));
   // A read error of the file is not forwarded by pipe(): the parser must hear of it.

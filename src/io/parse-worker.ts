@@ -5,8 +5,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { MonevError } from '../core/problem.js';
-import { csvRecordBatches, csvRecordsOf, STREAM_ABOVE, type CsvRecord } from './csv-records.js';
-import { openInput } from './read-text.js';
+import { csvFileRecords, csvStreamedBatches, type CsvRecord } from './csv-records.js';
 import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
 
 const setup = workerData as AheadSetup;
@@ -51,9 +50,9 @@ async function readAll(): Promise<void> {
   for (const [file, path] of files) {
     try {
       // A small file is read and parsed here and now: no generator and no promise per file.
-      const whole = openInput(path, STREAM_ABOVE).bytes;
-      if (whole) addRecords(file, csvRecordsOf(whole.toString('utf8')));
-      else for await (const records of csvRecordBatches(path)) addRecords(file, records);
+      const whole = csvFileRecords(path);
+      if (whole) addRecords(file, whole);
+      else for await (const records of csvStreamedBatches(path)) addRecords(file, records);
       add({ file, end: true });
     } catch (error) {
       if (error instanceof MonevError) add({ file, problems: error.problems });
