@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
@@ -85,21 +85,24 @@ export const STREAM_ABOVE = 1 << 20;
  * go; larger ones are streamed, each batch being what the parser holds after a read.
  */
 export async function* csvRecordBatches(file: string, text?: string): AsyncGenerator<CsvRecord[]> {
-  const whole = text === undefined ? csvFileRecords(file) : csvRecordsOf(text);
-  if (whole) yield whole;
-  else yield* csvStreamedBatches(file);
+  const start = text === undefined ? openCsvFile(file) : { records: csvRecordsOf(text) };
+  if ('records' in start) yield start.records;
+  else yield* csvStreamedBatches(file, start.head);
 }
 
-/** The records of a CSV file of at most STREAM_ABOVE bytes, read whole; undefined for a larger file, to be streamed. */
-export function csvFileRecords(file: string): CsvRecord[] | undefined {
-  const bytes = openInput(file, STREAM_ABOVE).bytes;
-  return bytes && csvRecordsOf(bytes.toString('utf8'));
+/**
+ * A CSV file opened: its records when it has at most STREAM_ABOVE bytes (read whole), else the
+ * text of its start, which tells the delimiter of the rest, to be streamed.
+ */
+export function openCsvFile(file: string): { records: CsvRecord[] } | { head: string } {
+  const { bytes, whole } = openInput(file, STREAM_ABOVE);
+  return whole ? { records: csvRecordsOf(bytes.toString('utf8')) } : { head: bytes.toString('utf8') };
 }
 
-/** A large CSV file's records, streamed: each batch is what the parser holds after a read. */
-export async function* csvStreamedBatches(file: string): AsyncGenerator<CsvRecord[]> {
+/** A large CSV file's records, streamed: each batch is what the parser holds after a read. `head`: the text of its start. */
+export async function* csvStreamedBatches(file: string, head: string): AsyncGenerator<CsvRecord[]> {
   const source = createReadStream(file);
-  const parser = source.pipe(csvRecordStream(readHead(file)));
+  const parser = source.pipe(csvRecordStream(head));
   // A read error of the file is not forwarded by pipe(): the parser must hear of it.
   source.on('error', (error) => parser.destroy(error));
   // The parser's error is read from `parser.errored`; a listener must be there at all times, or
@@ -141,16 +144,4 @@ function readableOrEnd(stream: Readable): Promise<void> {
     stream.on('close', onReadable);
     stream.on('error', settle);
   });
-}
-
-function readHead(file: string): string {
-  const { size } = openInput(file, 0);
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(Math.min(size, 65536));
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
 }

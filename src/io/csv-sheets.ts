@@ -49,8 +49,8 @@ interface HeaderLayout {
 const layouts = new Map<string, HeaderLayout>();
 const LAYOUTS_KEPT = 64;
 
-function layoutOf(names: string[]): HeaderLayout {
-  const lower = names.map((n) => n.toLowerCase());
+/** `lower`: the names lower-cased, since column names are matched case-blind. */
+function layoutOf(names: string[], lower: string[]): HeaderLayout {
   const columnOf = (name: string) => lower.indexOf(name);
   const mode = lower.includes('criterion') && lower.includes('value') ? 'long' : 'wide';
   const criterionColumns = mode === 'wide' ? names.map((_, i) => i).filter((i) => !WIDE_METADATA.includes(lower[i]!) && !names[i]!.startsWith('_')) : [];
@@ -95,23 +95,22 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     const key = names.join('\0');
     const known = layouts.get(key);
     if (known) return known;
-    const found = layoutOf(names);
+    const lower = names.map((n) => n.toLowerCase());
+    const found = layoutOf(names, lower);
     const seen = new Set<string>();
     names.forEach((name, i) => {
-      const lower = name.toLowerCase();
       if (name === '') {
         report(problem('csv/empty-header', {}, at(line, i + 1)));
         broken = true;
-      } else if (seen.has(lower)) {
+      } else if (seen.has(lower[i]!)) {
         report(problem('csv/duplicate-column', { column: name }, at(line, i + 1)));
         broken = true;
       }
-      seen.add(lower);
+      seen.add(lower[i]!);
     });
     if (found.mode === 'long') {
       names.forEach((name, i) => {
-        const lower = name.toLowerCase();
-        if (LONG_COLUMNS.includes(lower) || lower.startsWith('_')) return;
+        if (LONG_COLUMNS.includes(lower[i]!) || lower[i]!.startsWith('_')) return;
         report(problem('csv/unknown-column', { column: name, allowed: LONG_COLUMNS }, at(line, i + 1)));
         broken = true;
       });

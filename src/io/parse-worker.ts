@@ -5,7 +5,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { MonevError } from '../core/problem.js';
-import { csvFileRecords, csvStreamedBatches, type CsvRecord } from './csv-records.js';
+import { csvStreamedBatches, openCsvFile, type CsvRecord } from './csv-records.js';
 import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
 
 const setup = workerData as AheadSetup;
@@ -50,9 +50,9 @@ async function readAll(): Promise<void> {
   for (const [file, path] of files) {
     try {
       // A small file is read and parsed here and now: no generator and no promise per file.
-      const whole = csvFileRecords(path);
-      if (whole) addRecords(file, whole);
-      else for await (const records of csvStreamedBatches(path)) addRecords(file, records);
+      const start = openCsvFile(path);
+      if ('records' in start) addRecords(file, start.records);
+      else for await (const records of csvStreamedBatches(path, start.head)) addRecords(file, records);
       add({ file, end: true });
     } catch (error) {
       if (error instanceof MonevError) add({ file, problems: error.problems });

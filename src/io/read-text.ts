@@ -2,18 +2,22 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { problem, MonevError } from '../core/problem.js';
 import { LIMITS } from './limits.js';
 
+/** How many bytes of a file too large to read whole are read for a look at its start. */
+export const HEAD_BYTES = 1 << 16;
+
 /**
- * Opens an input once: its size, and its bytes when it has at most `wholeUpTo` of them (a larger
- * file is left for the caller to stream). One open and one fstat a file: in a round of ten
- * thousand files, system calls are a cost of their own.
+ * Opens an input once: its size, and its bytes: all of them when it has at most `wholeUpTo`
+ * (`whole`), else its first HEAD_BYTES, for a look at its start before the caller streams it. One
+ * open and one fstat a file: in a round of ten thousand files, system calls are a cost of their own.
  */
-export function openInput(file: string, wholeUpTo = Infinity): { size: number; bytes?: Buffer } {
+export function openInput(file: string, wholeUpTo = Infinity): { size: number; bytes: Buffer; whole: boolean } {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const size = fstatSync(fd).size;
     if (size > LIMITS.fileBytes) throw new MonevError([problem('input/too-large', { size, limit: LIMITS.fileBytes }, { file })]);
-    return size <= wholeUpTo ? { size, bytes: readWhole(fd, size) } : { size };
+    const whole = size <= wholeUpTo;
+    return { size, bytes: readWhole(fd, whole ? size : Math.min(size, HEAD_BYTES)), whole };
   } catch (error) {
     if (error instanceof MonevError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -41,7 +45,7 @@ function readWhole(fd: number, size: number): Buffer {
 }
 
 export function readBytes(file: string): Buffer {
-  return openInput(file).bytes!;
+  return openInput(file).bytes;
 }
 
 /** Reads a whole input file as UTF-8, or throws a MonevError that names it. */

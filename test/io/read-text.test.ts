@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openInput, readBytes, readText } from '../../src/io/read-text.js';
+import { HEAD_BYTES, openInput, readBytes, readText } from '../../src/io/read-text.js';
 
 describe('reading an input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'monev-read-'));
@@ -17,7 +17,12 @@ describe('reading an input', () => {
     expect(readText(small)).toBe('unit,persyaratan\npkm-1,ya\n');
     expect(readBytes(large).equals(readFileSync(large))).toBe(true);
     expect(readBytes(empty).length).toBe(0);
-    expect(openInput(large, 1024)).toEqual({ size: readFileSync(large).length });
+    // Too large to read whole: its size and its first HEAD_BYTES, for a look at its start.
+    const opened = openInput(large, 1024);
+    expect(opened.size).toBe(readFileSync(large).length);
+    expect(opened.whole).toBe(false);
+    expect(opened.bytes.equals(readFileSync(large).subarray(0, HEAD_BYTES))).toBe(true);
+    expect(openInput(small, 1024)).toEqual({ size: 26, bytes: readFileSync(small), whole: true });
   });
 
   // A pseudo-file reports a size of 0 and still has bytes: they are read to the end.
