@@ -57,8 +57,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
         unit: (unit) => {
           if (failUnder !== undefined && unit.score < failUnder) below.push(unit.unit.id);
           if (options.failZone !== undefined && zoneMins.get(unit.zone.id)! <= failMin) inZone.push(unit.unit.id);
-          if (written++) sink.text(renderer.separator);
-          renderer.unit(unit, sink);
+          renderer.unit(unit, sink, written++);
           return sink.ready();
         },
         progress: progress.update,

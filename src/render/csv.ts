@@ -20,6 +20,5 @@ export const csvStream: StreamRenderer = {
     for (let k = 0; k < scores.length; k++) line += scores[k] === null ? ',na' : `,${fixed2(scores[k]!)}`;
     out.text(`${line}\n`);
   },
-  separator: '',
   end: () => '',
 };

@@ -18,8 +18,10 @@ export function summaryJson(value: unknown): string {
  */
 export const jsonStream: StreamRenderer = {
   begin: (head) => `${summaryJson(head).slice(0, -1)},"units":[\n`,
-  unit: writeUnitJson,
-  separator: ',\n',
+  unit: (unit, out, index) => {
+    if (index) out.text(',\n');
+    writeUnitJson(unit, out);
+  },
   end: (summary, _head, units) => `${units ? '\n' : ''}],"summary":${summaryJson(summary)}}\n`,
 };
 
@@ -28,10 +30,7 @@ export function renderJson(report: ScoreReport): string {
   const { units, summary, ...head } = report;
   return collectText((out) => {
     out.text(jsonStream.begin(head));
-    units.forEach((unit, i) => {
-      if (i) out.text(jsonStream.separator);
-      jsonStream.unit(unit, out);
-    });
+    units.forEach((unit, i) => jsonStream.unit(unit, out, i));
     out.text(jsonStream.end(summary, head, units.length));
   });
 }

@@ -12,6 +12,5 @@ export const jsonlStream: StreamRenderer = {
     writeUnitJson(unit, out);
     out.piece(NEWLINE);
   },
-  separator: '',
   end: (summary, head) => `${summaryJson({ summary, schemaVersion: head.schemaVersion, generator: head.generator, rubric: head.rubric })}\n`,
 };

@@ -17,7 +17,6 @@ export async function streamFor(entry: FormatEntry, options: RenderOptions): Pro
     unit: (unit) => {
       units.push(unit);
     },
-    separator: '',
     end: (summary: Summary, head: ReportHead) => render({ ...head, units, summary }, options),
   };
 }

@@ -25,11 +25,11 @@ export type Renderer = (report: ScoreReport, options: RenderOptions) => string;
 
 /**
  * Renders unit by unit, so that output starts before the last input is read and memory stays
- * flat. `unit` writes one unit to the output; the caller puts `separator` between units.
+ * flat. `unit` writes one unit to the output; `index` is its place there, from 0 (a format that
+ * separates units writes the separator before each unit but the first).
  */
 export interface StreamRenderer {
   begin(head: ReportHead): string;
-  unit(unit: UnitResult, out: TextOut): void;
-  separator: string;
+  unit(unit: UnitResult, out: TextOut, index: number): void;
   end(summary: Summary, head: ReportHead, units: number): string;
 }
