@@ -6,18 +6,18 @@ import { LIMITS } from './limits.js';
 export const HEAD_BYTES = 1 << 16;
 
 /**
- * Opens an input once: its size, and its bytes: all of them when it has at most `wholeUpTo`
- * (`whole`), else its first HEAD_BYTES, for a look at its start before the caller streams it. One
- * open and one fstat a file: in a round of ten thousand files, system calls are a cost of their own.
+ * Opens an input once for its bytes: all of them when it has at most `wholeUpTo` (`whole`), else
+ * its first HEAD_BYTES, for a look at its start before the caller streams it. One open and one
+ * fstat a file: in a round of ten thousand files, system calls are a cost of their own.
  */
-export function openInput(file: string, wholeUpTo = Infinity): { size: number; bytes: Buffer; whole: boolean } {
+export function openInput(file: string, wholeUpTo = Infinity): { bytes: Buffer; whole: boolean } {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const size = fstatSync(fd).size;
     if (size > LIMITS.fileBytes) throw new MonevError([problem('input/too-large', { size, limit: LIMITS.fileBytes }, { file })]);
     const whole = size <= wholeUpTo;
-    return { size, bytes: readWhole(fd, whole ? size : Math.min(size, HEAD_BYTES)), whole };
+    return { bytes: readWhole(fd, whole ? size : Math.min(size, HEAD_BYTES)), whole };
   } catch (error) {
     if (error instanceof MonevError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

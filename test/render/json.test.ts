@@ -24,9 +24,9 @@ describe('json stream', () => {
     const acc = summaryAccumulator(rubric);
     units.forEach((u) => acc.add(u));
     const summary = acc.summary();
-    const streamed = renderJson({ ...head, units, summary });
-    expect(JSON.parse(streamed)).toEqual(JSON.parse(JSON.stringify({ ...head, units, summary })));
+    const json = renderJson({ ...head, units, summary });
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify({ ...head, units, summary })));
     // The head line, a line per unit, the summary line, and the final newline.
-    expect(streamed.split('\n')).toHaveLength(n + 3);
+    expect(json.split('\n')).toHaveLength(n + 3);
   });
 });
