@@ -4,7 +4,7 @@ import { MonevError, problem, type Problem } from '../core/problem.js';
 import { csvRecordsOf } from './csv-records.js';
 import { csvSheetBuilder, csvSyntaxProblem } from './csv-sheets.js';
 import { expandPaths } from './discover.js';
-import { displayName, EXTENSIONS, STDIN, yamlSheets, type InputFormat } from './sheet-stream.js';
+import { displayName, EXTENSIONS, formatOfName, STDIN, yamlSheets, type InputFormat } from './sheet-stream.js';
 
 /**
  * Files named on the command line, folders read recursively (`*.csv`, `*.tsv`, `*.yaml`, `*.yml`;
@@ -13,7 +13,7 @@ import { displayName, EXTENSIONS, STDIN, yamlSheets, type InputFormat } from './
  */
 export function discoverInputs(paths: string[]): string[] {
   return expandPaths(paths, {
-    accept: (name) => !name.endsWith('.test.yaml') && EXTENSIONS[extname(name).toLowerCase()] !== undefined,
+    accept: (name) => !name.endsWith('.test.yaml') && formatOfName(name) !== undefined,
     emptyFolder: (file) => problem('input/empty-folder', { extensions: Object.keys(EXTENSIONS) }, { file }),
     literal: (path) => path === STDIN,
   });

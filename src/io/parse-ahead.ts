@@ -1,12 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { MonevError, type Problem } from '../core/problem.js';
 import type { CsvRecord } from './csv-records.js';
 import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
-import { EXTENSIONS, ParseThreadError, STDIN } from './sheet-stream.js';
+import { formatOfName, ParseThreadError, STDIN } from './sheet-stream.js';
 
 export interface ParseAhead {
   /** The record batches of input `index`, or undefined when that input is read on this thread. */
@@ -49,7 +48,7 @@ export function parseThreadInputs(inputs: string[], threads: number | undefined,
   if ((threads ?? cores) < 2) return undefined;
   const files: [number, string][] = [];
   inputs.forEach((path, index) => {
-    if (path !== STDIN && EXTENSIONS[extname(path).toLowerCase()] === 'csv') files.push([index, path]);
+    if (path !== STDIN && formatOfName(path) === 'csv') files.push([index, path]);
   });
   if (files.length === 0) return undefined;
   if (threads === undefined && files.length < THREAD_FROM_FILES && estimatedBytes(files) < THREAD_FROM_BYTES) return undefined;

@@ -19,12 +19,17 @@ export function displayName(file: string): string {
   return file === STDIN ? '<stdin>' : file;
 }
 
+/** The format a file's extension names (case-blind), undefined for any other file. */
+export function formatOfName(file: string): InputFormat | undefined {
+  return EXTENSIONS[extname(file).toLowerCase()];
+}
+
 export function formatOf(file: string, stdinFormat?: InputFormat): InputFormat {
   if (file === STDIN) {
     if (!stdinFormat) throw new MonevError([problem('usage/stdin-format', {})]);
     return stdinFormat;
   }
-  const format = EXTENSIONS[extname(file).toLowerCase()];
+  const format = formatOfName(file);
   if (!format) throw new MonevError([problem('input/unknown-extension', { extensions: Object.keys(EXTENSIONS) }, { file })]);
   return format;
 }
