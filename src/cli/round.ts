@@ -155,7 +155,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
 function scoreCollected(compiled: CompiledRubric, unit: UnitAnswers, strict: boolean | undefined, report: (p: Problem) => void): UnitResult | undefined {
   const missing = missingCriteria(compiled, unit);
   if (missing.length) {
-    report(problem('unit/missing-answers', { unit: unit.unit.id, criteria: missing }, { file: unit.sources[0], line: unit.line, severity: strict ? 'error' : 'warning' }));
+    report(problem('unit/missing-answers', { unit: unit.unit.id, criteria: missing, strict: strict === true }, { file: unit.sources[0], line: unit.line, severity: strict ? 'error' : 'warning' }));
   }
   const outcome = scoreUnit(compiled, unit);
   if (!outcome.ok) {

@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { MonevError, problem } from '../core/problem.js';
-import { runCase, RubricTestFileSchema, TEST_KEYS, type CaseResult } from '../core/rubric-tests.js';
-import { schemaProblems } from '../core/schema-problems.js';
+import { problem } from '../core/problem.js';
+import { runCase, type CaseResult } from '../core/rubric-tests.js';
 import { formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { expandPaths } from '../io/discover.js';
-import { readText } from '../io/read-text.js';
-import { loadRubric, positioned } from '../io/rubric-file.js';
-import { parseYaml } from '../io/yaml-source.js';
+import { loadRubric } from '../io/rubric-file.js';
+import { readRubricTestFile } from '../io/rubric-test-file.js';
 import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
 import { usage } from './options.js';
@@ -53,15 +50,9 @@ function testFiles(paths: string[]): string[] {
 }
 
 function runFile(file: string): FileRun {
-  const { documents, problems } = parseYaml(readText(file), file);
-  if (problems.length) throw new MonevError(problems);
-  const doc = documents[0];
-  if (!doc || documents.length > 1) throw new MonevError([problem('rubric/documents', { count: documents.length }, { file })]);
-  const parsed = RubricTestFileSchema.safeParse(doc.value);
-  if (!parsed.success) throw new MonevError(positioned(schemaProblems(parsed.error, doc.value, 'test', TEST_KEYS), doc, file));
-  const rubricFile = join(dirname(file), parsed.data.rubric ?? basename(file).replace(/\.test\.yaml$/, '.yaml'));
+  const { data, doc, rubricFile } = readRubricTestFile(file);
   const { compiled } = loadRubric(rubricFile);
-  const cases = parsed.data.cases.map((c, i) => runCase(compiled, c, { file, line: doc.locate(['cases', i]).line }, parseTable));
+  const cases = data.cases.map((c, i) => runCase(compiled, c, { file, line: doc.locate(['cases', i]).line }, parseTable));
   return { file, rubric: rubricFile, cases };
 }
 

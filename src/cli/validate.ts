@@ -3,6 +3,7 @@ import { problemMessage, formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { expandPaths } from '../io/discover.js';
 import { checkRubricFile } from '../io/rubric-file.js';
+import { readRubricTestFile } from '../io/rubric-test-file.js';
 import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
 import { parseNumberOption } from './options.js';
@@ -22,7 +23,7 @@ interface FileResult {
 export async function validateCommand(paths: string[], options: ValidateOptions): Promise<void> {
   const maxWarnings = parseNumberOption('--max-warnings', options.maxWarnings, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0);
   const locale = resolveLocale(options.lang);
-  const results = options.rubric ? await validateAssessments(paths, options.rubric) : rubricFiles(paths).map(validateRubric);
+  const results = options.rubric ? await validateAssessments(paths, options.rubric) : rubricFiles(paths).map((file) => (isRubricTestFile(file) ? validateRubricTests(file) : validateRubric(file)));
   const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
   process.stdout.write(render(results, options.format, errors, warnings, locale));
@@ -32,18 +33,29 @@ export async function validateCommand(paths: string[], options: ValidateOptions)
 }
 
 function validateRubric(file: string): FileResult {
+  return checked(file, () => checkRubricFile(file).problems);
+}
+
+/** A rubric test file: its shape and that its rubric is there; `monev test` runs the cases. */
+function validateRubricTests(file: string): FileResult {
+  return checked(file, () => (readRubricTestFile(file), []));
+}
+
+function checked(file: string, check: () => Problem[]): FileResult {
   try {
-    return { file, problems: checkRubricFile(file).problems };
+    return { file, problems: check() };
   } catch (error) {
     if (error instanceof MonevError) return { file, problems: error.problems };
     throw error;
   }
 }
 
-/** Rubric files named, or every *.yaml under a folder except rubric test files. */
+const isRubricTestFile = (file: string) => file.endsWith('.test.yaml');
+
+/** Rubric files and rubric test files (`x.test.yaml`), named or found under a folder. */
 function rubricFiles(paths: string[]): string[] {
   return expandPaths(paths, {
-    accept: (name) => /\.ya?ml$/.test(name) && !name.endsWith('.test.yaml'),
+    accept: (name) => /\.ya?ml$/.test(name),
     emptyFolder: (file) => problem('input/empty-folder', { extensions: ['.yaml', '.yml'] }, { file }),
   });
 }

@@ -41,6 +41,7 @@ export const RubricTestFileSchema = z
   .meta({ title: 'monev rubric tests' });
 
 export type RubricTestCase = z.output<typeof RubricTestCaseSchema>;
+export type RubricTestFile = z.output<typeof RubricTestFileSchema>;
 
 export interface CaseFailure {
   field: 'score' | 'zone' | 'cap' | 'gaps' | 'answers';

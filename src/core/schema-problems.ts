@@ -36,10 +36,13 @@ export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: str
         break;
       case 'invalid_union': {
         const allowed = 'options' in issue && Array.isArray(issue.options) ? issue.options.filter((o) => o != null).map(String) : undefined;
+        const expected = unionTypes(issue.errors) ?? 'another type';
         problems.push(
           allowed
             ? problem(`${codePrefix}/invalid-value`, { value, allowed }, { path })
-            : problem(`${codePrefix}/wrong-type`, { expected: 'another type', value, got: typeName(value) }, { path }),
+            : value === undefined
+              ? problem(`${codePrefix}/missing-key`, { key: path[path.length - 1], expected }, { path })
+              : problem(`${codePrefix}/wrong-type`, { expected, value, got: typeName(value) }, { path }),
         );
         break;
       }
@@ -48,6 +51,12 @@ export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: str
     }
   }
   return problems;
+}
+
+/** `string | number` for a union whose every branch failed only on the value's type; undefined when a branch failed deeper. */
+function unionTypes(branches: readonly (readonly z.core.$ZodIssue[])[]): string | undefined {
+  const types = branches.map((issues) => (issues.length === 1 && issues[0]!.code === 'invalid_type' && issues[0]!.path.length === 0 ? issues[0]!.expected : undefined));
+  return types.length && types.every((t) => t !== undefined) ? [...new Set(types)].join(' | ') : undefined;
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {

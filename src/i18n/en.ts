@@ -5,6 +5,7 @@ type P = Record<string, any>;
 
 const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'nothing' : v === null ? 'null' : `\`${JSON.stringify(v)}\``);
 const hint = (s: unknown) => (s ? ` (did you mean \`${s}\`?)` : '');
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
   return xs.length > max ? `${shown}, … (${xs.length} in all)` : shown;
@@ -36,7 +37,7 @@ export const en: Record<string, (p: P) => string> = {
   'schema/wrong-type': (p) => `expected ${p.expected}, got ${p.got} ${q(p.value)}`,
   'schema/too-small': (p) =>
     p.kind === 'array'
-      ? `must have at least ${p.minimum} item(s)`
+      ? `must have at least ${counted(p.minimum, 'item', 'items')}`
       : p.kind === 'string'
         ? 'must not be empty'
         : `${q(p.value)} is too small: expected ${p.inclusive ? 'at least' : 'more than'} ${p.minimum}`,
@@ -77,7 +78,7 @@ export const en: Record<string, (p: P) => string> = {
   'answer/na-forbidden': (p) => `${q(p.criterion)} applies to every unit (na: false); answer ${describeSpec(p.spec)}`,
   'answer/duplicate': (p) => `second answer for ${q(p.criterion)} of unit ${q(p.unit)} (first at ${p.first}); the rubric does not average answers`,
 
-  'unit/missing-answers': (p) => `unit ${q(p.unit)}: ${p.criteria.length} criteria without an answer, scored 0: ${list(p.criteria, 8)}`,
+  'unit/missing-answers': (p) => `unit ${q(p.unit)}: ${counted(p.criteria.length, 'criterion', 'criteria')} without an answer${p.strict ? '' : ', scored 0'}: ${list(p.criteria, 8)}`,
   'unit/duplicate': (p) => `unit ${q(p.unit)} is assessed twice (first at ${p.first}); a unit's answers come from one sheet unless the rubric averages respondents`,
   'unit/no-applicable': (p) => `unit ${q(p.unit)} has no applicable criterion (every answer is n/a): it cannot be scored`,
 
@@ -107,11 +108,12 @@ export const en: Record<string, (p: P) => string> = {
   'usage/unknown-zone': (p) => `${p.option}: no zone ${q(p.zone)}${hint(p.suggestion)}; zones are ${list(p.zones)}`,
 
   'diff/rubric-changed': (p) => `the rounds were scored with different rubrics (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); scores are not comparable. Pass --allow-rubric-change to compare anyway`,
-  'diff/regression': (p) => `${p.units.length} unit(s) regressed (lower zone, lost points or new gaps): ${list(p.units)}`,
+  'diff/regression': (p) => `${counted(p.units.length, 'unit', 'units')} regressed (lower zone, lost points or new gaps): ${list(p.units)}`,
   'diff/not-a-result': (p) => `not a monev JSON result: ${p.reason}`,
 
+  'test/rubric-not-found': (p) => `the rubric these tests are for, ${q(p.rubric)}, was not found (set \`rubric:\` to its path, relative to this file)`,
   'test/none': () => 'no rubric tests here (a rubric `x.yaml` has its tests in `x.test.yaml`)',
 
-  'threshold/fail-under': (p) => `${p.units.length} unit(s) score below ${p.threshold}: ${list(p.units)}`,
-  'threshold/fail-zone': (p) => `${p.units.length} unit(s) are in zone ${q(p.zone)} or lower: ${list(p.units)}`,
+  'threshold/fail-under': (p) => `${counted(p.units.length, 'unit', 'units')} ${p.units.length === 1 ? 'scores' : 'score'} below ${p.threshold}: ${list(p.units)}`,
+  'threshold/fail-zone': (p) => `${counted(p.units.length, 'unit', 'units')} ${p.units.length === 1 ? 'is' : 'are'} in zone ${q(p.zone)} or lower: ${list(p.units)}`,
 };

@@ -77,7 +77,7 @@ export const id: Record<string, (p: P) => string> = {
   'answer/na-forbidden': (p) => `${q(p.criterion)} berlaku untuk semua unit (na: false); jawab ${describeSpecId(p.spec)}`,
   'answer/duplicate': (p) => `jawaban kedua untuk ${q(p.criterion)} pada unit ${q(p.unit)} (yang pertama di ${p.first}); rubrik ini tidak merata-ratakan jawaban`,
 
-  'unit/missing-answers': (p) => `unit ${q(p.unit)}: ${p.criteria.length} kriteria belum dijawab, dinilai 0: ${list(p.criteria, 8)}`,
+  'unit/missing-answers': (p) => `unit ${q(p.unit)}: ${p.criteria.length} kriteria belum dijawab${p.strict ? '' : ', dinilai 0'}: ${list(p.criteria, 8)}`,
   'unit/duplicate': (p) => `unit ${q(p.unit)} dinilai dua kali (yang pertama di ${p.first}); jawaban satu unit berasal dari satu lembar kecuali rubrik merata-ratakan responden`,
   'unit/no-applicable': (p) => `unit ${q(p.unit)} tidak punya kriteria yang berlaku (semua jawaban tidak berlaku): tidak dapat dinilai`,
 
@@ -110,6 +110,7 @@ export const id: Record<string, (p: P) => string> = {
   'diff/regression': (p) => `${p.units.length} unit memburuk (zona turun, nilai turun atau kekurangan baru): ${list(p.units)}`,
   'diff/not-a-result': (p) => `bukan hasil JSON monev: ${p.reason}`,
 
+  'test/rubric-not-found': (p) => `rubrik yang diuji, ${q(p.rubric)}, tidak ditemukan (isi \`rubric:\` dengan path-nya, relatif terhadap file ini)`,
   'test/none': () => 'tidak ada uji rubrik di sini (uji rubrik `x.yaml` ada di `x.test.yaml`)',
 
   'threshold/fail-under': (p) => `${p.units.length} unit bernilai di bawah ${p.threshold}: ${list(p.units)}`,

@@ -74,6 +74,24 @@ describe('monev validate for CI', () => {
     expect(junit).toContain('<failure message="7 error(s)">');
   });
 
+  it('checks rubric test files named or found beside the rubrics: shape and rubric, without running the cases', () => {
+    expect(monev(['validate', 'rubrics/'])).toMatchObject({ code: 0, stdout: '8 files checked: 0 errors, 0 warnings\n' });
+    const dir = mkdtempSync(join(tmpdir(), 'monev-validate-'));
+    cpSync('examples/rubric-pra-evaluasi.yaml', join(dir, 'pra.yaml'));
+    // A case whose expected score is wrong: validate does not run it (monev test does).
+    writeFileSync(join(dir, 'pra.test.yaml'), 'cases:\n  - name: a\n    answers: {}\n    expect: { score: 12.5, zone: red }\n');
+    writeFileSync(join(dir, 'typo.test.yaml'), 'rubric: pra.yaml\ncases:\n  - name: a\n    expct: {}\n');
+    writeFileSync(join(dir, 'lost.test.yaml'), 'rubric: ../hilang.yaml\ncases:\n  - name: a\n    expect: { score: 0, zone: red }\n');
+    const run = monev(['validate', dir]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n').map((l) => l.replace(dir, 'DIR'));
+    expect(lines).toContain('DIR/typo.test.yaml:4:5: error: unknown key `expct` (did you mean `expect`?) (at cases.0.expct) [test/unknown-key]');
+    expect(lines.find((l) => l.startsWith('DIR/typo.test.yaml:3:5: error: missing required key `expect`'))).toBeDefined();
+    expect(lines).toContain(`DIR/lost.test.yaml:1:9: error: the rubric these tests are for, \`${join(dir, '..', 'hilang.yaml')}\`, was not found (set \`rubric:\` to its path, relative to this file) [test/rubric-not-found]`);
+    expect(lines.at(-2)).toBe('4 files checked: 3 errors, 0 warnings');
+    expect(monev(['test', join(dir, 'pra.test.yaml')]).code).toBe(1);
+  });
+
   it('the bundled rubrics and examples are valid with no warning (as .ci/run checks)', () => {
     expect(monev(['validate', 'rubrics/', 'examples/rubric-pra-evaluasi.yaml', '--max-warnings', '0']).code).toBe(0);
     for (const [round, rubric] of [

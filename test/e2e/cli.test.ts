@@ -53,7 +53,7 @@ describe('monev score on the example round', () => {
     expectGolden('score-fail-zone', monev(['score', ROUND, '--format', 'csv', '-q', '--fail-zone', 'yellow']));
     const under = monev(['score', ROUND, '--format', 'csv', '-q', '--fail-under', '60']);
     expect(under.code).toBe(1);
-    expect(under.stderr).toContain('2 unit(s) score below 60: `dinsos`, `dinkes`');
+    expect(under.stderr).toContain('2 units score below 60: `dinsos`, `dinkes`');
     expect(monev(['score', ROUND, '--format', 'csv', '-q', '--fail-under', '30']).code).toBe(0);
     expect(monev(['score', ROUND, '-q', '--fail-zone', 'kuning']).stderr).toContain('--fail-zone: no zone `kuning`');
   });
@@ -61,7 +61,7 @@ describe('monev score on the example round', () => {
   it('--strict turns a missing answer into an error', () => {
     const run = monev(['score', ROUND, '--strict', '--format', 'json']);
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toContain('error: unit `disdik`: 1 criteria without an answer, scored 0: `ruang-laktasi` [unit/missing-answers]');
+    expect(run.stderr).toContain('error: unit `disdik`: 1 criterion without an answer: `ruang-laktasi` [unit/missing-answers]');
   });
 
   it('reads standard input with --stdin-format', () => {
@@ -158,7 +158,7 @@ describe('monev validate', () => {
     const run = monev(['validate', '--rubric', 'examples/rubric-pra-evaluasi.yaml', 'test/fixtures/assessments', ROUND]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('test/fixtures/assessments/bad-answers.yaml:4:3: error: unknown criterion `persyaratn` (did you mean `persyaratan`?) [answer/unknown-criterion]');
-    expect(run.stdout).toContain('warning: unit `disdik`: 1 criteria without an answer');
+    expect(run.stdout).toContain('warning: unit `disdik`: 1 criterion without an answer');
   });
 });
 

@@ -112,7 +112,7 @@ describe('monev diff', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('| Dinas Sosial (dinsos) | 39.33 | - | - | − only in the first round |');
     expect(run.stdout).toContain('▼ C - Kualitas Sedang → D - Kualitas Rendah');
-    expect(run.stderr).toBe('error: 1 unit(s) regressed (lower zone, lost points or new gaps): `dinkes` [diff/regression]\n');
+    expect(run.stderr).toBe('error: 1 unit regressed (lower zone, lost points or new gaps): `dinkes` [diff/regression]\n');
   });
 
   it('--tolerance lets small losses pass; an opened gap still counts', () => {

@@ -26,6 +26,14 @@ describe('rubric validation positions', () => {
     expect(lines.find((l) => l.includes('invalid-value'))).toMatch(/`boolen` is not allowed: expected one of `boolean`, `scale`, `choice`, `percent`, `number`/);
   });
 
+  it('names a missing key or a wrong type where the schema allows several types (version: string or number)', () => {
+    const [missing] = checkRubricFile('test/fixtures/rubric-version/missing.yaml').problems;
+    expect(missing).toMatchObject({ code: 'rubric/missing-key', line: 1, column: 1, params: { key: 'version', expected: 'string | number' } });
+    expect(formatProblem(missing!)).toContain('missing required key `version` (expected string | number)');
+    const [list] = checkRubricFile('test/fixtures/rubric-version/list.yaml').problems;
+    expect(list).toMatchObject({ code: 'rubric/wrong-type', line: 3, column: 10, params: { expected: 'string | number', got: 'list' } });
+  });
+
   it('pinpoints semantic errors: zones, caps, choice scores, bands, duplicate ids, empty groups', () => {
     expect(summary('semantic-errors.yaml')).toEqual([
       ['rubric/no-zero-zone', 5, 3],

@@ -178,7 +178,7 @@ describe('the example rounds', () => {
     ]);
     for (const u of report.units) if (u.zone.id !== 'a') expect(u.nextZone.close.length, u.unit.id).toBeGreaterThan(0);
     // n/a parking at Tanjungberingin, and a missing answer warned about.
-    expect(run.stderr).toContain('unit `pkm-tanjungberingin`: 1 criteria without an answer, scored 0: `laporan-pengaduan`');
+    expect(run.stderr).toContain('unit `pkm-tanjungberingin`: 1 criterion without an answer, scored 0: `laporan-pengaduan`');
   });
 
   it('Asahan: a cap holds Dinas Sosial in Zona Kuning despite a green score', () => {
