@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 
 export interface ExpandOptions {
@@ -44,7 +44,23 @@ export function expandPaths(paths: string[], options: ExpandOptions): string[] {
     files.push(...found);
   }
   if (problems.length) throw new MonevError(problems);
-  return files;
+  return paths.length > 1 ? onceEach(files, options.literal) : files;
+}
+
+/**
+ * A file named twice (`data/ data/a.csv`, `a.csv ./a.csv`) is read once, where it came first:
+ * reading it again would only report its units as assessed twice. One path cannot name a file
+ * twice, so a single folder's walk is not resolved entry by entry.
+ */
+function onceEach(files: string[], literal: ExpandOptions['literal']): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    if (literal?.(file)) return true;
+    const key = resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function walk(dir: string, accept: (name: string) => boolean): string[] {

@@ -38,4 +38,11 @@ describe('finding the files of a round', () => {
       process.chdir(cwd);
     }
   });
+
+  it('reads a file named twice once, where it came first; standard input is left as given', () => {
+    const pkm2 = join(round, 'pkm-2.csv');
+    expect(discoverInputs([pkm2, round, `${round}/./pkm-2.csv`])).toEqual([pkm2, ...['dinas.yaml', 'kecamatan-b/pkm-3.yml', 'pkm-10.CSV'].map((f) => join(round, f))]);
+    expect(discoverInputs([join(round, 'dinas.yaml'), relative(process.cwd(), join(round, 'dinas.yaml'))])).toEqual([join(round, 'dinas.yaml')]);
+    expect(discoverInputs(['-', pkm2, '-'])).toEqual(['-', pkm2, '-']);
+  });
 });
