@@ -1,5 +1,5 @@
 import type { Sheet } from '../src/core/assessment.js';
-import { MonevError } from '../src/core/problem.js';
+import { MonevError, type Problem } from '../src/core/problem.js';
 import { UnitCollector } from '../src/core/collect.js';
 import { compileRubric, type CompiledRubric } from '../src/core/compile.js';
 import { RubricSchema } from '../src/core/rubric-schema.js';
@@ -37,10 +37,15 @@ export function score(rubric: CompiledRubric, answers: Record<string, unknown>, 
 
 /** The [code, line, column] of each problem a reader throws; [] when it throws nothing. */
 export function thrownProblems(fn: () => unknown): [string, number | undefined, number | undefined][] {
+  return thrownErrorProblems(fn).map((p) => [p.code, p.line, p.column]);
+}
+
+/** The problems of the MonevError `fn` throws (none when it throws nothing). */
+export function thrownErrorProblems(fn: () => unknown): Problem[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof MonevError) return error.problems.map((p) => [p.code, p.line, p.column]);
+    if (error instanceof MonevError) return error.problems;
     throw error;
   }
   return [];

@@ -13,14 +13,19 @@ export const AnswerObjectSchema = z
   })
   .meta({ title: 'Answer with note', description: 'An answer with a field note and evidence' });
 
-export const UnitSchema = z
+const UnitId = z.union([z.string().min(1), z.number()]).transform(String);
+
+export const UnitObjectSchema = z
   .strictObject({
-  id: z.union([z.string().min(1), z.number()]).transform(String).optional().describe('Unit id (default: file name)'),
-  name: z.string().optional().describe('Unit name, e.g. "UPTD Puskesmas Gambir Baru"'),
-  type: z.string().optional().describe('Unit type, e.g. puskesmas, dinas'),
-  region: z.string().optional().describe('Kabupaten/Kota'),
+    id: UnitId.optional().describe('Unit id (default: file name)'),
+    name: z.string().optional().describe('Unit name, e.g. "UPTD Puskesmas Gambir Baru"'),
+    type: z.string().optional().describe('Unit type, e.g. puskesmas, dinas'),
+    region: z.string().optional().describe('Kabupaten/Kota'),
   })
   .meta({ title: 'Unit', description: 'The unit assessed (OPD, UPTD Puskesmas, …)' });
+
+/** `unit: dinkes` is short for `unit: { id: dinkes }`, as people write it by hand. */
+export const UnitSchema = z.union([UnitId.describe('Unit id').transform((id): z.output<typeof UnitObjectSchema> => ({ id })), UnitObjectSchema]);
 
 export const AssessmentSchema = z
   .strictObject({
@@ -35,7 +40,7 @@ export const AssessmentSchema = z
   })
   .meta({ title: 'monev assessment', description: "One unit's answers to a rubric (one YAML document per unit)" });
 
-export const ASSESSMENT_KEYS = [...new Set([...Object.keys(AssessmentSchema.shape), ...Object.keys(UnitSchema.shape), ...Object.keys(AnswerObjectSchema.shape)])];
+export const ASSESSMENT_KEYS = [...new Set([...Object.keys(AssessmentSchema.shape), ...Object.keys(UnitObjectSchema.shape), ...Object.keys(AnswerObjectSchema.shape)])];
 
 export type AssessmentDocument = z.output<typeof AssessmentSchema>;
 

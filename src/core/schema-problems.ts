@@ -55,8 +55,11 @@ export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: str
 
 /** `string | number` for a union whose every branch failed only on the value's type; undefined when a branch failed deeper. */
 function unionTypes(branches: readonly (readonly z.core.$ZodIssue[])[]): string | undefined {
-  const types = branches.map((issues) => (issues.length === 1 && issues[0]!.code === 'invalid_type' && issues[0]!.path.length === 0 ? issues[0]!.expected : undefined));
-  return types.length && types.every((t) => t !== undefined) ? [...new Set(types)].join(' | ') : undefined;
+  const types = branches.map((issues) => {
+    const issue = issues.length === 1 && issues[0]!.path.length === 0 ? issues[0]! : undefined;
+    return issue?.code === 'invalid_type' ? issue.expected : issue?.code === 'invalid_union' ? unionTypes(issue.errors) : undefined;
+  });
+  return types.length && types.every((t) => t !== undefined) ? [...new Set(types.join(' | ').split(' | '))].join(' | ') : undefined;
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {
@@ -70,6 +73,7 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'non-finite number';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';
   return typeof value;

@@ -3,7 +3,7 @@ import type { AnswerSpec } from '../core/compile.js';
 /** English wording of every problem code. Params are the problem's own data. */
 type P = Record<string, any>;
 
-const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'nothing' : v === null ? 'null' : `\`${JSON.stringify(v)}\``);
+const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'nothing' : v === null ? 'null' : typeof v === 'number' ? `\`${v}\`` : `\`${JSON.stringify(v)}\``);
 const hint = (s: unknown) => (s ? ` (did you mean \`${s}\`?)` : '');
 const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const list = (xs: unknown[], max = 12) => {

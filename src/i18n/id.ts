@@ -3,7 +3,7 @@ import type { AnswerSpec } from '../core/compile.js';
 /** Indonesian wording of every problem code; the same keys as en.ts (a test checks it). */
 type P = Record<string, any>;
 
-const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'kosong' : v === null ? 'null' : `\`${JSON.stringify(v)}\``);
+const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'kosong' : v === null ? 'null' : typeof v === 'number' ? `\`${v}\`` : `\`${JSON.stringify(v)}\``);
 const hint = (s: unknown) => (s ? ` (maksudnya \`${s}\`?)` : '');
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');

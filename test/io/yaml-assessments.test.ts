@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSheets } from '../../src/io/assessment-files.js';
-import { thrownProblems } from '../helpers.js';
+import { formatProblem } from '../../src/i18n/format.js';
+import { thrownErrorProblems, thrownProblems } from '../helpers.js';
 
 const problems = (text: string) => thrownProblems(() => readSheets('f.yaml', text, 'yaml'));
 
@@ -25,6 +26,19 @@ describe('YAML assessments', () => {
       ['a', 1],
       ['b', 4],
     ]);
+  });
+
+  it('takes `unit: id` as short for `unit: { id: id }`', () => {
+    expect(readSheets('a.yaml', 'unit: dinkes\nanswers: {x: ya}\n', 'yaml')[0]!.unit).toEqual({ id: 'dinkes', name: undefined, type: undefined, region: undefined });
+    expect(readSheets('a.yaml', 'unit: 1207\nanswers: {x: ya}\n', 'yaml')[0]!.unit.id).toBe('1207');
+    expect(problems('unit: [dinkes]\nanswers: {x: ya}\n')).toEqual([['assessment/wrong-type', 1, 7]]);
+  });
+
+  it('names every type a value may take, and an infinite number as such', () => {
+    const [unit] = thrownErrorProblems(() => readSheets('f.yaml', 'unit: [dinkes]\nanswers: {x: ya}\n', 'yaml'));
+    expect(unit!.params).toMatchObject({ expected: 'string | number | object', got: 'list' });
+    const [infinite] = thrownErrorProblems(() => readSheets('f.yaml', 'answers: {x: 1e400}\n', 'yaml'));
+    expect(formatProblem(infinite!)).toBe('f.yaml:1:14: error: expected string | number | boolean | null | object, got non-finite number `Infinity` (at answers.x) [assessment/wrong-type]');
   });
 
   it('needs a unit id in each document of a multi-document file', () => {
