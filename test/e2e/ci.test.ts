@@ -71,7 +71,7 @@ describe('monev validate for CI', () => {
     });
     const junit = monev(['validate', warnings, 'test/fixtures/rubrics/semantic-errors.yaml', '--format', 'junit']).stdout;
     expect(junit).toContain('<testsuites name="monev validate" tests="2" failures="1">');
-    expect(junit).toContain('<failure message="7 error(s)">');
+    expect(junit).toContain('<failure message="7 errors">');
   });
 
   it('checks rubric test files named or found beside the rubrics: shape and rubric, without running the cases', () => {
