@@ -5,6 +5,7 @@ import { ScoreResultSchema } from '../core/result-schema.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import { formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
+import { assertOutputIsNotInput } from '../io/out-path.js';
 import { readText } from '../io/read-text.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffTable } from '../render/diff.js';
 import { plainPainter } from '../render/types.js';
@@ -32,8 +33,11 @@ export async function diffCommand(beforePath: string, afterPath: string, options
   const format = options.format ?? (process.stdout.isTTY && !options.out ? 'table' : 'json');
   if (!FORMATS.includes(format)) throw usage('usage/unknown-format', { format, allowed: FORMATS });
   const tolerance = parseNumberOption('--tolerance', options.tolerance, 'points >= 0', (n) => n >= 0)!;
-  const before = await snapshot(beforePath, options, locale);
-  const after = await snapshot(afterPath, options, locale);
+  if (options.out) assertOutputIsNotInput(options.out, [beforePath, afterPath]);
+  const rubricFiles: string[] = [];
+  const before = await snapshot(beforePath, options, locale, rubricFiles);
+  const after = await snapshot(afterPath, options, locale, rubricFiles);
+  if (options.out) assertOutputIsNotInput(options.out, rubricFiles);
   const changes = rubricChanges(before.rubric, after.rubric);
   if (changes.length) {
     const p = problem('diff/rubric-changed', { changes }, { severity: options.allowRubricChange ? 'warning' : 'error' });
@@ -51,7 +55,7 @@ export async function diffCommand(beforePath: string, afterPath: string, options
 }
 
 /** A round from a `score --format json` file, or scored now from assessment files or folders. */
-async function snapshot(path: string, options: DiffOptions, locale: Locale): Promise<RoundSnapshot> {
+async function snapshot(path: string, options: DiffOptions, locale: Locale, rubricFiles: string[]): Promise<RoundSnapshot> {
   if (path.endsWith('.json') && statSafe(path)?.isFile()) return fromJson(path);
   const units: RoundSnapshot['units'] = [];
   const outcome = await scoreRound(
@@ -59,6 +63,7 @@ async function snapshot(path: string, options: DiffOptions, locale: Locale): Pro
     { unit: (u) => void units.push({ id: u.unit.id, name: u.unit.name, score: u.score, zone: u.zone, gaps: u.gaps.map((g) => g.criterion) }) },
   );
   warn(outcome.warnings, options.quiet, locale);
+  rubricFiles.push(outcome.loaded.file);
   const r = outcome.head.rubric;
   return { rubric: { id: r.id, title: r.title, version: r.version, sha256: r.sha256, zones: r.zones }, units };
 }

@@ -25,6 +25,7 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   if (options.out) assertOutputIsNotInput(options.out, paths);
   const units: UnitResult[] = [];
   const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict }, { unit: (u) => void units.push(u) });
+  if (options.out) assertOutputIsNotInput(options.out, [outcome.loaded.file]);
   warn(outcome.warnings, options.quiet, locale);
   const report = { ...outcome.head, units, summary: outcome.summary };
   const roundDates = options.date ? [options.date] : units.map((u) => u.date).filter((d): d is string => Boolean(d));

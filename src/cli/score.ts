@@ -50,6 +50,8 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
       { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), ranking: !['jsonl', 'csv'].includes(format) },
       {
         begin: async (head, loaded) => {
+          // The rubric is an input too, and may be known only now (named by the assessments).
+          if (options.out) assertOutputIsNotInput(options.out, [loaded.file]);
           zoneMins = new Map(loaded.compiled.zones.map((z) => [z.id, z.min]));
           if (options.failZone !== undefined) failMin = failZoneMin(options.failZone, zoneMins);
           await sink.write(renderer.begin(head));

@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, join, relative } from 'node:path';
+import { assertOutputIsNotInput } from '../io/out-path.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
 import { BUNDLED_DIR, loadRubric, resolveRubricPath } from '../io/rubric-file.js';
 import { readUnitsFile } from '../io/units-file.js';
@@ -22,6 +23,7 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
   if (!['yaml', 'csv'].includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: ['yaml', 'csv'] });
   if (options.wide && options.format !== 'csv') throw usage('usage/invalid-option', { option: '--wide', value: options.format, expected: '--format csv' });
   const { compiled, file } = loadRubric(options.rubric);
+  if (options.out) assertOutputIsNotInput(options.out, [file, ...(options.units ? [options.units] : [])]);
   const units = options.units ? readUnitsFile(options.units) : [];
   const schemaRef = options.out ? relative(dirname(options.out), join(PACKAGE_ROOT, 'schema', 'assessment.schema.json')) : undefined;
   const template = { rubricRef: rubricReference(file, compiled.id, options.out), units, locale, schemaRef };

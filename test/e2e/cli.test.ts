@@ -136,6 +136,33 @@ describe('--out', () => {
     expect(monev(['score', ROUND, '--out', `${ROUND}/hasil.json`]).code).toBe(2);
     expect(existsSync(`${ROUND}/hasil.json`)).toBe(false);
   });
+
+  it('refuses to overwrite the rubric or any other file a command reads, wherever it was named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-out-'));
+    const rubric = join(dir, 'rubrik.yaml');
+    const units = join(dir, 'units.csv');
+    const named = join(dir, 'dinkes.yaml');
+    writeFileSync(rubric, readFileSync('examples/rubric-pra-evaluasi.yaml'));
+    writeFileSync(units, 'unit,name\ndinkes,Dinas Kesehatan\n');
+    writeFileSync(named, 'rubric: rubrik.yaml\nunit: dinkes\nanswers: { persyaratan: ya }\n');
+    const kept = () => [rubric, units, named].map((f) => readFileSync(f, 'utf8'));
+    const before = kept();
+    for (const args of [
+      ['score', named, '-q', '--rubric', rubric, '--out', rubric],
+      ['score', named, '-q', '--format', 'jsonl', '--out', rubric], // the rubric is named by the assessment only
+      ['report', named, '-q', '--out', rubric],
+      ['template', '--rubric', rubric, '--out', rubric],
+      ['template', '--rubric', rubric, '--units', units, '--out', units],
+      ['diff', named, named, '-q', '--out', rubric],
+      ['diff', named, named, '-q', '--out', named],
+    ]) {
+      const run = monev(args);
+      expect(run, args.join(' ')).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr, args.join(' ')).toMatch(/^error: --out `.*` would overwrite an input \(.*\); choose another path \[usage\/out-is-input\]\n$/);
+    }
+    expect(kept()).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(['dinkes.yaml', 'rubrik.yaml', 'units.csv']);
+  });
 });
 
 describe('monev validate', () => {
