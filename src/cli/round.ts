@@ -12,6 +12,7 @@ import { discoverInputs } from '../io/assessment-files.js';
 import { loadRubric, type LoadedRubric } from '../io/rubric-file.js';
 import { parseAhead, parseThreadInputs, type ParseAhead } from '../io/parse-ahead.js';
 import { displayName, sheetBatchesOf, STDIN, type InputFormat } from '../io/sheet-stream.js';
+import { decodeInput } from '../io/text-decoding.js';
 import { packageVersion } from './version.js';
 
 export interface RoundOptions {
@@ -62,7 +63,7 @@ export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}):
 }
 
 async function scoreInputs(inputs: string[], options: RoundOptions, hooks: RoundHooks, ahead: ParseAhead | undefined): Promise<RoundOutcome> {
-  const stdinText = inputs.includes(STDIN) ? readFileSync(0, 'utf8') : undefined;
+  const stdinText = inputs.includes(STDIN) ? decodeInput(readFileSync(0), displayName(STDIN)) : undefined;
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const report = (p: Problem) => (p.severity === 'error' ? errors : warnings).push(p);

@@ -83,6 +83,7 @@ export const en: Record<string, (p: P) => string> = {
   'unit/no-applicable': (p) => `unit ${q(p.unit)} has no applicable criterion (every answer is n/a): it cannot be scored`,
 
   'input/not-found': () => 'no such file or folder',
+  'input/not-utf8': (p) => `byte ${p.byte} is not UTF-8 text: save the file as UTF-8 (in Excel: "CSV UTF-8"; a plain "CSV" is Windows-1252)`,
   'input/unreadable': (p) => `cannot read (${p.reason})`,
   'input/too-large': (p) => `file is ${p.size} bytes; the limit is ${p.limit}`,
   'input/empty-folder': (p) => `folder has no assessment files (${list(p.extensions)})`,

@@ -82,6 +82,7 @@ export const id: Record<string, (p: P) => string> = {
   'unit/no-applicable': (p) => `unit ${q(p.unit)} tidak punya kriteria yang berlaku (semua jawaban tidak berlaku): tidak dapat dinilai`,
 
   'input/not-found': () => 'berkas atau folder tidak ada',
+  'input/not-utf8': (p) => `byte ${p.byte} bukan teks UTF-8: simpan berkas sebagai UTF-8 (di Excel: "CSV UTF-8"; "CSV" biasa memakai Windows-1252)`,
   'input/unreadable': (p) => `tidak dapat dibaca (${p.reason})`,
   'input/too-large': (p) => `berkas berukuran ${p.size} byte; batasnya ${p.limit}`,
   'input/empty-folder': (p) => `folder tidak berisi berkas penilaian (${list(p.extensions)})`,

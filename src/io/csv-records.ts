@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { csvParseOptions, sniffDelimiter } from './csv-sheets.js';
 import { openInput } from './read-text.js';
+import { decodeHead, decodeInput, utf16Of, utf8Checker, type Utf16 } from './text-decoding.js';
 
 /** A CSV record and the line it ends on, counted as csv-parse's `info.lines` counts. */
 export interface CsvRecord {
@@ -87,24 +88,42 @@ export const STREAM_ABOVE = 1 << 20;
 export async function* csvRecordBatches(file: string, text?: string): AsyncGenerator<CsvRecord[]> {
   const start = text === undefined ? openCsvFile(file) : { records: csvRecordsOf(text) };
   if ('records' in start) yield start.records;
-  else yield* csvStreamedBatches(file, start.head);
+  else yield* csvStreamedBatches(file, start.head, start.utf16);
 }
 
 /**
  * A CSV file opened: its records when it has at most STREAM_ABOVE bytes (read whole), else the
  * text of its start, which tells the delimiter of the rest, to be streamed.
  */
-export function openCsvFile(file: string): { records: CsvRecord[] } | { head: string } {
+export function openCsvFile(file: string): { records: CsvRecord[] } | { head: string; utf16: Utf16 | undefined } {
   const { bytes, whole } = openInput(file, STREAM_ABOVE);
-  return whole ? { records: csvRecordsOf(bytes.toString('utf8')) } : { head: bytes.toString('utf8') };
+  return whole ? { records: csvRecordsOf(decodeInput(bytes, file)) } : { head: decodeHead(bytes, file), utf16: utf16Of(bytes) };
 }
 
-/** A large CSV file's records, streamed: each batch is what the parser holds after a read. `head`: the text of its start. */
-export async function* csvStreamedBatches(file: string, head: string): AsyncGenerator<CsvRecord[]> {
+/**
+ * A large CSV file's records, streamed: each batch is what the parser holds after a read. `head`:
+ * the text of its start; `utf16`: the encoding its BOM declares, if UTF-16 (decoded to UTF-8 on
+ * the way), else its UTF-8 is checked as it passes.
+ */
+export async function* csvStreamedBatches(file: string, head: string, utf16: Utf16 | undefined): AsyncGenerator<CsvRecord[]> {
   const source = createReadStream(file);
-  const parser = source.pipe(csvRecordStream(head));
+  const parser = (utf16 ? source.pipe(utf16ToUtf8(utf16)) : source).pipe(csvRecordStream(head));
   // A read error of the file is not forwarded by pipe(): the parser must hear of it.
   source.on('error', (error) => parser.destroy(error));
+  if (!utf16) {
+    const checker = utf8Checker(file);
+    const checked = (check: () => void) => {
+      try {
+        check();
+      } catch (error) {
+        parser.destroy(error as Error);
+        source.destroy();
+      }
+    };
+    // No encoding was set on the file's stream: its chunks are Buffers.
+    source.on('data', (chunk: Buffer | string) => checked(() => checker.chunk(chunk as Buffer)));
+    source.on('end', () => checked(() => checker.end()));
+  }
   // The parser's error is read from `parser.errored`; a listener must be there at all times, or
   // an error raised while the consumer is busy between two reads would be thrown as uncaught.
   parser.on('error', () => {});
@@ -114,6 +133,18 @@ export async function* csvStreamedBatches(file: string, head: string): AsyncGene
     source.destroy();
     parser.destroy();
   }
+}
+
+function utf16ToUtf8(encoding: Utf16): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, Buffer.from(decoder.decode(chunk, { stream: true })));
+    },
+    flush(done) {
+      done(null, Buffer.from(decoder.decode()));
+    },
+  });
 }
 
 /** What an object stream holds, batch by batch: one wait per read of the file instead of one per object. */

@@ -52,7 +52,7 @@ async function readAll(): Promise<void> {
       // A small file is read and parsed here and now: no generator and no promise per file.
       const start = openCsvFile(path);
       if ('records' in start) addRecords(file, start.records);
-      else for await (const records of csvStreamedBatches(path, start.head)) addRecords(file, records);
+      else for await (const records of csvStreamedBatches(path, start.head, start.utf16)) addRecords(file, records);
       add({ file, end: true });
     } catch (error) {
       if (error instanceof MonevError) add({ file, problems: error.problems });

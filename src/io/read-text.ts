@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { problem, MonevError } from '../core/problem.js';
 import { LIMITS } from './limits.js';
+import { decodeInput } from './text-decoding.js';
 
 /** How many bytes of a file too large to read whole are read for a look at its start. */
 export const HEAD_BYTES = 1 << 16;
@@ -48,7 +49,7 @@ export function readBytes(file: string): Buffer {
   return openInput(file).bytes;
 }
 
-/** Reads a whole input file as UTF-8, or throws a MonevError that names it. */
+/** Reads a whole input file as text (UTF-8, or UTF-16 with its BOM), or throws a MonevError that names it. */
 export function readText(file: string): string {
-  return readBytes(file).toString('utf8');
+  return decodeInput(readBytes(file), file);
 }

@@ -9,6 +9,7 @@ import { schemaProblems } from '../core/schema-problems.js';
 import { suggest } from '../core/suggest.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { readBytes } from './read-text.js';
+import { decodeInput } from './text-decoding.js';
 import { parseYaml, type YamlDocument } from './yaml-source.js';
 
 export interface LoadedRubric {
@@ -41,7 +42,7 @@ export function resolveRubricPath(spec: string): string {
 /** Validates a rubric file: every structural and semantic problem, positioned in the file. */
 export function checkRubricFile(file: string): { loaded?: LoadedRubric; problems: Problem[] } {
   const bytes = readBytes(file);
-  const { documents, problems } = parseYaml(bytes.toString('utf8'), file);
+  const { documents, problems } = parseYaml(decodeInput(bytes, file), file);
   if (problems.length > 0) return { problems };
   if (documents.length !== 1) {
     return { problems: [problem('rubric/documents', { count: documents.length }, { file, line: documents[1]?.line })] };

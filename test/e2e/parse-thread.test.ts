@@ -85,6 +85,29 @@ describe('the parse thread', () => {
     expect(run.stderr).toMatch(/z-besar\.csv:25002/);
   });
 
+  it('reads UTF-16 files and refuses bytes that are not UTF-8 at the same place, whole or streamed', () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const big = wideCsv(30_000, (i) => `u${i},Unit ${i === 29_000 ? 'Café' : i},${IDS.map((_, k) => answer(i, k)).join(',')}`);
+    const utf8Dir = round(manyFiles({ 'z-besar.csv': big }));
+    const utf16Dir = round(manyFiles());
+    writeFileSync(join(utf16Dir, 'z-besar.csv'), utf16(big));
+    writeFileSync(join(utf16Dir, 'unit-007.csv'), utf16(longCsv(7)));
+    const read = expectSameOnBothThreads(['score', utf16Dir, '--rubric', RUBRIC, '--format', 'csv', '-q']);
+    expect(read).toEqual(expectSameOnBothThreads(['score', utf8Dir, '--rubric', RUBRIC, '--format', 'csv', '-q']));
+    expect(read.stdout).toContain('u29000,Unit Café,');
+
+    const latin1Dir = round(manyFiles({ 'unit-005.csv': 'criterion,value,note\npersyaratan,ya,sudah dicek \xe9\n' }));
+    writeFileSync(join(latin1Dir, 'unit-005.csv'), Buffer.from('criterion,value,note\npersyaratan,ya,sudah dicek \xe9\n', 'latin1'));
+    writeFileSync(join(latin1Dir, 'z-besar.csv'), Buffer.from(big, 'latin1'));
+    const refused = expectSameOnBothThreads(['score', latin1Dir, '--rubric', RUBRIC, '--format', 'json', '-q']);
+    expect(refused.code).toBe(2);
+    const notUtf8 = refused.stderr.split('\n').filter((l) => l.includes('[input/not-utf8]'));
+    expect(notUtf8.map((l) => l.replace(latin1Dir, 'DIR').replace(/ is not UTF-8 text.*/, ''))).toEqual([
+      'DIR/unit-005.csv:2:28: error: byte 0xE9',
+      'DIR/z-besar.csv:29002:16: error: byte 0xE9',
+    ]);
+  });
+
   it('keeps --fail-under and warnings the same', () => {
     const dir = round(manyFiles({ 'unit-050.csv': 'criterion,value,note\npersyaratan,tidak,\n' }));
     const run = expectSameOnBothThreads(['score', dir, '--rubric', RUBRIC, '--format', 'jsonl', '--fail-under', '60']);
