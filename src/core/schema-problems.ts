@@ -55,11 +55,19 @@ export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: str
 
 /** `string | number` for a union whose every branch failed only on the value's type; undefined when a branch failed deeper. */
 function unionTypes(branches: readonly (readonly z.core.$ZodIssue[])[]): string | undefined {
-  const types = branches.map((issues) => {
+  const types = branchTypes(branches);
+  return types && [...new Set(types)].join(' | ');
+}
+
+function branchTypes(branches: readonly (readonly z.core.$ZodIssue[])[]): string[] | undefined {
+  const types: string[] = [];
+  for (const issues of branches) {
     const issue = issues.length === 1 && issues[0]!.path.length === 0 ? issues[0]! : undefined;
-    return issue?.code === 'invalid_type' ? issue.expected : issue?.code === 'invalid_union' ? unionTypes(issue.errors) : undefined;
-  });
-  return types.length && types.every((t) => t !== undefined) ? [...new Set(types.join(' | ').split(' | '))].join(' | ') : undefined;
+    const own = issue?.code === 'invalid_type' ? [issue.expected] : issue?.code === 'invalid_union' ? branchTypes(issue.errors) : undefined;
+    if (!own) return undefined;
+    types.push(...own);
+  }
+  return types.length ? types : undefined;
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {

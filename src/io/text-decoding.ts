@@ -57,7 +57,7 @@ export function utf8Checker(file: string): Utf8Checker {
       const end = completeEnd(bytes, bytes.length);
       check(bytes, end);
       const lastBreak = lastBreakBefore(bytes, end);
-      lines += countBreaks(bytes, 0, end);
+      lines += countBreaks(bytes, end);
       const rest = bytes.subarray(lastBreak + 1, end);
       line = lastBreak >= 0 ? Buffer.from(rest) : line.length < LINE_KEPT ? Buffer.concat([line, rest]) : line;
       carry = Buffer.from(bytes.subarray(end));
@@ -75,9 +75,9 @@ function lastBreakBefore(bytes: Uint8Array, end: number): number {
   return end > 0 ? bytes.lastIndexOf(0x0a, end - 1) : -1;
 }
 
-function countBreaks(bytes: Uint8Array, from: number, end: number): number {
+function countBreaks(bytes: Uint8Array, end: number): number {
   let n = 0;
-  for (let at = bytes.indexOf(0x0a, from); at >= 0 && at < end; at = bytes.indexOf(0x0a, at + 1)) n++;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at < end; at = bytes.indexOf(0x0a, at + 1)) n++;
   return n;
 }
 
@@ -117,7 +117,7 @@ export function firstInvalid(bytes: Uint8Array, end: number): number {
 
 function notUtf8(bytes: Uint8Array, at: number, file: string, before: { lines: number; lineBefore: Uint8Array | undefined } = { lines: 0, lineBefore: new Uint8Array(0) }): MonevError {
   const breakAt = lastBreakBefore(bytes, at);
-  const line = before.lines + countBreaks(bytes, 0, at) + 1;
+  const line = before.lines + countBreaks(bytes, at) + 1;
   const lineBytes = breakAt >= 0 ? bytes.subarray(breakAt + 1, at) : before.lineBefore && Buffer.concat([before.lineBefore, bytes.subarray(0, at)]);
   const column = lineBytes && new TextDecoder().decode(lineBytes).length + 1;
   const byte = `0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')}`;
