@@ -95,7 +95,7 @@ export const en: Record<string, (p: P) => string> = {
 
   'csv/syntax': (p) => `CSV syntax: ${p.message}`,
   'csv/ragged-row': (p) => `row has ${p.got} cells, the header has ${p.expected}`,
-  'csv/empty-header': () => 'empty column name in the header',
+  'csv/unnamed-value': (p) => `${q(p.value)} in a column without a name in the header: name the column (a criterion id, or _ first to leave it out) or empty it`,
   'csv/duplicate-column': (p) => `duplicate column ${q(p.column)}`,
   'csv/unknown-column': (p) => `unknown column ${q(p.column)} in a long CSV; expected ${list(p.allowed, 20)}, or a name starting with \`_\``,
   'csv/missing-unit': () => 'empty unit id',

@@ -94,7 +94,7 @@ export const id: Record<string, (p: P) => string> = {
 
   'csv/syntax': (p) => `sintaks CSV: ${p.message}`,
   'csv/ragged-row': (p) => `baris berisi ${p.got} sel, header berisi ${p.expected}`,
-  'csv/empty-header': () => 'nama kolom kosong di header',
+  'csv/unnamed-value': (p) => `${q(p.value)} di kolom tanpa nama di header: beri nama kolomnya (id kriteria, atau awali dengan _ agar diabaikan) atau kosongkan`,
   'csv/duplicate-column': (p) => `kolom kembar ${q(p.column)}`,
   'csv/unknown-column': (p) => `kolom tidak dikenal ${q(p.column)} di CSV panjang; seharusnya ${list(p.allowed, 20)}, atau nama yang diawali \`_\``,
   'csv/missing-unit': () => 'id unit kosong',

@@ -39,6 +39,8 @@ interface HeaderLayout {
   /** Wide: the columns that answer criteria, and their ids (one array per header, shared by its rows). */
   criterionColumns: number[];
   criterionIds: string[];
+  /** Columns without a name (a spreadsheet's stray empty column): read only to check that they are empty. */
+  unnamed: number[];
 }
 
 /**
@@ -53,7 +55,8 @@ const LAYOUTS_KEPT = 64;
 function layoutOf(names: string[], lower: string[]): HeaderLayout {
   const columnOf = (name: string) => lower.indexOf(name);
   const mode = lower.includes('criterion') && lower.includes('value') ? 'long' : 'wide';
-  const criterionColumns = mode === 'wide' ? names.map((_, i) => i).filter((i) => !WIDE_METADATA.includes(lower[i]!) && !names[i]!.startsWith('_')) : [];
+  const unnamed = names.map((_, i) => i).filter((i) => names[i] === '');
+  const criterionColumns = mode === 'wide' ? names.map((_, i) => i).filter((i) => names[i] !== '' && !WIDE_METADATA.includes(lower[i]!) && !names[i]!.startsWith('_')) : [];
   return {
     names,
     mode,
@@ -70,6 +73,7 @@ function layoutOf(names: string[], lower: string[]): HeaderLayout {
     evidence: columnOf('evidence'),
     criterionColumns,
     criterionIds: criterionColumns.map((i) => names[i]!),
+    unnamed,
   };
 }
 
@@ -99,10 +103,8 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     const found = layoutOf(names, lower);
     const seen = new Set<string>();
     names.forEach((name, i) => {
-      if (name === '') {
-        report(problem('csv/empty-header', {}, at(line, i + 1)));
-        broken = true;
-      } else if (seen.has(lower[i]!)) {
+      if (name === '') return;
+      if (seen.has(lower[i]!)) {
         report(problem('csv/duplicate-column', { column: name }, at(line, i + 1)));
         broken = true;
       }
@@ -110,7 +112,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     });
     if (found.mode === 'long') {
       names.forEach((name, i) => {
-        if (LONG_COLUMNS.includes(lower[i]!) || lower[i]!.startsWith('_')) return;
+        if (name === '' || LONG_COLUMNS.includes(lower[i]!) || lower[i]!.startsWith('_')) return;
         report(problem('csv/unknown-column', { column: name, allowed: LONG_COLUMNS }, at(line, i + 1)));
         broken = true;
       });
@@ -135,6 +137,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
       return undefined;
     }
     if (broken) return undefined;
+    if (layout.unnamed.length && !unnamedEmpty(cells, line, layout.unnamed)) return undefined;
     const id = layout.unit < 0 ? stem : cells[layout.unit]!;
     if (id === '') {
       report(problem('csv/missing-unit', {}, at(line, layout.unit + 1)));
@@ -166,6 +169,17 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     sheet.assessor ??= cellAt(cells, layout.assessor);
     sheet.answers.push({ criterion, value: cells[layout.value]!, note: cellAt(cells, layout.note), evidence: cellAt(cells, layout.evidence), file, line, column: layout.value + 1 });
     return undefined;
+  }
+
+  /** An unnamed column may be there, empty; a value in it is an error, never dropped. */
+  function unnamedEmpty(cells: readonly string[], line: number, unnamed: readonly number[]): boolean {
+    let empty = true;
+    for (const i of unnamed) {
+      if (cells[i] === '') continue;
+      report(problem('csv/unnamed-value', { value: cells[i] }, at(line, i + 1)));
+      empty = false;
+    }
+    return empty;
   }
 
   /** The sheets of a batch of records (wide rows; long rows come at the end). */

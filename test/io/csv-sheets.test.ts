@@ -45,6 +45,13 @@ describe('CSV assessments', () => {
     ]);
   });
 
+  it('reads past a column without a name when it is empty (a spreadsheet\'s stray column), wide or long', () => {
+    const [wide] = csvSheets('unit,persyaratan,\r\npkm,ya,\r\n', 'w.csv', 'w');
+    expect(wide!.answers.map((a) => [a.criterion, a.value, a.column])).toEqual([['persyaratan', 'ya', 2]]);
+    const [long] = csvSheets('criterion,,value\npersyaratan,,ya\n', 'l.csv', 'l');
+    expect(long!.answers.map((a) => [a.criterion, a.value, a.column])).toEqual([['persyaratan', 'ya', 3]]);
+  });
+
   it('sniffs tab, semicolon and comma delimiters from the header', () => {
     expect(sniffDelimiter('unit\tcriterion\tvalue\n')).toBe('\t');
     expect(sniffDelimiter('\uFEFFunit;criterion;value\r\n')).toBe(';');
@@ -53,13 +60,15 @@ describe('CSV assessments', () => {
     expect(sheet!.answers[0]).toMatchObject({ criterion: 'persyaratan', value: 'ya' });
   });
 
-  it('refuses ragged rows, unknown long columns, empty and duplicate headers, with positions', () => {
+  it('refuses ragged rows, unknown long columns, duplicate headers and values under a column without a name, with positions', () => {
     expect(codes(() => csvSheets('unit,a,b\nx,ya,ya\ny,ya\n', 'f.csv', 'f'))).toEqual([['csv/ragged-row', 3, undefined]]);
     expect(codes(() => csvSheets('criterion,value,nilai\na,ya,1\n', 'f.csv', 'f'))).toEqual([['csv/unknown-column', 1, 3]]);
-    expect(codes(() => csvSheets('unit,,a,a\nx,1,ya,ya\n', 'f.csv', 'f'))).toEqual([
-      ['csv/empty-header', 1, 2],
-      ['csv/duplicate-column', 1, 4],
+    expect(codes(() => csvSheets('unit,,a,a\nx,,ya,ya\n', 'f.csv', 'f'))).toEqual([['csv/duplicate-column', 1, 4]]);
+    expect(codes(() => csvSheets('unit,a,,\nx,ya,,\ny,ya,,1\nz,ya,2,\n', 'f.csv', 'f'))).toEqual([
+      ['csv/unnamed-value', 3, 4],
+      ['csv/unnamed-value', 4, 3],
     ]);
+    expect(codes(() => csvSheets('criterion,value,\na,ya,\nb,ya,x\n', 'f.csv', 'f'))).toEqual([['csv/unnamed-value', 3, 3]]);
     expect(codes(() => csvSheets('unit,a\n,ya\n', 'f.csv', 'f'))).toEqual([['csv/missing-unit', 2, 1]]);
     expect(codes(() => csvSheets('unit,a\n"x,ya\n', 'f.csv', 'f'))).toEqual([['csv/syntax', 2, undefined]]);
   });
