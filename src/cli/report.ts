@@ -21,7 +21,7 @@ interface ReportCommandOptions {
 export async function reportCommand(paths: string[], options: ReportCommandOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
   if (!['html', 'markdown'].includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: ['html', 'markdown'] });
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'YYYY-MM-DD' });
+  if (options.date !== undefined && !isCalendarDate(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
   if (options.out) assertOutputIsNotInput(options.out, paths);
   const units: UnitResult[] = [];
   const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict }, { unit: (u) => void units.push(u) });
@@ -31,4 +31,11 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   const roundDates = options.date ? [options.date] : units.map((u) => u.date).filter((d): d is string => Boolean(d));
   const reportOptions = { locale, rubric: outcome.loaded.compiled, roundDates, generated: new Date().toISOString().slice(0, 10) };
   await emit(options.format === 'html' ? renderReportHtml(report, reportOptions) : renderReportMarkdown(report, reportOptions), options.out);
+}
+
+/** YYYY-MM-DD naming a day that exists (not 2024-02-30). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }

@@ -158,4 +158,11 @@ describe('monev report', () => {
     expect(md).toMatch(/Tutup 5 kekurangan ini untuk mencapai B - Kualitas Tinggi \(nilai 78,73\):/);
     expect(md).toContain('| Petunjuk |');
   });
+
+  it('--date sets the round\'s date, and must be a day of the calendar', () => {
+    expect(monev(['report', 'examples/asahan-2023', '-q', '--format', 'markdown', '--date', '2024-02-29']).stdout).toContain('29 February 2024');
+    for (const bad of ['2024-13-01', '2023-02-29', '12-07-2023']) {
+      expect(monev(['report', 'examples/asahan-2023', '-q', '--date', bad])).toMatchObject({ code: 2, stdout: '', stderr: `error: --date: \`${bad}\` is not valid; expected a date YYYY-MM-DD [usage/invalid-option]\n` });
+    }
+  });
 });
