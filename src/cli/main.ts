@@ -45,7 +45,7 @@ program
   .option('-r, --rubric <file|id>', h.rubricOrNamed)
   .addOption(new Option('-f, --format <format>', h.scoreFormat))
   .option('-o, --out <file>', h.out)
-  .option('--gaps <n>', h.gaps, '5')
+  .addOption(new Option('--gaps <n>', h.gaps).default('5', '5'))
   .option('--fail-under <score>', h.failUnder)
   .option('--fail-zone <zone>', h.failZone)
   .option('--strict', h.strict)
@@ -84,7 +84,7 @@ program
   .option('-o, --out <file>', h.out)
   .option('--allow-rubric-change', h.allowRubricChange)
   .option('--fail-on-regression', h.failOnRegression)
-  .option('--tolerance <points>', h.tolerance, '0')
+  .addOption(new Option('--tolerance <points>', h.tolerance).default('0', '0'))
   .option('--no-color', h.noColor)
   .option('-q, --quiet', h.quiet)
   .action(async (before: string, after: string, options) => (await loadCommand('diff')).diffCommand(before, after, { ...options, lang: program.opts().lang }));
