@@ -3,7 +3,6 @@ import { problemMessage, formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { expandPaths } from '../io/discover.js';
 import { checkRubricFile } from '../io/rubric-file.js';
-import { readRubricTestFile } from '../io/rubric-test-file.js';
 import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
 import { parseNumberOption } from './options.js';
@@ -23,7 +22,7 @@ interface FileResult {
 export async function validateCommand(paths: string[], options: ValidateOptions): Promise<void> {
   const maxWarnings = parseNumberOption('--max-warnings', options.maxWarnings, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0);
   const locale = resolveLocale(options.lang);
-  const results = options.rubric ? await validateAssessments(paths, options.rubric) : rubricFiles(paths).map((file) => (isRubricTestFile(file) ? validateRubricTests(file) : validateRubric(file)));
+  const results = options.rubric ? await validateAssessments(paths, options.rubric) : await validateRubrics(rubricFiles(paths));
   const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
   process.stdout.write(render(results, options.format, errors, warnings, locale));
@@ -32,13 +31,11 @@ export async function validateCommand(paths: string[], options: ValidateOptions)
   process.exitCode = errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function validateRubric(file: string): FileResult {
-  return checked(file, () => checkRubricFile(file).problems);
-}
-
-/** A rubric test file: its shape and that its rubric is there; `monev test` runs the cases. */
-function validateRubricTests(file: string): FileResult {
-  return checked(file, () => (readRubricTestFile(file), []));
+/** Rubrics, and rubric test files for their shape and that their rubric is there (`monev test` runs the cases). */
+async function validateRubrics(files: string[]): Promise<FileResult[]> {
+  // Test files are read with the scoring code's schemas, loaded only when there is one: a rubric alone is checked without them.
+  const tests = files.some(isRubricTestFile) ? await import('../io/rubric-test-file.js') : undefined;
+  return files.map((file) => checked(file, () => (isRubricTestFile(file) ? (tests!.readRubricTestFile(file), []) : checkRubricFile(file).problems)));
 }
 
 function checked(file: string, check: () => Problem[]): FileResult {
