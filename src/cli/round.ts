@@ -50,22 +50,33 @@ export interface RoundOutcome {
  * so that all of them are reported, stops handing out units, and throws them together at the end.
  */
 export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}): Promise<RoundOutcome> {
-  const inputs = discoverInputs(options.paths);
+  const passedOver: Problem[] = [];
+  const inputs = withProblems(() => discoverInputs(options.paths, (p) => passedOver.push(p)), passedOver);
   if (inputs.length === 0) throw new MonevError([problem('input/no-files')]);
   // Started first, so that the thread's start overlaps loading the rubric.
   const threaded = parseThreadInputs(inputs, options.threads);
   const ahead = threaded ? parseAhead(threaded) : undefined;
   try {
-    return await scoreInputs(inputs, options, hooks, ahead);
+    return await scoreInputs(inputs, options, hooks, ahead, passedOver);
   } finally {
     await ahead?.close();
   }
 }
 
-async function scoreInputs(inputs: string[], options: RoundOptions, hooks: RoundHooks, ahead: ParseAhead | undefined): Promise<RoundOutcome> {
+/** `fn`'s result; if it throws problems, `more` are thrown with them (the warnings found on the way). */
+function withProblems<T>(fn: () => T, more: Problem[]): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof MonevError && more.length) throw new MonevError([...error.problems, ...more]);
+    throw error;
+  }
+}
+
+async function scoreInputs(inputs: string[], options: RoundOptions, hooks: RoundHooks, ahead: ParseAhead | undefined, passedOver: Problem[]): Promise<RoundOutcome> {
   const stdinText = inputs.includes(STDIN) ? decodeInput(readFileSync(0), displayName(STDIN)) : undefined;
   const errors: Problem[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = [...passedOver];
   const report = (p: Problem) => (p.severity === 'error' ? errors : warnings).push(p);
 
   let loaded: LoadedRubric | undefined = options.rubric === undefined ? undefined : loadRubric(options.rubric);

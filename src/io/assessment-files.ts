@@ -4,18 +4,23 @@ import { MonevError, problem, type Problem } from '../core/problem.js';
 import { csvRecordsOf } from './csv-records.js';
 import { csvSheetBuilder, csvSyntaxProblem } from './csv-sheets.js';
 import { expandPaths } from './discover.js';
-import { displayName, EXTENSIONS, formatOfName, STDIN, yamlSheets, type InputFormat } from './sheet-stream.js';
+import { displayName, EXTENSIONS, formatOfName, isWorkbook, STDIN, yamlSheets, type InputFormat } from './sheet-stream.js';
 
 /**
  * Files named on the command line, folders read recursively (`*.csv`, `*.tsv`, `*.yaml`, `*.yml`;
  * not the `*.test.yaml` rubric tests that may live beside them). A folder without any assessment
- * file is an error, not an empty round.
+ * file is an error, not an empty round. A spreadsheet workbook in a folder is not read, but not
+ * passed over in silence either: `report` is told of it (a warning), since it most likely holds a
+ * unit's answers saved in the wrong format.
  */
-export function discoverInputs(paths: string[]): string[] {
+export function discoverInputs(paths: string[], report?: (p: Problem) => void): string[] {
   return expandPaths(paths, {
     accept: (name) => !name.endsWith('.test.yaml') && formatOfName(name) !== undefined,
     emptyFolder: (file) => problem('input/empty-folder', { extensions: Object.keys(EXTENSIONS) }, { file }),
     literal: (path) => path === STDIN,
+    passed: (file) => {
+      if (isWorkbook(file)) report?.(problem('input/workbook-skipped', { extension: extname(file) }, { file, severity: 'warning' }));
+    },
   });
 }
 

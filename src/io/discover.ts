@@ -11,6 +11,8 @@ export interface ExpandOptions {
   file?: (path: string) => string | Problem;
   /** Paths taken as they are, without looking at the file system (standard input's `-`). */
   literal?: (path: string) => boolean;
+  /** Told of each file a folder holds that `accept` turned down (hidden entries aside). */
+  passed?: (path: string) => void;
 }
 
 /**
@@ -39,7 +41,7 @@ export function expandPaths(paths: string[], options: ExpandOptions): string[] {
       else problems.push(named);
       continue;
     }
-    const found = walk(path, options.accept);
+    const found = walk(path, options.accept, options.passed);
     if (found.length === 0) problems.push(options.emptyFolder(path));
     files.push(...found);
   }
@@ -63,7 +65,7 @@ function onceEach(files: string[], literal: ExpandOptions['literal']): string[] 
   });
 }
 
-function walk(dir: string, accept: (name: string) => boolean): string[] {
+function walk(dir: string, accept: (name: string) => boolean, passed: ((path: string) => void) | undefined): string[] {
   const out: string[] = [];
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // join(dir, name) for an entry's name (one segment, never `.` or `..`) is the folder joined once,
@@ -72,8 +74,9 @@ function walk(dir: string, accept: (name: string) => boolean): string[] {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = prefix + entry.name;
-    if (entry.isDirectory()) out.push(...walk(full, accept));
+    if (entry.isDirectory()) out.push(...walk(full, accept, passed));
     else if (accept(entry.name)) out.push(full);
+    else passed?.(full);
   }
   return out;
 }

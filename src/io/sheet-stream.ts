@@ -19,6 +19,13 @@ export function displayName(file: string): string {
   return file === STDIN ? '<stdin>' : file;
 }
 
+const WORKBOOKS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.numbers']);
+
+/** A spreadsheet program's own file (not read: its sheets are to be saved as CSV). */
+export function isWorkbook(file: string): boolean {
+  return WORKBOOKS.has(extname(file).toLowerCase());
+}
+
 /** The format a file's extension names (case-blind), undefined for any other file. */
 export function formatOfName(file: string): InputFormat | undefined {
   return EXTENSIONS[extname(file).toLowerCase()];
@@ -30,7 +37,7 @@ export function formatOf(file: string, stdinFormat?: InputFormat): InputFormat {
     return stdinFormat;
   }
   const format = formatOfName(file);
-  if (!format) throw new MonevError([problem('input/unknown-extension', { extensions: Object.keys(EXTENSIONS) }, { file })]);
+  if (!format) throw new MonevError([problem(isWorkbook(file) ? 'input/workbook' : 'input/unknown-extension', { extension: extname(file), extensions: Object.keys(EXTENSIONS) }, { file })]);
   return format;
 }
 

@@ -137,6 +137,22 @@ describe('--out', () => {
     expect(existsSync(`${ROUND}/hasil.json`)).toBe(false);
   });
 
+  it('warns of a workbook left in a round\'s folder, and refuses one named on the command line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-workbook-'));
+    writeFileSync(join(dir, 'dinkes.csv'), 'criterion,value\npersyaratan,ya\n');
+    writeFileSync(join(dir, 'dinsos.xlsx'), 'PK');
+    writeFileSync(join(dir, 'foto-loket.jpg'), '');
+    const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('\ndinkes,');
+    expect(run.stderr).toContain(`${join(dir, 'dinsos.xlsx')}: warning: skipped: \`.xlsx\` workbooks are not read; save the sheet as CSV (in Excel: "CSV UTF-8") to score it [input/workbook-skipped]\n`);
+    expect(run.stderr).not.toContain('foto-loket');
+    expect(monev(['score', join(dir, 'dinsos.xlsx'), '--rubric', 'examples/rubric-pra-evaluasi.yaml'])).toMatchObject({
+      code: 2,
+      stderr: `${join(dir, 'dinsos.xlsx')}: error: \`.xlsx\` workbooks are not read: save the sheet as CSV (in Excel: "CSV UTF-8") and score that [input/workbook]\n`,
+    });
+  });
+
   it('refuses to overwrite the rubric or any other file a command reads, wherever it was named', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monev-out-'));
     const rubric = join(dir, 'rubrik.yaml');
