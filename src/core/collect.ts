@@ -2,6 +2,7 @@ import type { AnswerRecord, Position, Sheet, SheetRow, UnitInfo } from './assess
 import type { CompiledCriterion, CompiledRubric, RawAnswer } from './compile.js';
 import { problem, type Problem } from './problem.js';
 import { suggest } from './suggest.js';
+import { COLUMN_NAMES_MEANT, normalizeWord } from './vocabulary.js';
 
 /** A criterion's answers for one unit, combined (one answer, or the mean of respondents' answers). */
 export interface CollectedAnswer {
@@ -179,7 +180,9 @@ export class UnitCollector {
     const key = `${sheet.file}\0${id}`;
     if (this.unknownReported.has(key)) return;
     this.unknownReported.add(key);
-    this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion: suggest(id, this.rubric.criteria.keys()) }, positionOf(sheet, record)));
+    const column = sheet.row ? COLUMN_NAMES_MEANT[normalizeWord(id)] : undefined;
+    const suggestion = column ? undefined : suggest(id, this.rubric.criteria.keys());
+    this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column }, positionOf(sheet, record)));
   }
 
   /** Pools the sheet with earlier sheets of the same unit: respondents of a survey. */

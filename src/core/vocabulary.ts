@@ -21,3 +21,27 @@ export function answerVocabulary(answers: Rubric['answers']): AnswerVocabulary {
   const words = (kind: 'yes' | 'no' | 'na') => new Set((answers?.[kind] ?? DEFAULT_ANSWERS[kind]).map(normalizeWord));
   return { yes: words('yes'), no: words('no'), na: words('na') };
 }
+
+/**
+ * Headers people write for a wide CSV's unit columns, in Indonesian or by habit, with the column
+ * monev reads. Not read as those columns (a rubric may use any id), only named when such a header
+ * turns out to be no criterion: it is then most likely the column meant.
+ */
+export const COLUMN_NAMES_MEANT: Readonly<Record<string, string>> = {
+  id: 'unit',
+  kode: 'unit',
+  'kode unit': 'unit',
+  'id unit': 'unit',
+  nama: 'name',
+  'nama unit': 'name',
+  jenis: 'type',
+  tipe: 'type',
+  wilayah: 'region',
+  kabupaten: 'region',
+  'kabupaten/kota': 'region',
+  daerah: 'region',
+  tanggal: 'date',
+  penilai: 'assessor',
+  asesor: 'assessor',
+  rubrik: 'rubric',
+};

@@ -137,6 +137,19 @@ describe('--out', () => {
     expect(existsSync(`${ROUND}/hasil.json`)).toBe(false);
   });
 
+  it('names the column meant when a wide CSV\'s header says id, nama or wilayah', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-header-'));
+    writeFileSync(join(dir, 'opd.csv'), 'id,nama,wilayah,persyaratn\ndinkes,Dinas Kesehatan,Langkat,ya\n');
+    const run = monev(['score', join(dir, 'opd.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').slice(0, 4).map((l) => l.slice(l.indexOf('opd.csv')))).toEqual([
+      "opd.csv:2:1: error: unknown criterion `id` (if it holds the unit's id, the column is named `unit`) [answer/unknown-criterion]",
+      "opd.csv:2:2: error: unknown criterion `nama` (if it holds the unit's name, the column is named `name`) [answer/unknown-criterion]",
+      "opd.csv:2:3: error: unknown criterion `wilayah` (if it holds the unit's region, the column is named `region`) [answer/unknown-criterion]",
+      'opd.csv:2:4: error: unknown criterion `persyaratn` (did you mean `persyaratan`?) [answer/unknown-criterion]',
+    ]);
+  });
+
   it('warns of a workbook left in a round\'s folder, and refuses one named on the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monev-workbook-'));
     writeFileSync(join(dir, 'dinkes.csv'), 'criterion,value\npersyaratan,ya\n');
