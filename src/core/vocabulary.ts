@@ -23,8 +23,9 @@ export function answerVocabulary(answers: Rubric['answers']): AnswerVocabulary {
 }
 
 /**
- * Headers people write for a wide CSV's unit columns, in Indonesian or by habit, with the column
- * monev reads. Not read as those columns (a rubric may use any id), only named when such a header
+ * Headers people write for a CSV's unit columns, or a long CSV's criterion and value, in Indonesian
+ * or by habit, with the column monev reads (a long CSV without `criterion` and `value` reads as a
+ * wide one, whose headers are criteria). Not read as those columns (a rubric may use any id), only named when such a header
  * turns out to be no criterion: it is then most likely the column meant.
  */
 export const COLUMN_NAMES_MEANT: Readonly<Record<string, string>> = {
@@ -44,4 +45,11 @@ export const COLUMN_NAMES_MEANT: Readonly<Record<string, string>> = {
   penilai: 'assessor',
   asesor: 'assessor',
   rubrik: 'rubric',
+  kriteria: 'criterion',
+  'id kriteria': 'criterion',
+  nilai: 'value',
+  jawaban: 'value',
+  catatan: 'note',
+  keterangan: 'note',
+  bukti: 'evidence',
 };

@@ -148,6 +148,11 @@ describe('--out', () => {
       "opd.csv:2:3: error: unknown criterion `wilayah` (if it holds the unit's region, the column is named `region`) [answer/unknown-criterion]",
       'opd.csv:2:4: error: unknown criterion `persyaratn` (did you mean `persyaratan`?) [answer/unknown-criterion]',
     ]);
+    // A long CSV headed in Indonesian reads as a wide one: its headers are then named for what they hold.
+    writeFileSync(join(dir, 'dinsos.csv'), 'kriteria,nilai\npersyaratan,ya\n');
+    const long = monev(['score', join(dir, 'dinsos.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']).stderr;
+    expect(long).toContain('unknown criterion `kriteria` (if it holds criterion ids, one answer a row, the column is named `criterion`)');
+    expect(long).toContain('unknown criterion `nilai` (if it holds answers, one a row, the column is named `value`)');
   });
 
   it('warns of a workbook left in a round\'s folder, and refuses one named on the command line', () => {
