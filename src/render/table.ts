@@ -8,16 +8,18 @@ export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale
   const { rubric, units, summary } = report;
   const t = locale.t;
   const lines: string[] = [paint.bold(t('rubricLine', rubric))];
+  // A round whose units have no names (survey files, ids only) gets no column of empty cells.
+  const named = units.some((u) => u.unit.name);
   const table = new Table({
-    head: [t('unit'), t('name'), t('score'), t('zone'), t('gaps'), t('nextZone')],
-    colAligns: ['left', 'left', 'right', 'left', 'right', 'left'],
+    head: [t('unit'), ...(named ? [t('name')] : []), t('score'), t('zone'), t('gaps'), t('nextZone')],
+    colAligns: ['left', ...(named ? ['left' as const] : []), 'right', 'left', 'right', 'left'],
     style: { head: [], border: [] },
     wordWrap: true,
   });
   for (const u of units) {
     const zone = paint.zone(u.zone.color, u.zone.label) + (u.cappedBy.length ? ` ${t('capped')}` : '');
     const next = u.nextZone ? t('nextZoneCell', { zone: u.nextZone.zone.label, n: u.nextZone.close.length }) : '-';
-    table.push([u.unit.id, u.unit.name ?? '', locale.num(u.score), zone, String(u.gaps.length), next]);
+    table.push([u.unit.id, ...(named ? [u.unit.name ?? ''] : []), locale.num(u.score), zone, String(u.gaps.length), next]);
   }
   lines.push(table.toString());
   for (const u of units) {

@@ -43,6 +43,12 @@ describe('monev score on the example round', () => {
     expectGolden('score-csv', monev(['score', ROUND, '--format', 'csv', '--quiet']));
   });
 
+  it('table: no Name column when no unit has a name (survey files named by unit)', () => {
+    const header = (args: string[]) => monev(args).stdout.split('\n')[2]!.split('│').map((c) => c.trim()).filter(Boolean);
+    expect(header(['score', 'examples/skm', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'table', '--no-color'])).toEqual(['Unit', 'Score', 'Zone', 'Gaps', 'Next zone']);
+    expect(header(['score', ROUND, '--format', 'table', '--no-color', '-q'])).toEqual(['Unit', 'Name', 'Score', 'Zone', 'Gaps', 'Next zone']);
+  });
+
   it('colours zones on request and never with NO_COLOR', () => {
     const coloured = monev(['score', ROUND, '--format', 'table', '-q'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
     expect(coloured.stdout).toContain('\u001b[32mZona Hijau');
