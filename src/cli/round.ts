@@ -122,8 +122,11 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
 
   for (const [i, file] of inputs.entries()) {
     fileIndex = i;
+    const problemsBefore = errors.length + warnings.length;
+    let sheetsRead = 0;
     try {
       for await (const sheets of sheetBatchesOf(file, report, { stdinFormat: options.stdinFormat, stdinText, ahead: ahead?.batches(i) })) {
+        sheetsRead += sheets.length;
         for (const sheet of sheets) {
           if (loaded) {
             const waiting = take(sheet);
@@ -133,7 +136,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
             pending.push(sheet);
             if (sheet.rubric === undefined) continue;
             try {
-              await start(loadRubric(namedSpec(sheet)));
+              await start(namedRubric(sheet));
             } catch (error) {
               rubricFailed = true;
               pending.length = 0;
@@ -147,6 +150,8 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
       if (!(error instanceof MonevError)) throw error;
       error.problems.forEach(report);
     }
+    // An empty file (a blank form sent back, a CSV with its header only) is no error, but not passed over in silence.
+    if (sheetsRead === 0 && errors.length + warnings.length === problemsBefore) report(problem('input/empty-file', {}, { file: displayName(file), severity: 'warning' }));
     hooks.progress?.({ files: i + 1, totalFiles: inputs.length, units });
   }
   if (!loaded) {
@@ -161,6 +166,16 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   if (units === 0 && errors.length === 0) errors.push(problem('input/no-units'));
   if (errors.length) throw new MonevError([...errors, ...warnings]);
   return { loaded, head: head!, summary: summary!.summary(), inputs, warnings, units };
+}
+
+/** The rubric a sheet names; one that is not there is that sheet's problem, and says so. */
+function namedRubric(sheet: Sheet): LoadedRubric {
+  try {
+    return loadRubric(namedSpec(sheet));
+  } catch (error) {
+    if (error instanceof MonevError) throw new MonevError(error.problems.map((p) => (p.file ? p : { ...p, file: sheet.file, line: sheet.line })));
+    throw error;
+  }
 }
 
 /** Scores a unit's collected answers; missing answers are a warning (an error with --strict). */

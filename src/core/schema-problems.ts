@@ -4,9 +4,14 @@ import { suggest } from './suggest.js';
 
 /** zod issues as monev problems: stable codes, the offending value, and the document path. */
 export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: string, knownKeys: readonly string[] = []): Problem[] {
+  return issueProblems(error.issues, [], data, codePrefix, knownKeys);
+}
+
+/** `issues` of the value at `at` (their paths are relative to it), as problems. */
+function issueProblems(issues: readonly z.core.$ZodIssue[], at: (string | number)[], data: unknown, codePrefix: string, knownKeys: readonly string[]): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  for (const issue of issues) {
+    const path = [...at, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
     const value = valueAt(data, path);
     switch (issue.code) {
       case 'unrecognized_keys':
@@ -35,6 +40,12 @@ export function schemaProblems(error: z.ZodError, data: unknown, codePrefix: str
         problems.push(problem(`${codePrefix}/invalid-value`, { value, allowed: issue.values.map(String) }, { path }));
         break;
       case 'invalid_union': {
+        // The value has the type of exactly one branch (a mapping where a word or a mapping may go): what is wrong inside it is the news.
+        const inside = issue.errors.filter((branch) => !(branch.length === 1 && branch[0]!.path.length === 0 && (branch[0]!.code === 'invalid_type' || branch[0]!.code === 'invalid_union')));
+        if (inside.length === 1 && value !== undefined) {
+          problems.push(...issueProblems(inside[0]!, path, data, codePrefix, knownKeys));
+          break;
+        }
         const allowed = 'options' in issue && Array.isArray(issue.options) ? issue.options.filter((o) => o != null).map(String) : undefined;
         const expected = unionTypes(issue.errors) ?? 'another type';
         problems.push(

@@ -44,7 +44,8 @@ export function parseYaml(text: string, file: string): { documents: YamlDocument
       problems.push(problem('yaml/syntax', { message: firstLine(error.message) }, { file, line, column }));
     }
     if (errors.length > 0) continue;
-    if (doc.contents === null) continue; // an empty document, e.g. after a trailing ---
+    // An empty document (after a trailing ---, or comments only) holds nothing to read.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount });

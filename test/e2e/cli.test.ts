@@ -161,6 +161,21 @@ describe('--out', () => {
     expect(long).toContain('unknown criterion `nilai` (if it holds answers, one a row, the column is named `value`)');
   });
 
+  it('warns of a file that holds no unit, and says which assessment named a rubric that is not there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-empty-'));
+    writeFileSync(join(dir, 'dinkes.csv'), 'criterion,value\npersyaratan,ya\n');
+    writeFileSync(join(dir, 'dinsos.csv'), 'criterion,value\n');
+    writeFileSync(join(dir, 'pkm.yaml'), '# formulir belum diisi\n');
+    const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    const empty = run.stderr.split('\n').filter((l) => l.includes('[input/empty-file]'));
+    expect(empty).toEqual(['dinsos.csv', 'pkm.yaml'].map((f) => `${join(dir, f)}: warning: no unit in this file (empty, comments only, or a header without rows) [input/empty-file]`));
+    writeFileSync(join(dir, 'lain.yaml'), 'rubric: ../hilang.yaml\nanswers: { persyaratan: ya }\n');
+    const named = monev(['score', join(dir, 'lain.yaml')]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/^.*lain\.yaml:1: error: no rubric file or bundled rubric named `.*hilang\.yaml`/);
+  });
+
   it('warns of a workbook left in a round\'s folder, and refuses one named on the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monev-workbook-'));
     writeFileSync(join(dir, 'dinkes.csv'), 'criterion,value\npersyaratan,ya\n');

@@ -41,6 +41,19 @@ describe('YAML assessments', () => {
     expect(formatProblem(infinite!)).toBe('f.yaml:1:14: error: expected string | number | boolean | null | object, got non-finite number `Infinity` (at answers.x) [assessment/wrong-type]');
   });
 
+  it('skips empty documents: a trailing ---, comments only', () => {
+    expect(readSheets('pkm.yaml', 'answers: {x: ya}\n---\n', 'yaml').map((s) => s.unit.id)).toEqual(['pkm']);
+    expect(readSheets('pkm.yaml', '# belum diisi\n', 'yaml')).toEqual([]);
+    expect(readSheets('pkm.yaml', '---\nunit: a\nanswers: {x: ya}\n---\n# akhir\n', 'yaml').map((s) => s.unit.id)).toEqual(['a']);
+  });
+
+  it('reports what is wrong inside an answer given as a mapping, not that a mapping is the wrong type', () => {
+    expect(thrownErrorProblems(() => readSheets('f.yaml', 'answers:\n  x: {note: belum}\n', 'yaml')).map((p) => [p.code, p.line, p.column, p.params])).toEqual([
+      ['assessment/missing-key', 2, 6, { key: 'value', expected: 'string | number | boolean | null' }],
+    ]);
+    expect(thrownProblems(() => readSheets('f.yaml', 'answers:\n  x: {value: ya, catatan: belum}\n', 'yaml'))).toEqual([['assessment/unknown-key', 2, 18]]);
+  });
+
   it('needs a unit id in each document of a multi-document file', () => {
     expect(problems('answers: {x: ya}\n---\nunit: {id: b}\nanswers: {x: ya}\n')).toEqual([['assessment/missing-unit-id', 1, 1]]);
   });
