@@ -22,8 +22,8 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], at: (string | number
       case 'invalid_type':
         problems.push(
           value === undefined
-            ? problem(`${codePrefix}/missing-key`, { key: path[path.length - 1], expected: issue.expected }, { path })
-            : problem(`${codePrefix}/wrong-type`, { expected: issue.expected, value, got: typeName(value) }, { path }),
+            ? problem(`${codePrefix}/missing-key`, { key: path[path.length - 1], expected: yamlType(issue.expected) }, { path })
+            : problem(`${codePrefix}/wrong-type`, { expected: yamlType(issue.expected), value, got: typeName(value) }, { path }),
         );
         break;
       case 'too_small':
@@ -74,11 +74,16 @@ function branchTypes(branches: readonly (readonly z.core.$ZodIssue[])[]): string
   const types: string[] = [];
   for (const issues of branches) {
     const issue = issues.length === 1 && issues[0]!.path.length === 0 ? issues[0]! : undefined;
-    const own = issue?.code === 'invalid_type' ? [issue.expected] : issue?.code === 'invalid_union' ? branchTypes(issue.errors) : undefined;
+    const own = issue?.code === 'invalid_type' ? [yamlType(issue.expected)] : issue?.code === 'invalid_union' ? branchTypes(issue.errors) : undefined;
     if (!own) return undefined;
     types.push(...own);
   }
   return types.length ? types : undefined;
+}
+
+/** zod's name for a type as a YAML file's author knows it: a mapping, a list. */
+function yamlType(expected: string): string {
+  return expected === 'object' || expected === 'record' || expected === 'map' ? 'mapping' : expected === 'array' || expected === 'tuple' || expected === 'set' ? 'list' : expected;
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {

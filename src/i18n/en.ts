@@ -35,7 +35,7 @@ export const en: Record<string, (p: P) => string> = {
 
   'schema/unknown-key': (p) => `unknown key ${q(p.key)}${hint(p.suggestion)}`,
   'schema/missing-key': (p) => `missing required key ${q(p.key)} (expected ${p.expected})`,
-  'schema/wrong-type': (p) => `expected ${p.expected}, got ${p.got} ${q(p.value)}`,
+  'schema/wrong-type': (p) => `expected ${p.expected}, got ${p.value == null ? 'nothing' : `${p.got} ${q(p.value)}`}`,
   'schema/too-small': (p) =>
     p.kind === 'array'
       ? `must have at least ${counted(p.minimum, 'item', 'items')}`

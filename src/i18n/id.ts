@@ -34,7 +34,7 @@ export const id: Record<string, (p: P) => string> = {
 
   'schema/unknown-key': (p) => `kunci tidak dikenal ${q(p.key)}${hint(p.suggestion)}`,
   'schema/missing-key': (p) => `kunci wajib ${q(p.key)} tidak ada (seharusnya ${p.expected})`,
-  'schema/wrong-type': (p) => `seharusnya ${p.expected}, tertulis ${p.got} ${q(p.value)}`,
+  'schema/wrong-type': (p) => `seharusnya ${p.expected}, tertulis ${p.value == null ? 'kosong' : `${p.got} ${q(p.value)}`}`,
   'schema/too-small': (p) =>
     p.kind === 'array'
       ? `paling sedikit ${p.minimum} butir`

@@ -36,9 +36,9 @@ describe('YAML assessments', () => {
 
   it('names every type a value may take, and an infinite number as such', () => {
     const [unit] = thrownErrorProblems(() => readSheets('f.yaml', 'unit: [dinkes]\nanswers: {x: ya}\n', 'yaml'));
-    expect(unit!.params).toMatchObject({ expected: 'string | number | object', got: 'list' });
+    expect(unit!.params).toMatchObject({ expected: 'string | number | mapping', got: 'list' });
     const [infinite] = thrownErrorProblems(() => readSheets('f.yaml', 'answers: {x: 1e400}\n', 'yaml'));
-    expect(formatProblem(infinite!)).toBe('f.yaml:1:14: error: expected string | number | boolean | null | object, got non-finite number `Infinity` (at answers.x) [assessment/wrong-type]');
+    expect(formatProblem(infinite!)).toBe('f.yaml:1:14: error: expected string | number | boolean | null | mapping, got non-finite number `Infinity` (at answers.x) [assessment/wrong-type]');
   });
 
   it('skips empty documents: a trailing ---, comments only', () => {
