@@ -7,6 +7,13 @@ import { expectGolden, monev } from './run-cli.js';
 
 const ROUND = 'examples/pra-evaluasi';
 
+/** A fresh folder holding these files (name: text or bytes). */
+function folderWith(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
 describe('monev score on the example round', () => {
   it('json: the documented object, with scores as computed by hand', () => {
     const run = monev(['score', ROUND, '--format', 'json']);
@@ -144,8 +151,7 @@ describe('--out', () => {
   });
 
   it('names the column meant when a wide CSV\'s header says id, nama or wilayah', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'monev-header-'));
-    writeFileSync(join(dir, 'opd.csv'), 'id,nama,wilayah,persyaratn\ndinkes,Dinas Kesehatan,Langkat,ya\n');
+    const dir = folderWith({ 'opd.csv': 'id,nama,wilayah,persyaratn\ndinkes,Dinas Kesehatan,Langkat,ya\n' });
     const run = monev(['score', join(dir, 'opd.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').slice(0, 4).map((l) => l.slice(l.indexOf('opd.csv')))).toEqual([
@@ -162,10 +168,7 @@ describe('--out', () => {
   });
 
   it('warns of a file that holds no unit, and says which assessment named a rubric that is not there', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'monev-empty-'));
-    writeFileSync(join(dir, 'dinkes.csv'), 'criterion,value\npersyaratan,ya\n');
-    writeFileSync(join(dir, 'dinsos.csv'), 'criterion,value\n');
-    writeFileSync(join(dir, 'pkm.yaml'), '# formulir belum diisi\n');
+    const dir = folderWith({ 'dinkes.csv': 'criterion,value\npersyaratan,ya\n', 'dinsos.csv': 'criterion,value\n', 'pkm.yaml': '# formulir belum diisi\n' });
     const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
     expect(run.code).toBe(0);
     const empty = run.stderr.split('\n').filter((l) => l.includes('[input/empty-file]'));
@@ -177,10 +180,7 @@ describe('--out', () => {
   });
 
   it('warns of a workbook left in a round\'s folder, and refuses one named on the command line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'monev-workbook-'));
-    writeFileSync(join(dir, 'dinkes.csv'), 'criterion,value\npersyaratan,ya\n');
-    writeFileSync(join(dir, 'dinsos.xlsx'), 'PK');
-    writeFileSync(join(dir, 'foto-loket.jpg'), '');
+    const dir = folderWith({ 'dinkes.csv': 'criterion,value\npersyaratan,ya\n', 'dinsos.xlsx': 'PK', 'foto-loket.jpg': '' });
     const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('\ndinkes,');
@@ -193,13 +193,12 @@ describe('--out', () => {
   });
 
   it('refuses to overwrite the rubric or any other file a command reads, wherever it was named', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'monev-out-'));
-    const rubric = join(dir, 'rubrik.yaml');
-    const units = join(dir, 'units.csv');
-    const named = join(dir, 'dinkes.yaml');
-    writeFileSync(rubric, readFileSync('examples/rubric-pra-evaluasi.yaml'));
-    writeFileSync(units, 'unit,name\ndinkes,Dinas Kesehatan\n');
-    writeFileSync(named, 'rubric: rubrik.yaml\nunit: dinkes\nanswers: { persyaratan: ya }\n');
+    const dir = folderWith({
+      'rubrik.yaml': readFileSync('examples/rubric-pra-evaluasi.yaml'),
+      'units.csv': 'unit,name\ndinkes,Dinas Kesehatan\n',
+      'dinkes.yaml': 'rubric: rubrik.yaml\nunit: dinkes\nanswers: { persyaratan: ya }\n',
+    });
+    const [rubric, units, named] = ['rubrik.yaml', 'units.csv', 'dinkes.yaml'].map((f) => join(dir, f)) as [string, string, string];
     const kept = () => [rubric, units, named].map((f) => readFileSync(f, 'utf8'));
     const before = kept();
     for (const args of [
