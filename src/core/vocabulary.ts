@@ -25,8 +25,9 @@ export function answerVocabulary(answers: Rubric['answers']): AnswerVocabulary {
 /**
  * Headers people write for a CSV's unit columns, or a long CSV's criterion and value, in Indonesian
  * or by habit, with the column monev reads (a long CSV without `criterion` and `value` reads as a
- * wide one, whose headers are criteria). Not read as those columns (a rubric may use any id), only named when such a header
- * turns out to be no criterion: it is then most likely the column meant.
+ * wide one, whose headers are criteria). They are not read as those columns (a rubric may use any
+ * id); they are named when such a header turns out to be no criterion: it is most likely the
+ * column meant.
  */
 export const COLUMN_NAMES_MEANT: Readonly<Record<string, string>> = {
   id: 'unit',
