@@ -65,6 +65,7 @@ export const en: Record<string, (p: P) => string> = {
   'rubric/tiny-weight': (p) => `criterion ${q(p.criterion)} is worth ${Number(p.points).toFixed(3)} points, less than ${p.limit}: is its weight (or its group's) right?`,
   'rubric/cap-top-zone': (p) => `cap ${q(p.zone)} of ${q(p.criterion)} is the top zone: it can never lower a unit's zone`,
   'rubric/no-guidance': (p) => `criterion ${q(p.criterion)} has no guidance: the field team will not know how to check it`,
+  'rubric/is-assessment': () => 'this is an assessment, not a rubric (assessments are checked with `monev validate --rubric <rubric> <files>`)',
   'rubric/documents': (p) => `a rubric file holds exactly one YAML document, found ${p.count}`,
   'rubric/not-found': (p) =>
     `no rubric file or bundled rubric named ${q(p.name)}${hint(p.suggestion)}; bundled rubrics: ${p.bundled.length ? list(p.bundled) : 'none'}`,

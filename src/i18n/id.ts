@@ -64,6 +64,7 @@ export const id: Record<string, (p: P) => string> = {
   'rubric/tiny-weight': (p) => `kriteria ${q(p.criterion)} hanya bernilai ${Number(p.points).toFixed(3)} poin, kurang dari ${p.limit}: apakah bobotnya (atau bobot kelompoknya) benar?`,
   'rubric/cap-top-zone': (p) => `cap ${q(p.zone)} pada ${q(p.criterion)} adalah zona tertinggi: tidak pernah menurunkan zona unit`,
   'rubric/no-guidance': (p) => `kriteria ${q(p.criterion)} tidak punya petunjuk (guidance): tim lapangan tidak tahu cara memeriksanya`,
+  'rubric/is-assessment': () => 'ini berkas penilaian, bukan rubrik (penilaian diperiksa dengan `monev validate --rubric <rubrik> <berkas>`)',
   'rubric/documents': (p) => `berkas rubrik berisi tepat satu dokumen YAML, ditemukan ${p.count}`,
   'rubric/not-found': (p) =>
     `tidak ada berkas rubrik atau rubrik bawaan bernama ${q(p.name)}${hint(p.suggestion)}; rubrik bawaan: ${p.bundled.length ? list(p.bundled) : 'tidak ada'}`,

@@ -39,11 +39,25 @@ export function resolveRubricPath(spec: string): string {
   throw new MonevError([problem('rubric/not-found', { name: spec, bundled: ids, suggestion: suggest(spec, ids) })]);
 }
 
+/**
+ * A YAML document that is an assessment rather than a rubric: no `groups`, and a `unit` or answers
+ * to criteria (a rubric's `answers` holds only its yes / no / n/a words). Named as such, instead of
+ * two dozen problems of a rubric that is not one.
+ */
+function looksLikeAssessment(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'groups' in value) return false;
+  const { unit, answers } = value as { unit?: unknown; answers?: unknown };
+  const answerKeys = answers !== null && typeof answers === 'object' ? Object.keys(answers) : [];
+  return unit !== undefined || answerKeys.some((key) => !['yes', 'no', 'na'].includes(key));
+}
+
 /** Validates a rubric file: every structural and semantic problem, positioned in the file. */
 export function checkRubricFile(file: string): { loaded?: LoadedRubric; problems: Problem[] } {
+  if (/\.(csv|tsv)$/i.test(file)) return { problems: [problem('rubric/is-assessment', {}, { file })] };
   const bytes = readBytes(file);
   const { documents, problems } = parseYaml(decodeInput(bytes, file), file);
   if (problems.length > 0) return { problems };
+  if (documents.length > 0 && documents.every((d) => looksLikeAssessment(d.value))) return { problems: [problem('rubric/is-assessment', {}, { file, line: documents[0]!.line })] };
   if (documents.length !== 1) {
     return { problems: [problem('rubric/documents', { count: documents.length }, { file, line: documents[1]?.line })] };
   }

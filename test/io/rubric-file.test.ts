@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/i18n/format.js';
 import { checkRubricFile } from '../../src/io/rubric-file.js';
@@ -44,6 +47,17 @@ describe('rubric validation positions', () => {
       ['rubric/duplicate-id', 26, 9],
       ['rubric/empty-group', 30, 5],
     ]);
+  });
+
+  it('names an assessment given where a rubric was expected, instead of listing what a rubric lacks', () => {
+    for (const file of ['examples/pra-evaluasi/dinas-sosial.yaml', 'examples/pra-evaluasi/opd-lainnya.csv', 'examples/langkat-2023/r1/dinsos.yaml']) {
+      expect(checkRubricFile(file).problems.map((p) => p.code), file).toEqual(['rubric/is-assessment']);
+    }
+    // A rubric's own `answers` (its yes / no / n/a words) does not make it an assessment, even with `groups` missing.
+    const dir = mkdtempSync(join(tmpdir(), 'monev-rubric-'));
+    const text = readFileSync('examples/rubric-pra-evaluasi.yaml', 'utf8');
+    writeFileSync(join(dir, 'r.yaml'), `${text.slice(0, text.indexOf('\ngroups:'))}\nanswers: { yes: [ya, ada], na: ['-'] }\n`);
+    expect(checkRubricFile(join(dir, 'r.yaml')).problems.map((p) => p.code)).toEqual(['rubric/missing-key']);
   });
 
   it('accepts the example rubric', () => {
