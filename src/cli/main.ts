@@ -51,6 +51,7 @@ program
   .option('--strict', h.strict)
   .addOption(new Option('--stdin-format <format>', h.stdinFormat).choices(['csv', 'yaml']))
   .addOption(new Option('--threads <n>', h.threads).choices(['1', '2']))
+  .option('--excel', h.excel)
   .option('--no-color', h.noColor)
   .option('-q, --quiet', h.quiet)
   .action(async (paths: string[], options) => (await loadCommand('score')).scoreCommand(paths, { ...options, lang: program.opts().lang }));
@@ -71,6 +72,7 @@ program
   .option('-f, --format <format>', h.templateFormat, 'yaml')
   .option('--wide', h.wide)
   .option('--units <file>', h.units)
+  .option('--excel', h.excel)
   .option('-o, --out <file>', h.out)
   .action(async (options) => (await loadCommand('template')).templateCommand({ ...options, lang: program.opts().lang }));
 

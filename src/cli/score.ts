@@ -24,6 +24,7 @@ interface ScoreOptions {
   color?: boolean;
   quiet?: boolean;
   lang?: string;
+  excel?: boolean;
 }
 
 export async function scoreCommand(paths: string[], options: ScoreOptions): Promise<void> {
@@ -36,7 +37,8 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   if (options.out) assertOutputIsNotInput(options.out, paths);
   const paint: Painter = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
 
-  const renderer = await streamFor(entry, { gaps, paint, locale });
+  if (options.excel && format !== 'csv') throw usage('usage/invalid-option', { option: '--excel', value: format, expected: '--format csv' });
+  const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel });
   const sink = openCommandOutput(options.out);
   const progress = progressReporter(Boolean(process.stderr.isTTY) && !options.quiet);
   const below: string[] = [];

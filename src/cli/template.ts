@@ -3,6 +3,7 @@ import { assertOutputIsNotInput } from '../io/out-path.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
 import { BUNDLED_DIR, loadRubric, resolveRubricPath } from '../io/rubric-file.js';
 import { readUnitsFile } from '../io/units-file.js';
+import { excelCsv } from '../render/csv.js';
 import { longCsvTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
 import { resolveLocale } from './lang.js';
 import { usage } from './options.js';
@@ -15,6 +16,7 @@ interface TemplateCommandOptions {
   units?: string;
   out?: string;
   lang?: string;
+  excel?: boolean;
 }
 
 /** A blank assessment form generated from the rubric, in a format `score` reads. */
@@ -22,11 +24,12 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
   const locale = resolveLocale(options.lang);
   if (!['yaml', 'csv'].includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: ['yaml', 'csv'] });
   if (options.wide && options.format !== 'csv') throw usage('usage/invalid-option', { option: '--wide', value: options.format, expected: '--format csv' });
+  if (options.excel && options.format !== 'csv') throw usage('usage/invalid-option', { option: '--excel', value: options.format, expected: '--format csv' });
   const { compiled, file } = loadRubric(options.rubric);
   if (options.out) assertOutputIsNotInput(options.out, [file, ...(options.units ? [options.units] : [])]);
   const units = options.units ? readUnitsFile(options.units) : [];
   const schemaRef = options.out ? relative(dirname(options.out), join(PACKAGE_ROOT, 'schema', 'assessment.schema.json')) : undefined;
-  const template = { rubricRef: rubricReference(file, compiled.id, options.out), units, locale, schemaRef };
+  const template = { rubricRef: rubricReference(file, compiled.id, options.out), units, locale, schemaRef, csv: options.excel ? excelCsv(locale.lang) : undefined };
   const text = options.format === 'yaml' ? yamlTemplate(compiled, template) : options.wide ? wideCsvTemplate(compiled, template) : longCsvTemplate(compiled, template);
   await emit(text, options.out);
 }

@@ -1,6 +1,26 @@
 import { gapCount, topGroupScores } from '../core/score.js';
+import type { Lang } from '../i18n/locale.js';
 import { fixed2 } from './numbers.js';
 import type { StreamRenderer } from './types.js';
+
+/** How a CSV is written: for programs and scripts (the default), or for a spreadsheet opening it as it is. */
+export interface CsvDialect {
+  separator: ',' | ';';
+  decimalComma: boolean;
+  /** A UTF-8 BOM first: Excel reads a CSV without one in the system's ANSI code page. */
+  bom: boolean;
+  eol: '\n' | '\r\n';
+}
+
+export const PLAIN_CSV: CsvDialect = { separator: ',', decimalComma: false, bom: false, eol: '\n' };
+
+/**
+ * CSV as Excel opens it by a double click: BOM and CRLF, and in Indonesian regional settings
+ * (`--lang id`) `;` between cells and a decimal comma, as Excel there writes and expects.
+ */
+export function excelCsv(lang: Lang): CsvDialect {
+  return lang === 'id' ? { separator: ';', decimalComma: true, bom: true, eol: '\r\n' } : { separator: ',', decimalComma: false, bom: true, eol: '\r\n' };
+}
 
 export function csvCell(value: unknown): string {
   if (typeof value === 'number') return String(value);
@@ -8,17 +28,23 @@ export function csvCell(value: unknown): string {
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\n`;
+export const csvLine = (cells: unknown[], dialect: CsvDialect = PLAIN_CSV) => `${cells.map(csvCell).join(dialect.separator)}${dialect.eol}`;
 
 /** One row per unit for spreadsheets: id, name, score, zone, then each top-level group's score. */
-export const csvStream: StreamRenderer = {
-  begin: (head) => csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)]),
-  // Written out rather than through csvLine: this runs once per unit of a national round.
-  unit: (u, out) => {
-    let line = `${csvCell(u.unit.id)},${csvCell(u.unit.name)},${fixed2(u.score)},${csvCell(u.zone.id)},${u.cappedBy.length ? csvCell(u.cappedBy.map((c) => c.criterion).join(' ')) : ''},${gapCount(u)}`;
-    const scores = topGroupScores(u);
-    for (let k = 0; k < scores.length; k++) line += scores[k] === null ? ',na' : `,${fixed2(scores[k]!)}`;
-    out.text(`${line}\n`);
-  },
-  end: () => '',
-};
+export function csvStreamOf(dialect: CsvDialect): StreamRenderer {
+  const { separator: sep, eol } = dialect;
+  const figure = dialect.decimalComma ? (n: number) => fixed2(n).replace('.', ',') : fixed2;
+  return {
+    begin: (head) => `${dialect.bom ? '\uFEFF' : ''}${csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)], dialect)}`,
+    // Written out rather than through csvLine: this runs once per unit of a national round.
+    unit: (u, out) => {
+      let line = `${csvCell(u.unit.id)}${sep}${csvCell(u.unit.name)}${sep}${figure(u.score)}${sep}${csvCell(u.zone.id)}${sep}${u.cappedBy.length ? csvCell(u.cappedBy.map((c) => c.criterion).join(' ')) : ''}${sep}${gapCount(u)}`;
+      const scores = topGroupScores(u);
+      for (let k = 0; k < scores.length; k++) line += scores[k] === null ? `${sep}na` : `${sep}${figure(scores[k]!)}`;
+      out.text(`${line}${eol}`);
+    },
+    end: () => '',
+  };
+}
+
+export const csvStream = csvStreamOf(PLAIN_CSV);

@@ -9,7 +9,7 @@ import type { RenderOptions, StreamRenderer } from './types.js';
  * (table, markdown) hold the units and write everything at the end.
  */
 export async function streamFor(entry: FormatEntry, options: RenderOptions): Promise<StreamRenderer> {
-  if (entry.kind === 'stream') return entry.load();
+  if (entry.kind === 'stream') return entry.load(options);
   const render = await entry.load();
   const units: UnitResult[] = [];
   return {

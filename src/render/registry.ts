@@ -1,6 +1,6 @@
-import type { Renderer, StreamRenderer } from './types.js';
+import type { RenderOptions, Renderer, StreamRenderer } from './types.js';
 
-export type FormatEntry = { kind: 'whole'; load: () => Promise<Renderer> } | { kind: 'stream'; load: () => Promise<StreamRenderer> };
+export type FormatEntry = { kind: 'whole'; load: () => Promise<Renderer> } | { kind: 'stream'; load: (options: RenderOptions) => Promise<StreamRenderer> };
 
 /** Output formats by name; each module is loaded only when its format is asked for. */
 const formats: Record<string, FormatEntry> = {
@@ -8,7 +8,13 @@ const formats: Record<string, FormatEntry> = {
   markdown: { kind: 'whole', load: async () => (await import('./markdown.js')).renderMarkdown },
   json: { kind: 'stream', load: async () => (await import('./json.js')).jsonStream },
   jsonl: { kind: 'stream', load: async () => (await import('./jsonl.js')).jsonlStream },
-  csv: { kind: 'stream', load: async () => (await import('./csv.js')).csvStream },
+  csv: {
+    kind: 'stream',
+    load: async ({ excel, locale }) => {
+      const csv = await import('./csv.js');
+      return excel ? csv.csvStreamOf(csv.excelCsv(locale.lang)) : csv.csvStream;
+    },
+  },
 };
 
 export const SCORE_FORMATS = Object.keys(formats);

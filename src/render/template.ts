@@ -1,7 +1,7 @@
 import type { AnswerSpec, CompiledCriterion, CompiledGroup, CompiledRubric } from '../core/compile.js';
 import type { UnitInfo } from '../core/assessment.js';
 import type { Locale } from '../i18n/locale.js';
-import { csvLine } from './csv.js';
+import { csvLine, PLAIN_CSV, type CsvDialect } from './csv.js';
 
 /** The answers a field form offers for a criterion, in the rubric's own words. */
 export function allowedAnswers(spec: AnswerSpec): string {
@@ -27,6 +27,8 @@ export interface TemplateOptions {
   locale: Locale;
   /** Where the assessment JSON Schema is, from the form: lets editors complete and check it. */
   schemaRef?: string | undefined;
+  /** How a CSV form is written (`template --excel`: for Excel to open as it is). */
+  csv?: CsvDialect | undefined;
 }
 
 const yamlString = (s: string) => (/^[\w./-]+$/.test(s) ? s : JSON.stringify(s));
@@ -87,26 +89,33 @@ function criterionComment(c: CompiledCriterion, locale: Locale): string[] {
   ];
 }
 
-/** A long CSV form: one row per criterion (per unit, with --units) with its title and allowed answers. */
-export function longCsvTemplate(rubric: CompiledRubric, { units }: TemplateOptions): string {
+/**
+ * A long CSV form: one row per criterion (per unit, with --units) with its title and allowed
+ * answers, and the rubric named on every row (as a long CSV carries it), so that the form scores
+ * without --rubric.
+ */
+export function longCsvTemplate(rubric: CompiledRubric, { units, rubricRef, csv = PLAIN_CSV }: TemplateOptions): string {
   const withUnits = units.length > 0;
-  let out = csvLine([...(withUnits ? ['unit', 'name'] : []), 'criterion', 'title', 'allowed', 'value', 'note', 'evidence']);
+  let out = `${csv.bom ? '\uFEFF' : ''}${csvLine([...(withUnits ? ['unit', 'name'] : []), 'criterion', 'title', 'allowed', 'value', 'note', 'evidence', 'rubric'], csv)}`;
   for (const unit of withUnits ? units : [undefined]) {
     for (const c of rubric.criterionList) {
-      out += csvLine([...(unit ? [unit.id, unit.name ?? ''] : []), c.id, c.title, allowedAnswers(c.spec), '', '', '']);
+      out += csvLine([...(unit ? [unit.id, unit.name ?? ''] : []), c.id, c.title, allowedAnswers(c.spec), '', '', '', rubricRef], csv);
     }
   }
   return out;
 }
 
 /**
- * A wide CSV form: one header row of criterion ids, for spreadsheets and form tools; one row per
- * unit with --units, else one empty row whose unit is the file's name.
+ * A wide CSV form: one header row of the unit's columns, the rubric and the criterion ids, for
+ * spreadsheets and form tools; one row per unit with --units, else one row whose unit is the
+ * file's name.
  */
-export function wideCsvTemplate(rubric: CompiledRubric, { units }: TemplateOptions): string {
+export function wideCsvTemplate(rubric: CompiledRubric, { units, rubricRef, csv = PLAIN_CSV }: TemplateOptions): string {
   const ids = rubric.criterionList.map((c) => c.id);
-  if (units.length === 0) return csvLine(ids) + csvLine(ids.map(() => ''));
-  let out = csvLine(['unit', 'name', 'type', 'region', ...ids]);
-  for (const u of units) out += csvLine([u.id, u.name ?? '', u.type ?? '', u.region ?? '', ...ids.map(() => '')]);
+  const blanks = ids.map(() => '');
+  const bom = csv.bom ? '\uFEFF' : '';
+  if (units.length === 0) return `${bom}${csvLine(['rubric', ...ids], csv)}${csvLine([rubricRef, ...blanks], csv)}`;
+  let out = `${bom}${csvLine(['unit', 'name', 'type', 'region', 'rubric', ...ids], csv)}`;
+  for (const u of units) out += csvLine([u.id, u.name ?? '', u.type ?? '', u.region ?? '', rubricRef, ...blanks], csv);
   return out;
 }

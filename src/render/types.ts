@@ -18,6 +18,8 @@ export interface RenderOptions {
   gaps: number;
   paint: Painter;
   locale: Locale;
+  /** CSV for a spreadsheet program to open as it is (`score --excel`): see render/csv.ts. */
+  excel?: boolean;
 }
 
 /** Renders a whole report: for formats that need every unit before the first line (tables, rankings). */

@@ -42,15 +42,16 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     expect(JSON.parse(run.stdout).units[0]).toMatchObject({ unit: { id: 'pkm-karang-rejo' }, score: 100, zone: { id: 'a' } });
   });
 
-  it('csv (long): criterion, title, allowed answers, value, note, evidence', () => {
+  it('csv (long): criterion, title, allowed answers, value, note, evidence, and the rubric', () => {
     const dir = tmp();
     const form = join(dir, 'dinsos.csv');
     expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--out', form]).code).toBe(0);
     const lines = readFileSync(form, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('criterion,title,allowed,value,note,evidence');
-    expect(lines[1]).toBe('u1,Persyaratan,1..4 | na,,,');
-    writeFileSync(form, `${[lines[0], ...lines.slice(1).map((l) => l.replace(/,,,$/, ',3,,'))].join('\n')}\n`);
-    const run = monev(['score', form, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'json']);
+    expect(lines[0]).toBe('criterion,title,allowed,value,note,evidence,rubric');
+    expect(lines[1]).toBe('u1,Persyaratan,1..4 | na,,,,skm-permenpanrb-14-2017');
+    writeFileSync(form, `${[lines[0], ...lines.slice(1).map((l) => l.replace(/,,,,skm/, ',3,,,skm'))].join('\n')}\n`);
+    // The form names its rubric: no --rubric needed.
+    const run = monev(['score', form, '--format', 'json']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(run.stdout).units[0]).toMatchObject({ unit: { id: 'dinsos' }, score: 75, zone: { id: 'c' } });
   });
@@ -62,17 +63,34 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     const form = join(dir, 'round.csv');
     expect(monev(['template', '--rubric', 'standar-pelayanan-uu25', '--format', 'csv', '--wide', '--units', units, '--out', form]).code).toBe(0);
     const [header, ...rows] = readFileSync(form, 'utf8').trimEnd().split('\n');
-    expect(header!.startsWith('unit,name,type,region,persyaratan-ditetapkan,')).toBe(true);
-    expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(['dinkes,Dinas Kesehatan,dinas', 'pkm-karang-rejo,UPTD Puskesmas Karang Rejo,puskesmas']);
-    // Fill in the answer cells (after unit, name, type, region): all yes for one unit, all no for the other.
-    const filled = rows.map((r, i) => r.split(',').map((cell, k) => (k < 4 ? cell : i ? 'tidak' : 'ya')).join(','));
+    expect(header!.startsWith('unit,name,type,region,rubric,persyaratan-ditetapkan,')).toBe(true);
+    expect(rows.map((r) => r.split(',').slice(0, 5).join(','))).toEqual(['dinkes,Dinas Kesehatan,dinas,,standar-pelayanan-uu25', 'pkm-karang-rejo,UPTD Puskesmas Karang Rejo,puskesmas,,standar-pelayanan-uu25']);
+    // Fill in the answer cells (after unit, name, type, region, rubric): all yes for one unit, all no for the other.
+    const filled = rows.map((r, i) => r.split(',').map((cell, k) => (k < 5 ? cell : i ? 'tidak' : 'ya')).join(','));
     writeFileSync(form, `${header}\n${filled.join('\n')}\n`);
-    const run = monev(['score', form, '--rubric', 'standar-pelayanan-uu25', '--format', 'csv']);
+    const run = monev(['score', form, '--format', 'csv']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout.split('\n').slice(1, 3).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
       'dinkes,Dinas Kesehatan,100.00,green',
       'pkm-karang-rejo,UPTD Puskesmas Karang Rejo,0.00,red',
     ]);
+  });
+
+  it('csv --excel: a form Excel opens as it is (BOM, CRLF; with --lang id, ";" and decimal commas), which scores as written', () => {
+    const dir = tmp();
+    const form = join(dir, 'ikm.csv');
+    writeFileSync(join(dir, 'units.csv'), 'unit,name\npkm,UPTD Puskesmas Gambir Baru\n');
+    expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--excel', '--units', join(dir, 'units.csv'), '--lang', 'id', '--out', form]).code).toBe(0);
+    const text = readFileSync(form, 'utf8');
+    expect(text.startsWith('\uFEFFunit;name;criterion;title;allowed;value;note;evidence;rubric\r\n')).toBe(true);
+    expect(text).toContain('\r\npkm;UPTD Puskesmas Gambir Baru;u1;Persyaratan;1..4 | na;;;;skm-permenpanrb-14-2017\r\n');
+    writeFileSync(form, text.replace(/;;;;skm/g, ';4;;;skm'));
+    const scored = monev(['score', form, '--format', 'csv', '--excel', '--lang', 'id']);
+    expect(scored).toMatchObject({ code: 0, stderr: '' });
+    expect(scored.stdout).toBe('\uFEFFunit;name;score;zone;capped_by;gaps;unsur\r\npkm;UPTD Puskesmas Gambir Baru;100,00;a;;0;100,00\r\n');
+    expect(monev(['score', form, '--format', 'csv', '--excel']).stdout).toBe('\uFEFFunit,name,score,zone,capped_by,gaps,unsur\r\npkm,UPTD Puskesmas Gambir Baru,100.00,a,,0,100.00\r\n');
+    expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--excel'])).toMatchObject({ code: 2, stderr: 'error: --excel: `yaml` is not valid; expected --format csv [usage/invalid-option]\n' });
+    expect(monev(['score', form, '--format', 'json', '--excel']).code).toBe(2);
   });
 
   it('yaml --units: one document per unit', () => {
