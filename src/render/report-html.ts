@@ -42,7 +42,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     `<section class="summary" aria-labelledby="summary"><h2 id="summary">${esc(t('summary'))}</h2>`,
     `<div class="cards">${summary.zones
       .map((z) => `<div class="card" style="border-color:${colorOf(z.color).fill}"><span class="big">${z.count}</span><span>${esc(z.label)}</span></div>`)
-      .join('')}<div class="card"><span class="big">${locale.num(summary.mean)}</span><span>${esc(t('mean'))}</span></div><div class="card"><span class="big">${locale.num(summary.median)}</span><span>median</span></div></div>`,
+      .join('')}<div class="card"><span class="big">${locale.num(summary.mean)}</span><span>${esc(t('mean'))}</span></div><div class="card"><span class="big">${locale.num(summary.median)}</span><span>${esc(t('median'))}</span></div></div>`,
     `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report)}</figure>`,
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
     `<figure class="wide"><figcaption>${esc(t('heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
