@@ -30,12 +30,15 @@ export function csvCell(value: unknown): string {
 
 export const csvLine = (cells: unknown[], dialect: CsvDialect = PLAIN_CSV) => `${cells.map(csvCell).join(dialect.separator)}${dialect.eol}`;
 
+/** What a CSV file starts with, before its header: the BOM, when the dialect wants one. */
+export const csvStart = (dialect: CsvDialect) => (dialect.bom ? '\uFEFF' : '');
+
 /** One row per unit for spreadsheets: id, name, score, zone, then each top-level group's score. */
 export function csvStreamOf(dialect: CsvDialect): StreamRenderer {
   const { separator: sep, eol } = dialect;
   const figure = dialect.decimalComma ? (n: number) => fixed2(n).replace('.', ',') : fixed2;
   return {
-    begin: (head) => `${dialect.bom ? '\uFEFF' : ''}${csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)], dialect)}`,
+    begin: (head) => `${csvStart(dialect)}${csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)], dialect)}`,
     // Written out rather than through csvLine: this runs once per unit of a national round.
     unit: (u, out) => {
       let line = `${csvCell(u.unit.id)}${sep}${csvCell(u.unit.name)}${sep}${figure(u.score)}${sep}${csvCell(u.zone.id)}${sep}${u.cappedBy.length ? csvCell(u.cappedBy.map((c) => c.criterion).join(' ')) : ''}${sep}${gapCount(u)}`;

@@ -1,7 +1,7 @@
 import type { AnswerSpec, CompiledCriterion, CompiledGroup, CompiledRubric } from '../core/compile.js';
 import type { UnitInfo } from '../core/assessment.js';
 import type { Locale } from '../i18n/locale.js';
-import { csvLine, PLAIN_CSV, type CsvDialect } from './csv.js';
+import { csvLine, csvStart, PLAIN_CSV, type CsvDialect } from './csv.js';
 
 /** The answers a field form offers for a criterion, in the rubric's own words. */
 export function allowedAnswers(spec: AnswerSpec): string {
@@ -96,7 +96,7 @@ function criterionComment(c: CompiledCriterion, locale: Locale): string[] {
  */
 export function longCsvTemplate(rubric: CompiledRubric, { units, rubricRef, csv = PLAIN_CSV }: TemplateOptions): string {
   const withUnits = units.length > 0;
-  let out = `${csv.bom ? '\uFEFF' : ''}${csvLine([...(withUnits ? ['unit', 'name'] : []), 'criterion', 'title', 'allowed', 'value', 'note', 'evidence', 'rubric'], csv)}`;
+  let out = `${csvStart(csv)}${csvLine([...(withUnits ? ['unit', 'name'] : []), 'criterion', 'title', 'allowed', 'value', 'note', 'evidence', 'rubric'], csv)}`;
   for (const unit of withUnits ? units : [undefined]) {
     for (const c of rubric.criterionList) {
       out += csvLine([...(unit ? [unit.id, unit.name ?? ''] : []), c.id, c.title, allowedAnswers(c.spec), '', '', '', rubricRef], csv);
@@ -113,9 +113,8 @@ export function longCsvTemplate(rubric: CompiledRubric, { units, rubricRef, csv 
 export function wideCsvTemplate(rubric: CompiledRubric, { units, rubricRef, csv = PLAIN_CSV }: TemplateOptions): string {
   const ids = rubric.criterionList.map((c) => c.id);
   const blanks = ids.map(() => '');
-  const bom = csv.bom ? '\uFEFF' : '';
-  if (units.length === 0) return `${bom}${csvLine(['rubric', ...ids], csv)}${csvLine([rubricRef, ...blanks], csv)}`;
-  let out = `${bom}${csvLine(['unit', 'name', 'type', 'region', 'rubric', ...ids], csv)}`;
+  if (units.length === 0) return `${csvStart(csv)}${csvLine(['rubric', ...ids], csv)}${csvLine([rubricRef, ...blanks], csv)}`;
+  let out = `${csvStart(csv)}${csvLine(['unit', 'name', 'type', 'region', 'rubric', ...ids], csv)}`;
   for (const u of units) out += csvLine([u.id, u.name ?? '', u.type ?? '', u.region ?? '', rubricRef, ...blanks], csv);
   return out;
 }
