@@ -101,3 +101,14 @@ export const ScoreResultSchema = z
   .describe('The result of `monev score --format json`');
 
 export type ScoreResult = z.output<typeof ScoreResultSchema>;
+
+/** The last line of `--format jsonl`: the summary with the round's rubric. */
+export const ResultLinesEndSchema = z.object({
+  summary: SummarySchema,
+  schemaVersion: z.literal(1),
+  generator: z.object({ name: z.literal('monev'), version: z.string() }),
+  rubric: ResultRubricSchema,
+});
+
+/** What a comparison reads of a unit line of `--format jsonl` (the rest of the line is not checked: a national round is read line by line). */
+export const UnitLineSchema = UnitResultSchema.pick({ unit: true, score: true, zone: true }).extend({ gaps: z.array(GapResultSchema.pick({ criterion: true })) });

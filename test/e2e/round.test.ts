@@ -133,6 +133,33 @@ describe('monev diff', () => {
     expect(run.stderr).toBe('error: 1 unit regressed (lower zone, lost points or new gaps): `dinkes` [diff/regression]\n');
   });
 
+  it('reads `score --format jsonl` files as it reads json ones, line by line, and says which line is wrong', () => {
+    const dir = tmp();
+    const files = Object.fromEntries(
+      (['json', 'jsonl'] as const).flatMap((format) =>
+        [r1, r2].map((round, i) => {
+          const file = join(dir, `r${i + 1}.${format}`);
+          expect(monev(['score', round, '--rubric', 'ombudsman-ppp-2023', '--format', format, '-q', '--out', file]).code).toBe(0);
+          return [`r${i + 1}.${format}`, file];
+        }),
+      ),
+    );
+    const fromJson = monev(['diff', files['r1.json']!, files['r2.json']!, '--format', 'json']);
+    expect(fromJson.code).toBe(0);
+    expect(monev(['diff', files['r1.jsonl']!, files['r2.jsonl']!, '--format', 'json'])).toEqual(fromJson);
+    expect(monev(['diff', files['r1.jsonl']!, files['r2.json']!, '--format', 'json'])).toEqual(fromJson);
+
+    const lines = readFileSync(files['r1.jsonl']!, 'utf8').split('\n');
+    const broken = join(dir, 'broken.jsonl');
+    writeFileSync(broken, [lines[0], '{"unit":{"id":"x"},"score":"tinggi"}', ...lines.slice(1)].join('\n'));
+    const run = monev(['diff', broken, files['r2.json']!]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${broken}:2: error: missing required key \`zone\``);
+    expect(run.stderr).toContain(`${broken}:2: error: expected number, got string \`tinggi\` (at score) [result/wrong-type]`);
+    writeFileSync(broken, lines.slice(0, 3).join('\n'));
+    expect(monev(['diff', broken, files['r2.json']!]).stderr).toBe(`${broken}:3: error: not a monev JSON result: the last line is not the summary line of \`monev score --format jsonl\` [diff/not-a-result]\n`);
+  });
+
   it('--tolerance lets small losses pass; an opened gap still counts', () => {
     const dir = tmp();
     const a = join(dir, 'a.csv');
