@@ -116,7 +116,7 @@ export const id: Record<string, (p: P) => string> = {
   'diff/regression': (p) => `${p.units.length} unit memburuk (zona turun, nilai turun atau kekurangan baru): ${list(p.units)}`,
   'diff/not-a-result': (p) => `bukan hasil JSON monev: ${p.reason}`,
 
-  'test/rubric-not-found': (p) => `rubrik yang diuji, ${q(p.rubric)}, tidak ditemukan (isi \`rubric:\` dengan path-nya, relatif terhadap file ini)`,
+  'test/rubric-not-found': (p) => `rubrik yang diuji, ${q(p.rubric)}, tidak ditemukan (isi \`rubric:\` dengan jalurnya, relatif terhadap berkas ini)`,
   'test/none': () => 'tidak ada uji rubrik di sini (uji rubrik `x.yaml` ada di `x.test.yaml`)',
 
   'threshold/fail-under': (p) => `${p.units.length} unit bernilai di bawah ${p.threshold}: ${list(p.units)}`,
