@@ -12,7 +12,7 @@ import { renderDiffJson, renderDiffMarkdown, renderDiffTable } from '../render/d
 import { plainPainter } from '../render/types.js';
 import { resolveLocale } from './lang.js';
 import { parseNumberOption, usage, wantsColor } from './options.js';
-import { emit, warn } from './output.js';
+import { emit, quietFailure, warn } from './output.js';
 import { scoreRound } from './round.js';
 
 interface DiffOptions {
@@ -63,7 +63,9 @@ async function snapshot(path: string, options: DiffOptions, locale: Locale, rubr
   const outcome = await scoreRound(
     { paths: [path], rubric: options.rubric },
     { unit: (u) => void units.push({ id: u.unit.id, name: u.unit.name, score: u.score, zone: u.zone, gaps: u.gaps.map((g) => g.criterion) }) },
-  );
+  ).catch((error: unknown) => {
+    throw quietFailure(error, options.quiet);
+  });
   warn(outcome.warnings, options.quiet, locale);
   rubricFiles.push(outcome.loaded.file);
   const r = outcome.head.rubric;

@@ -41,6 +41,13 @@ async function guardAsync(out: string | undefined, fn: () => Promise<void>): Pro
   }
 }
 
+/** The failure to report: with --quiet, a round's errors without the warnings found beside them. */
+export function quietFailure(error: unknown, quiet: boolean | undefined): unknown {
+  if (!quiet || !(error instanceof MonevError)) return error;
+  const errors = error.problems.filter((p) => p.severity !== 'warning');
+  return errors.length ? new MonevError(errors) : error;
+}
+
 /** At most this many warnings of one kind are printed; the rest are counted. */
 const WARNINGS_PER_CODE = 20;
 

@@ -4,7 +4,7 @@ import { renderReportHtml } from '../render/report-html.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import { resolveLocale } from './lang.js';
 import { usage } from './options.js';
-import { emit, warn } from './output.js';
+import { emit, quietFailure, warn } from './output.js';
 import { scoreRound } from './round.js';
 
 interface ReportCommandOptions {
@@ -24,7 +24,9 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   if (options.date !== undefined && !isCalendarDate(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
   if (options.out) assertOutputIsNotInput(options.out, paths);
   const units: UnitResult[] = [];
-  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict }, { unit: (u) => void units.push(u) });
+  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict }, { unit: (u) => void units.push(u) }).catch((error: unknown) => {
+    throw quietFailure(error, options.quiet);
+  });
   if (options.out) assertOutputIsNotInput(options.out, [outcome.loaded.file]);
   warn(outcome.warnings, options.quiet, locale);
   const report = { ...outcome.head, units, summary: outcome.summary };

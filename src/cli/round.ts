@@ -111,7 +111,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   if (loaded) await start(loaded);
 
   const take = (sheet: Sheet): void | Promise<void> => {
-    checkRubricName(sheet, loaded!, options.rubric !== undefined, report, namingChecked);
+    if (!checkRubricName(sheet, loaded!, options.rubric !== undefined, report, namingChecked)) return;
     if (loaded!.compiled.aggregate === 'mean') return collector!.add(sheet);
     if (!registry.claim(sheet.unit.id, fileIndex, sheet.line, sheet.file)) return;
     const unit = collector!.take(sheet);
@@ -193,19 +193,22 @@ function scoreCollected(compiled: CompiledRubric, unit: UnitAnswers, strict: boo
 }
 
 /** A sheet naming another rubric: a warning when --rubric chose, a conflict when the first sheet did. */
-function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, report: (p: Problem) => void, checked: Map<string, boolean>): void {
-  if (sheet.rubric === undefined) return;
+/** False when the sheet names another rubric than the round's, with no --rubric to settle it: its answers are not read against the wrong one. */
+function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, report: (p: Problem) => void, checked: Map<string, boolean>): boolean {
+  if (sheet.rubric === undefined) return true;
   // Every row of a wide CSV may name the rubric: resolve each distinct name (per folder) once.
   const key = `${dirname(sheet.file)}\0${sheet.rubric}`;
   let same = checked.get(key);
   if (same === undefined) checked.set(key, (same = namesRubric(sheet, loaded)));
-  if (same) return;
+  if (same) return true;
   const where = { file: sheet.file, line: sheet.line };
-  report(
-    chosen
-      ? problem('assessment/rubric-mismatch', { named: sheet.rubric, used: loaded.compiled.id }, { ...where, severity: 'warning' })
-      : problem('assessment/several-rubrics', { rubrics: [sheet.rubric, loaded.compiled.id] }, where),
-  );
+  if (chosen) {
+    report(problem('assessment/rubric-mismatch', { named: sheet.rubric, used: loaded.compiled.id }, { ...where, severity: 'warning' }));
+    return true;
+  }
+  // Checking its answers against the other rubric would only add unknown criteria to the one error that matters.
+  report(problem('assessment/several-rubrics', { rubrics: [sheet.rubric, loaded.compiled.id] }, where));
+  return false;
 }
 
 /**

@@ -6,7 +6,7 @@ import { streamFor } from '../render/plan.js';
 import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
 import { plainPainter, type Painter } from '../render/types.js';
 import { parseNumberOption, usage, wantsColor } from './options.js';
-import { commitOutput, openCommandOutput, warn } from './output.js';
+import { commitOutput, openCommandOutput, quietFailure, warn } from './output.js';
 import { resolveLocale } from './lang.js';
 import { progressReporter } from './progress.js';
 import { scoreRound } from './round.js';
@@ -69,7 +69,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
     );
   } catch (error) {
     sink.abort();
-    throw error;
+    throw quietFailure(error, options.quiet);
   } finally {
     progress.done();
   }

@@ -346,6 +346,12 @@ describe('choosing the rubric from the assessments', () => {
     writeFileSync(join(dir, 'b.yaml'), 'rubric: ombudsman-ppp-2023\nanswers: {persyaratan: lengkap}\n');
     const run = monev(['score', dir, '--format', 'csv', '-q']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('b.yaml:1: error: this assessment names rubric `ombudsman-ppp-2023`, earlier ones name `skm-permenpanrb-14-2017`; pass --rubric to choose one');
+    // That is the one error about b.yaml: its answers are not checked against the other rubric.
+    expect(run.stderr).toBe(`${join(dir, 'b.yaml')}:1: error: this assessment names rubric \`ombudsman-ppp-2023\`, earlier ones name \`skm-permenpanrb-14-2017\`; pass --rubric to choose one [assessment/several-rubrics]\n`);
+    // With --rubric the choice is made: b.yaml is read against it, with a warning that it named another.
+    const chosen = monev(['score', dir, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv']);
+    expect(chosen.stderr).toContain('b.yaml:1: warning: assessment names rubric `ombudsman-ppp-2023` but is scored with `skm-permenpanrb-14-2017`');
+    expect(chosen.stderr).toContain('b.yaml:2:11: error: unknown criterion `persyaratan`');
+    expect(monev(['score', dir, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '-q']).stderr).not.toContain('warning');
   });
 });
