@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+import { dirname, join, normalize, resolve } from 'node:path';
 import type { Sheet } from '../core/assessment.js';
 import { formatPosition, missingCriteria, UnitCollector, type UnitAnswers } from '../core/collect.js';
 import { idTable } from '../core/id-table.js';
@@ -164,8 +164,11 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     for (const unit of collector!.result()) await emit(unit);
   }
   if (units === 0 && errors.length === 0) errors.push(problem('input/no-units'));
-  if (errors.length) throw new MonevError([...errors, ...warnings]);
-  return { loaded, head: head!, summary: summary!.summary(), inputs, warnings, units };
+  // The round's own rubric kept among its assessments is expected there: only another rubric is worth a word.
+  const own = resolve(loaded.file);
+  const noted = warnings.filter((p) => p.code !== 'input/rubric-in-round' || resolve(p.file!) !== own);
+  if (errors.length) throw new MonevError([...errors, ...noted]);
+  return { loaded, head: head!, summary: summary!.summary(), inputs, warnings: noted, units };
 }
 
 /** The rubric a sheet names; one that is not there is that sheet's problem, and says so. */

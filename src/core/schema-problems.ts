@@ -16,7 +16,8 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], at: (string | number
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          problems.push(problem(`${codePrefix}/unknown-key`, { key, suggestion: suggest(key, knownKeys) }, { path: [...path, key] }));
+          // A key valid at another level (`id` belongs under `unit`) is no suggestion for itself.
+          problems.push(problem(`${codePrefix}/unknown-key`, { key, suggestion: suggest(key, knownKeys.filter((k) => k !== key)) }, { path: [...path, key] }));
         }
         break;
       case 'invalid_type':

@@ -92,6 +92,7 @@ export const en: Record<string, (p: P) => string> = {
   'input/workbook': (p) => `${q(p.extension)} workbooks are not read: save the sheet as CSV (in Excel: "CSV UTF-8") and score that`,
   'input/workbook-skipped': (p) => `skipped: ${q(p.extension)} workbooks are not read; save the sheet as CSV (in Excel: "CSV UTF-8") to score it`,
   'input/unknown-extension': (p) => `cannot tell the format from the file name: expected ${list(p.extensions)}`,
+  'input/rubric-in-round': () => 'a rubric, not an assessment: not scored (the round is scored with another rubric)',
   'input/empty-file': () => 'no unit in this file (empty, comments only, or a header without rows)',
   'input/no-units': () => 'the inputs hold no unit to score',
   'input/no-files': () => 'no input: name files or folders, or - for standard input',

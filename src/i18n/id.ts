@@ -91,6 +91,7 @@ export const id: Record<string, (p: P) => string> = {
   'input/workbook': (p) => `berkas ${q(p.extension)} tidak dibaca: simpan lembarnya sebagai CSV (di Excel: "CSV UTF-8") lalu nilai berkas itu`,
   'input/workbook-skipped': (p) => `dilewati: berkas ${q(p.extension)} tidak dibaca; simpan lembarnya sebagai CSV (di Excel: "CSV UTF-8") agar dinilai`,
   'input/unknown-extension': (p) => `format tidak dapat ditentukan dari nama berkas: seharusnya ${list(p.extensions)}`,
+  'input/rubric-in-round': () => 'ini rubrik, bukan penilaian: tidak dinilai (putaran ini dinilai dengan rubrik lain)',
   'input/empty-file': () => 'berkas ini tidak berisi unit (kosong, hanya komentar, atau header tanpa baris)',
   'input/no-units': () => 'masukan tidak berisi unit untuk dinilai',
   'input/no-files': () => 'tidak ada masukan: sebutkan berkas atau folder, atau - untuk masukan standar',

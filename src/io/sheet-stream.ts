@@ -85,10 +85,20 @@ async function* csvRecordBatchesHere(file: string, text: string | undefined): As
   yield* (csvRecords ??= await import('./csv-records.js')).csvRecordBatches(file, text);
 }
 
+/** A rubric's document: its `zones` and `groups` are keys no assessment has. */
+function isRubricDocument(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && 'zones' in value && 'groups' in value;
+}
+
 export function* yamlSheets(text: string, file: string, stem: string, report: (p: Problem) => void): Generator<Sheet> {
   const { documents, problems } = parseYaml(text, file);
   problems.forEach(report);
   for (const doc of documents) {
+    if (isRubricDocument(doc.value)) {
+      // A rubric kept beside the assessments is not one of them; the round tells the one it uses from others.
+      report(problem('input/rubric-in-round', {}, { file, line: doc.line, severity: 'warning' }));
+      continue;
+    }
     const parsed = AssessmentSchema.safeParse(doc.value);
     if (!parsed.success) {
       positioned(schemaProblems(parsed.error, doc.value, 'assessment', ASSESSMENT_KEYS), doc, file).forEach(report);

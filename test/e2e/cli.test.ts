@@ -179,6 +179,22 @@ describe('--out', () => {
     expect(named.stderr).toMatch(/^.*lain\.yaml:1: error: no rubric file or bundled rubric named `.*hilang\.yaml`/);
   });
 
+  it('keeps the round\'s own rubric in its folder without a word, and names another rubric found there', () => {
+    const dir = folderWith({
+      'rubrik.yaml': readFileSync('examples/rubric-pra-evaluasi.yaml'),
+      'skm.yaml': readFileSync('rubrics/skm-permenpanrb-14-2017.yaml'),
+      'dinkes.yaml': 'rubric: rubrik.yaml\nunit: dinkes\nanswers: { persyaratan: ya }\n',
+    });
+    const run = monev(['score', dir, '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('\ndinkes,');
+    expect(run.stderr).not.toContain('rubrik.yaml');
+    expect(run.stderr).toContain(`${join(dir, 'skm.yaml')}:2: warning: a rubric, not an assessment: not scored (the round is scored with another rubric) [input/rubric-in-round]`);
+    // A key that belongs elsewhere in the document is not suggested as a fix for itself.
+    writeFileSync(join(dir, 'dinsos.yaml'), 'id: dinsos\nanswers: { persyaratan: ya }\n');
+    expect(monev(['score', dir, '--format', 'csv']).stderr).toContain(`${join(dir, 'dinsos.yaml')}:1:1: error: unknown key \`id\` (at id) [assessment/unknown-key]`);
+  });
+
   it('warns of a workbook left in a round\'s folder, and refuses one named on the command line', () => {
     const dir = folderWith({ 'dinkes.csv': 'criterion,value\npersyaratan,ya\n', 'dinsos.xlsx': 'PK', 'foto-loket.jpg': '' });
     const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
