@@ -55,7 +55,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
           // The rubric is an input too, and may be known only now (named by the assessments).
           if (options.out) assertOutputIsNotInput(options.out, [loaded.file]);
           zoneMins = new Map(loaded.compiled.zones.map((z) => [z.id, z.min]));
-          if (options.failZone !== undefined) failMin = failZoneMin(options.failZone, zoneMins);
+          if (options.failZone !== undefined) failMin = failZoneMin(options.failZone, loaded.compiled.zones);
           await sink.write(renderer.begin(head));
         },
         unit: (unit) => {
@@ -82,9 +82,11 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   process.exitCode = below.length || inZone.length ? 1 : 0;
 }
 
-function failZoneMin(zone: string, zoneMins: Map<string, number>): number {
-  const min = zoneMins.get(zone);
-  if (min !== undefined) return min;
-  const ids = [...zoneMins.keys()];
+/** The zone --fail-zone names, by id, or case-blind by id or label (`C`, `zona kuning`, as people write them). */
+function failZoneMin(zone: string, zones: readonly { id: string; label: string; min: number }[]): number {
+  const wanted = zone.trim().toLowerCase();
+  const found = zones.find((z) => z.id === zone) ?? zones.find((z) => z.id.toLowerCase() === wanted || z.label.toLowerCase() === wanted);
+  if (found) return found.min;
+  const ids = zones.map((z) => z.id);
   throw new MonevError([problem('usage/unknown-zone', { option: '--fail-zone', zone, zones: ids, suggestion: suggest(zone, ids) })]);
 }

@@ -69,6 +69,9 @@ describe('monev score on the example round', () => {
     expect(under.stderr).toContain('2 units score below 60: `dinsos`, `dinkes`');
     expect(monev(['score', ROUND, '--format', 'csv', '-q', '--fail-under', '30']).code).toBe(0);
     expect(monev(['score', ROUND, '-q', '--fail-zone', 'kuning']).stderr).toContain('--fail-zone: no zone `kuning`');
+    // A zone is also named by its label or its id in any case, as people write them.
+    for (const zone of ['Zona Kuning', 'YELLOW']) expect(monev(['score', ROUND, '--format', 'csv', '-q', '--fail-zone', zone]).code).toBe(1);
+    expect(monev(['score', ROUND, '--format', 'csv', '-q', '--fail-zone', 'zona merah']).stderr).toBe('error: 1 unit is in zone `zona merah` or lower: `dinkes` [threshold/fail-zone]\n');
   });
 
   it('--strict turns a missing answer into an error', () => {
