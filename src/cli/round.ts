@@ -195,8 +195,10 @@ function scoreCollected(compiled: CompiledRubric, unit: UnitAnswers, strict: boo
   return outcome.result;
 }
 
-/** A sheet naming another rubric: a warning when --rubric chose, a conflict when the first sheet did. */
-/** False when the sheet names another rubric than the round's, with no --rubric to settle it: its answers are not read against the wrong one. */
+/**
+ * A sheet naming another rubric: a warning when --rubric chose, a conflict when the first sheet
+ * did. False for a conflict: the sheet's answers are not read against the wrong rubric.
+ */
 function checkRubricName(sheet: Sheet, loaded: LoadedRubric, chosen: boolean, report: (p: Problem) => void, checked: Map<string, boolean>): boolean {
   if (sheet.rubric === undefined) return true;
   // Every row of a wide CSV may name the rubric: resolve each distinct name (per folder) once.
