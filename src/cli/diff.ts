@@ -100,8 +100,10 @@ async function fromJsonLines(file: string): Promise<RoundSnapshot> {
   let lineNumber = 0;
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   try {
-    for await (const text of lines) {
+    for await (const line of lines) {
       lineNumber++;
+      // A BOM (the file saved again by an editor) is no part of the first line's JSON.
+      const text = lineNumber === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
       if (text.trim() === '' || problems.length >= 10) continue;
       let data: unknown;
       try {

@@ -2,15 +2,19 @@ import { isUtf8 } from 'node:buffer';
 import { MonevError, problem } from '../core/problem.js';
 
 /**
- * Input bytes as text. UTF-8 (with or without a BOM) is what monev reads; UTF-16 is read when its
- * BOM says so (Excel's "Unicode Text"). Anything else is refused with the place of the first byte
+ * Input bytes as text, without a BOM. UTF-8 (with or without a BOM) is what monev reads; UTF-16
+ * is read when its BOM says so (Excel's "Unicode Text"). Anything else is refused with the place of the first byte
  * that is not UTF-8, rather than decoded with replacement characters: a CSV saved by Excel as plain
  * "CSV" is Windows-1252, and a name or note with `é` or `–` would otherwise change silently.
  */
 export function decodeInput(bytes: Uint8Array, file: string): string {
   const utf16 = utf16Of(bytes);
   if (utf16) return new TextDecoder(utf16).decode(bytes);
-  if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    // The BOM is no character of the text: left in, it would shift line 1's columns and stop JSON.parse.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   throw notUtf8(bytes, firstInvalid(bytes, bytes.length), file);
 }
 

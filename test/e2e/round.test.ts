@@ -148,6 +148,9 @@ describe('monev diff', () => {
     expect(fromJson.code).toBe(0);
     expect(monev(['diff', files['r1.jsonl']!, files['r2.jsonl']!, '--format', 'json'])).toEqual(fromJson);
     expect(monev(['diff', files['r1.jsonl']!, files['r2.json']!, '--format', 'json'])).toEqual(fromJson);
+    // Saved again by an editor that writes a BOM, either file still reads.
+    for (const name of ['r1.jsonl', 'r2.json']) writeFileSync(files[name]!, `\uFEFF${readFileSync(files[name]!, 'utf8')}`);
+    expect(monev(['diff', files['r1.jsonl']!, files['r2.json']!, '--format', 'json'])).toEqual(fromJson);
 
     const lines = readFileSync(files['r1.jsonl']!, 'utf8').split('\n');
     const broken = join(dir, 'broken.jsonl');
