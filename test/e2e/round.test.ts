@@ -205,6 +205,9 @@ describe('monev report', () => {
     expect(md).toContain('| Dinas Kesehatan (dinkes) | 🟡 68,75 | 🟡 63,64 | 🟢 85,71 | 🔴 30,00 |');
     expect(md).toMatch(/Tutup 5 kekurangan ini untuk mencapai B - Kualitas Tinggi \(nilai 78,73\):/);
     expect(md).toContain('| Petunjuk |');
+    // The HTML summary's cards are labelled in the report's language too.
+    const html = monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--lang', 'id', '-q']).stdout;
+    expect(html).toContain('<span>Rata-rata</span></div><div class="card"><span class="big">61,16</span><span>Median</span>');
   });
 
   it('--date sets the round\'s date, and must be a day of the calendar', () => {

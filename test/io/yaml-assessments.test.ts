@@ -39,6 +39,8 @@ describe('YAML assessments', () => {
     expect(unit!.params).toMatchObject({ expected: 'string | number | mapping', got: 'list' });
     const [infinite] = thrownErrorProblems(() => readSheets('f.yaml', 'answers: {x: 1e400}\n', 'yaml'));
     expect(formatProblem(infinite!)).toBe('f.yaml:1:14: error: expected string | number | boolean | null | mapping, got non-finite number `Infinity` (at answers.x) [assessment/wrong-type]');
+    const [empty] = thrownErrorProblems(() => readSheets('f.yaml', 'unit: a\nanswers:\n', 'yaml'));
+    expect(formatProblem(empty!)).toBe('f.yaml:2:9: error: expected mapping, got nothing (at answers) [assessment/wrong-type]');
   });
 
   it('skips empty documents: a trailing ---, comments only', () => {
