@@ -1,13 +1,10 @@
-import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { diffRounds, rubricChanges, type RoundSnapshot } from '../core/diff.js';
-import { MonevError, problem, type Problem } from '../core/problem.js';
-import { ResultLinesEndSchema, ScoreResultSchema, UnitLineSchema } from '../core/result-schema.js';
-import { schemaProblems } from '../core/schema-problems.js';
+import { statSync } from 'node:fs';
+import { diffRounds, roundRubric, roundUnit, rubricChanges, type RoundSnapshot } from '../core/diff.js';
+import { MonevError, problem } from '../core/problem.js';
 import { formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { assertOutputIsNotInput } from '../io/out-path.js';
-import { readText } from '../io/read-text.js';
+import { readResult, resultFormatOf } from '../io/result-file.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffTable } from '../render/diff.js';
 import { plainPainter } from '../render/types.js';
 import { resolveLocale } from './lang.js';
@@ -55,90 +52,20 @@ export async function diffCommand(beforePath: string, afterPath: string, options
   }
 }
 
-/** A round from a `score --format json` file, or scored now from assessment files or folders. */
+/** A round from a `score --format json` or `jsonl` file, or scored now from assessment files or folders. */
 async function snapshot(path: string, options: DiffOptions, locale: Locale, rubricFiles: string[]): Promise<RoundSnapshot> {
-  if (path.endsWith('.json') && statSafe(path)?.isFile()) return fromJson(path);
-  if (path.endsWith('.jsonl') && statSafe(path)?.isFile()) return fromJsonLines(path);
+  const result = resultFormatOf(path);
+  if (result && statSafe(path)?.isFile()) return readResult(path, result);
   const units: RoundSnapshot['units'] = [];
   const outcome = await scoreRound(
     { paths: [path], rubric: options.rubric },
-    { unit: (u) => void units.push({ id: u.unit.id, name: u.unit.name, score: u.score, zone: u.zone, gaps: u.gaps.map((g) => g.criterion) }) },
+    { unit: (u) => void units.push(roundUnit(u)) },
   ).catch((error: unknown) => {
     throw quietFailure(error, options.quiet);
   });
   warn(outcome.warnings, options.quiet, locale);
   rubricFiles.push(outcome.loaded.file);
-  const r = outcome.head.rubric;
-  return { rubric: { id: r.id, title: r.title, version: r.version, sha256: r.sha256, zones: r.zones }, units };
-}
-
-function fromJson(file: string): RoundSnapshot {
-  let data: unknown;
-  try {
-    data = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof MonevError) throw error;
-    throw new MonevError([problem('diff/not-a-result', { reason: (error as Error).message }, { file })]);
-  }
-  const parsed = ScoreResultSchema.safeParse(data);
-  if (!parsed.success) throw new MonevError(schemaProblems(parsed.error, data, 'result').slice(0, 10).map((p) => ({ ...p, file })));
-  const { rubric, units } = parsed.data;
-  return {
-    rubric: { id: rubric.id, title: rubric.title, version: rubric.version, sha256: rubric.sha256, zones: rubric.zones },
-    units: units.map((u) => ({ id: u.unit.id, name: u.unit.name, score: u.score, zone: u.zone, gaps: u.gaps.map((g) => g.criterion) })),
-  };
-}
-
-/**
- * A round from a `score --format jsonl` file, read line by line (a national round's file is larger
- * than one string may be): each unit line for what a comparison needs, the last line for the rubric.
- */
-async function fromJsonLines(file: string): Promise<RoundSnapshot> {
-  const units: RoundSnapshot['units'] = [];
-  const problems: Problem[] = [];
-  let end: { line: number; data: unknown } | undefined;
-  let lineNumber = 0;
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  try {
-    for await (const line of lines) {
-      lineNumber++;
-      // A BOM (the file saved again by an editor) is no part of the first line's JSON.
-      const text = lineNumber === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-      if (text.trim() === '' || problems.length >= 10) continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch (error) {
-        problems.push(problem('diff/not-a-result', { reason: (error as Error).message }, { file, line: lineNumber }));
-        continue;
-      }
-      // Each line is a unit until a later one comes: only the last is the summary.
-      const unit = end && unitOfLine(end.data, end.line, file, problems);
-      if (unit) units.push(unit);
-      end = { line: lineNumber, data };
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MonevError([problem('input/unreadable', { reason: code ?? String(error) }, { file })]);
-  }
-  const last = ResultLinesEndSchema.safeParse(end?.data);
-  if (!last.success) {
-    const reason = end === undefined ? 'no lines' : 'the last line is not the summary line of `monev score --format jsonl`';
-    problems.push(problem('diff/not-a-result', { reason }, { file, line: end?.line }));
-  }
-  if (problems.length || !last.success) throw new MonevError(problems.slice(0, 10));
-  const { rubric } = last.data;
-  return { rubric: { id: rubric.id, title: rubric.title, version: rubric.version, sha256: rubric.sha256, zones: rubric.zones }, units };
-}
-
-function unitOfLine(data: unknown, line: number, file: string, problems: Problem[]): RoundSnapshot['units'][number] | undefined {
-  const parsed = UnitLineSchema.safeParse(data);
-  if (!parsed.success) {
-    problems.push(...schemaProblems(parsed.error, data, 'result').map((p) => ({ ...p, file, line })));
-    return undefined;
-  }
-  const u = parsed.data;
-  return { id: u.unit.id, name: u.unit.name, score: u.score, zone: u.zone, gaps: u.gaps.map((g) => g.criterion) };
+  return { rubric: roundRubric(outcome.head.rubric), units };
 }
 
 function statSafe(path: string) {

@@ -12,6 +12,16 @@ export interface RoundSnapshot {
   units: { id: string; name?: string | undefined; score: number; zone: ZoneRef; gaps: string[] }[];
 }
 
+/** A round's rubric as a comparison keeps it, whether from a result or from scoring. */
+export function roundRubric(r: RoundSnapshot['rubric']): RoundSnapshot['rubric'] {
+  return { id: r.id, title: r.title, version: r.version, sha256: r.sha256, zones: r.zones };
+}
+
+/** A unit as a comparison keeps it: its score, zone and the ids of its gaps. */
+export function roundUnit(u: { unit: { id: string; name?: string | undefined }; score: number; zone: ZoneRef; gaps: readonly { criterion: string }[] }): RoundSnapshot['units'][number] {
+  return { id: u.unit.id, name: u.unit.name, score: u.score, zone: u.zone, gaps: u.gaps.map((g) => g.criterion) };
+}
+
 export type Movement = 'up' | 'down' | 'same' | 'added' | 'removed';
 
 export interface UnitDiff {
