@@ -180,9 +180,12 @@ export class UnitCollector {
     const key = `${sheet.file}\0${id}`;
     if (this.unknownReported.has(key)) return;
     this.unknownReported.add(key);
-    const column = sheet.row ? COLUMN_NAMES_MEANT[normalizeWord(id)] : undefined;
+    const meant = sheet.row ? COLUMN_NAMES_MEANT[normalizeWord(id)] : undefined;
+    // A wide CSV has no note column: notes stay beside the answers in a column left out of the scoring.
+    const aside = meant === 'note' || meant === 'evidence';
+    const column = aside ? `_${id}` : meant;
     const suggestion = column ? undefined : suggest(id, this.rubric.criteria.keys());
-    this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column }, positionOf(sheet, record)));
+    this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column, aside: aside || undefined }, positionOf(sheet, record)));
   }
 
   /** Pools the sheet with earlier sheets of the same unit: respondents of a survey. */

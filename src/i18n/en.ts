@@ -6,7 +6,7 @@ type P = Record<string, any>;
 const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'nothing' : v === null ? 'null' : typeof v === 'number' ? `\`${v}\`` : `\`${JSON.stringify(v)}\``);
 const hint = (s: unknown) => (s ? ` (did you mean \`${s}\`?)` : '');
 const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const COLUMN_ROLE: Record<string, string> = { unit: "the unit's id", name: "the unit's name", type: "the unit's type", region: "the unit's region", date: 'the date of the visit', assessor: 'the assessor', rubric: 'the rubric', criterion: 'criterion ids, one answer a row', value: 'answers, one a row', note: 'notes', evidence: 'evidence' };
+const COLUMN_ROLE: Record<string, string> = { unit: "the unit's id", name: "the unit's name", type: "the unit's type", region: "the unit's region", date: 'the date of the visit', assessor: 'the assessor', rubric: 'the rubric', criterion: 'criterion ids, one answer a row', value: 'answers, one a row' };
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
   return xs.length > max ? `${shown}, … (${xs.length} in all)` : shown;
@@ -75,7 +75,14 @@ export const en: Record<string, (p: P) => string> = {
   'assessment/no-rubric': () => 'no rubric: pass --rubric <file or bundled id>, or name one with `rubric:` in the assessments',
   'assessment/several-rubrics': (p) => `this assessment names rubric ${q(p.rubrics[0])}, earlier ones name ${q(p.rubrics[1])}; pass --rubric to choose one`,
 
-  'answer/unknown-criterion': (p) => `unknown criterion ${q(p.criterion)}${p.column ? ` (if it holds ${COLUMN_ROLE[p.column]}, the column is named \`${p.column}\`)` : hint(p.suggestion)}`,
+  'answer/unknown-criterion': (p) =>
+    `unknown criterion ${q(p.criterion)}${
+      p.aside
+        ? ` (to keep notes beside the answers, name the column \`${p.column}\`: a column whose name starts with _ is not scored)`
+        : p.column
+          ? ` (if it holds ${COLUMN_ROLE[p.column]}, the column is named \`${p.column}\`)`
+          : hint(p.suggestion)
+    }`,
   'answer/invalid': (p) => `invalid answer ${q(p.value)} for ${q(p.criterion)}: expected ${describeSpec(p.spec)}`,
   'answer/na-forbidden': (p) => `${q(p.criterion)} applies to every unit (na: false); answer ${describeSpec(p.spec)}`,
   'answer/duplicate': (p) => `second answer for ${q(p.criterion)} of unit ${q(p.unit)} (first at ${p.first}); the rubric does not average answers`,

@@ -5,7 +5,7 @@ type P = Record<string, any>;
 
 const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'kosong' : v === null ? 'null' : typeof v === 'number' ? `\`${v}\`` : `\`${JSON.stringify(v)}\``);
 const hint = (s: unknown) => (s ? ` (maksudnya \`${s}\`?)` : '');
-const COLUMN_ROLE: Record<string, string> = { unit: 'id unit', name: 'nama unit', type: 'jenis unit', region: 'wilayah unit', date: 'tanggal kunjungan', assessor: 'penilai', rubric: 'rubrik', criterion: 'id kriteria, satu jawaban per baris', value: 'jawaban, satu per baris', note: 'catatan', evidence: 'bukti' };
+const COLUMN_ROLE: Record<string, string> = { unit: 'id unit', name: 'nama unit', type: 'jenis unit', region: 'wilayah unit', date: 'tanggal kunjungan', assessor: 'penilai', rubric: 'rubrik', criterion: 'id kriteria, satu jawaban per baris', value: 'jawaban, satu per baris' };
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
   return xs.length > max ? `${shown}, … (semuanya ${xs.length})` : shown;
@@ -74,7 +74,14 @@ export const id: Record<string, (p: P) => string> = {
   'assessment/no-rubric': () => 'rubrik tidak diketahui: pakai --rubric <berkas atau id bawaan>, atau sebutkan dengan `rubric:` di berkas penilaian',
   'assessment/several-rubrics': (p) => `penilaian ini menyebut rubrik ${q(p.rubrics[0])}, penilaian sebelumnya ${q(p.rubrics[1])}; pakai --rubric untuk memilih`,
 
-  'answer/unknown-criterion': (p) => `kriteria tidak dikenal ${q(p.criterion)}${p.column ? ` (jika berisi ${COLUMN_ROLE[p.column]}, kolomnya bernama \`${p.column}\`)` : hint(p.suggestion)}`,
+  'answer/unknown-criterion': (p) =>
+    `kriteria tidak dikenal ${q(p.criterion)}${
+      p.aside
+        ? ` (agar catatan tetap di samping jawaban, beri nama kolom \`${p.column}\`: kolom yang namanya diawali _ tidak dinilai)`
+        : p.column
+          ? ` (jika berisi ${COLUMN_ROLE[p.column]}, kolomnya bernama \`${p.column}\`)`
+          : hint(p.suggestion)
+    }`,
   'answer/invalid': (p) => `jawaban tidak sah ${q(p.value)} untuk ${q(p.criterion)}: seharusnya ${describeSpecId(p.spec)}`,
   'answer/na-forbidden': (p) => `${q(p.criterion)} berlaku untuk semua unit (na: false); jawab ${describeSpecId(p.spec)}`,
   'answer/duplicate': (p) => `jawaban kedua untuk ${q(p.criterion)} pada unit ${q(p.unit)} (yang pertama di ${p.first}); rubrik ini tidak merata-ratakan jawaban`,

@@ -168,6 +168,11 @@ describe('--out', () => {
     const long = monev(['score', join(dir, 'dinsos.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']).stderr;
     expect(long).toContain('unknown criterion `kriteria` (if it holds criterion ids, one answer a row, the column is named `criterion`)');
     expect(long).toContain('unknown criterion `nilai` (if it holds answers, one a row, the column is named `value`)');
+    // A wide CSV has no note column: a notes column is told how to stay beside the answers unscored.
+    writeFileSync(join(dir, 'dinkes.csv'), 'unit,persyaratan,catatan\ndinkes,ya,papan informasi baru\n');
+    expect(monev(['score', join(dir, 'dinkes.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml']).stderr).toContain(
+      'unknown criterion `catatan` (to keep notes beside the answers, name the column `_catatan`: a column whose name starts with _ is not scored)',
+    );
   });
 
   it('warns of a file that holds no unit, and says which assessment named a rubric that is not there', () => {
