@@ -11,7 +11,8 @@ import { summaryAccumulator, type Summary } from '../core/summary.js';
 import { discoverInputs } from '../io/assessment-files.js';
 import { loadRubric, type LoadedRubric } from '../io/rubric-file.js';
 import { parseAhead, parseThreadInputs, type ParseAhead } from '../io/parse-ahead.js';
-import { displayName, sheetBatchesOf, STDIN, type InputFormat } from '../io/sheet-stream.js';
+import type { InputFormat } from '../io/input-formats.js';
+import { displayName, sheetBatchesOf, STDIN } from '../io/sheet-stream.js';
 import { decodeInput } from '../io/text-decoding.js';
 import { packageVersion } from './version.js';
 

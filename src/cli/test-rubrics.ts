@@ -5,6 +5,7 @@ import { runCase, type CaseResult } from '../core/rubric-tests.js';
 import { formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { expandPaths } from '../io/discover.js';
+import { isRubricTestFile } from '../io/input-formats.js';
 import { loadRubric } from '../io/rubric-file.js';
 import { readRubricTestFile } from '../io/rubric-test-file.js';
 import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
@@ -39,10 +40,10 @@ export async function testCommand(paths: string[], options: TestOptions): Promis
 /** `x.test.yaml` files named or found in folders; a rubric file stands for its companion test file. */
 function testFiles(paths: string[]): string[] {
   return expandPaths(paths, {
-    accept: (name) => name.endsWith('.test.yaml'),
+    accept: isRubricTestFile,
     emptyFolder: (file) => problem('test/none', {}, { file }),
     file: (path) => {
-      if (path.endsWith('.test.yaml')) return path;
+      if (isRubricTestFile(path)) return path;
       const companion = path.replace(/\.ya?ml$/, '.test.yaml');
       return companion !== path && existsSync(companion) ? companion : problem('test/none', {}, { file: path });
     },

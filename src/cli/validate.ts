@@ -2,6 +2,7 @@ import { MonevError, problem, type Problem } from '../core/problem.js';
 import { problemMessage, formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { expandPaths } from '../io/discover.js';
+import { isRubricTestFile } from '../io/input-formats.js';
 import { checkRubricFile } from '../io/rubric-file.js';
 import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
@@ -46,8 +47,6 @@ function checked(file: string, check: () => Problem[]): FileResult {
     throw error;
   }
 }
-
-const isRubricTestFile = (file: string) => file.endsWith('.test.yaml');
 
 /** Rubric files and rubric test files (`x.test.yaml`), named or found under a folder. */
 function rubricFiles(paths: string[]): string[] {

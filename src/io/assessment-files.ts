@@ -4,7 +4,8 @@ import { MonevError, problem, type Problem } from '../core/problem.js';
 import { csvRecordsOf } from './csv-records.js';
 import { csvSheetBuilder, csvSyntaxProblem } from './csv-sheets.js';
 import { expandPaths } from './discover.js';
-import { displayName, EXTENSIONS, formatOfName, isWorkbook, STDIN, yamlSheets, type InputFormat } from './sheet-stream.js';
+import { EXTENSIONS, formatOfName, isRubricTestFile, isWorkbook, type InputFormat } from './input-formats.js';
+import { displayName, STDIN, yamlSheets } from './sheet-stream.js';
 
 /**
  * Files named on the command line, folders read recursively (`*.csv`, `*.tsv`, `*.yaml`, `*.yml`;
@@ -15,7 +16,7 @@ import { displayName, EXTENSIONS, formatOfName, isWorkbook, STDIN, yamlSheets, t
  */
 export function discoverInputs(paths: string[], report?: (p: Problem) => void): string[] {
   return expandPaths(paths, {
-    accept: (name) => !name.endsWith('.test.yaml') && formatOfName(name) !== undefined,
+    accept: (name) => !isRubricTestFile(name) && formatOfName(name) !== undefined,
     emptyFolder: (file) => problem('input/empty-folder', { extensions: Object.keys(EXTENSIONS) }, { file }),
     literal: (path) => path === STDIN,
     passed: (file) => {

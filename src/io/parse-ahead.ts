@@ -5,7 +5,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { MonevError, type Problem } from '../core/problem.js';
 import type { CsvRecord } from './csv-records.js';
 import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
-import { formatOfName, ParseThreadError, STDIN } from './sheet-stream.js';
+import { formatOfName } from './input-formats.js';
+import { ParseThreadError, STDIN } from './sheet-stream.js';
 
 export interface ParseAhead {
   /** The record batches of input `index`, or undefined when that input is read on this thread. */

@@ -7,6 +7,7 @@ import { checkRubric } from '../core/rubric-check.js';
 import { RUBRIC_KEYS, RubricSchema, type Rubric } from '../core/rubric-schema.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import { suggest } from '../core/suggest.js';
+import { formatOfName, isRubricTestFile } from './input-formats.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { readBytes } from './read-text.js';
 import { decodeInput } from './text-decoding.js';
@@ -26,7 +27,7 @@ export const BUNDLED_DIR = join(PACKAGE_ROOT, 'rubrics');
 export function bundledRubricIds(): string[] {
   if (!existsSync(BUNDLED_DIR)) return [];
   return readdirSync(BUNDLED_DIR)
-    .filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml'))
+    .filter((f) => f.endsWith('.yaml') && !isRubricTestFile(f))
     .map((f) => basename(f, '.yaml'))
     .sort();
 }
@@ -53,7 +54,7 @@ function looksLikeAssessment(value: unknown): boolean {
 
 /** Validates a rubric file: every structural and semantic problem, positioned in the file. */
 export function checkRubricFile(file: string): { loaded?: LoadedRubric; problems: Problem[] } {
-  if (/\.(csv|tsv)$/i.test(file)) return { problems: [problem('rubric/is-assessment', {}, { file })] };
+  if (formatOfName(file) === 'csv') return { problems: [problem('rubric/is-assessment', {}, { file })] };
   const bytes = readBytes(file);
   const { documents, problems } = parseYaml(decodeInput(bytes, file), file);
   if (problems.length > 0) return { problems };

@@ -4,31 +4,18 @@ import { MonevError, problem, type Problem } from '../core/problem.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import type { CsvRecord } from './csv-records.js';
 import { csvSheetBuilder, csvSyntaxProblem } from './csv-sheets.js';
+import { EXTENSIONS, formatOfName, isWorkbook, type InputFormat } from './input-formats.js';
 import { readText } from './read-text.js';
 import { positioned } from './rubric-file.js';
 import { parseYaml } from './yaml-source.js';
 
-export type InputFormat = 'csv' | 'yaml';
 export const STDIN = '-';
-export const EXTENSIONS: Record<string, InputFormat> = { '.csv': 'csv', '.tsv': 'csv', '.yaml': 'yaml', '.yml': 'yaml' };
 
 /** The parse thread failed (a bug, not a problem of the input): never reported as the input's CSV syntax. */
 export class ParseThreadError extends Error {}
 
 export function displayName(file: string): string {
   return file === STDIN ? '<stdin>' : file;
-}
-
-const WORKBOOKS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.numbers']);
-
-/** A spreadsheet program's own file (not read: its sheets are to be saved as CSV). */
-export function isWorkbook(file: string): boolean {
-  return WORKBOOKS.has(extname(file).toLowerCase());
-}
-
-/** The format a file's extension names (case-blind), undefined for any other file. */
-export function formatOfName(file: string): InputFormat | undefined {
-  return EXTENSIONS[extname(file).toLowerCase()];
 }
 
 export function formatOf(file: string, stdinFormat?: InputFormat): InputFormat {
