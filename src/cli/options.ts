@@ -4,6 +4,11 @@ export function usage(code: string, params: Record<string, unknown>): MonevError
   return new MonevError([problem(code, params)]);
 }
 
+/** An option that only means something for CSV output (`--wide`, `--excel`) given with another format. */
+export function requireCsvFormat(option: string, given: boolean | undefined, format: string): void {
+  if (given && format !== 'csv') throw usage('usage/invalid-option', { option, value: format, expected: '--format csv' });
+}
+
 export function parseNumberOption(option: string, value: string | undefined, expected: string, valid: (n: number) => boolean): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(',', '.'));

@@ -5,7 +5,7 @@ import { assertOutputIsNotInput } from '../io/out-path.js';
 import { streamFor } from '../render/plan.js';
 import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
 import { plainPainter, type Painter } from '../render/types.js';
-import { parseNumberOption, usage, wantsColor } from './options.js';
+import { parseNumberOption, requireCsvFormat, usage, wantsColor } from './options.js';
 import { commitOutput, openCommandOutput, quietFailure, warn } from './output.js';
 import { resolveLocale } from './lang.js';
 import { progressReporter } from './progress.js';
@@ -37,7 +37,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   if (options.out) assertOutputIsNotInput(options.out, paths);
   const paint: Painter = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
 
-  if (options.excel && format !== 'csv') throw usage('usage/invalid-option', { option: '--excel', value: format, expected: '--format csv' });
+  requireCsvFormat('--excel', options.excel, format);
   const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel });
   const sink = openCommandOutput(options.out);
   const progress = progressReporter(Boolean(process.stderr.isTTY) && !options.quiet);

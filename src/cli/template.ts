@@ -6,7 +6,7 @@ import { readUnitsFile } from '../io/units-file.js';
 import { excelCsv } from '../render/csv.js';
 import { longCsvTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
 import { resolveLocale } from './lang.js';
-import { usage } from './options.js';
+import { requireCsvFormat, usage } from './options.js';
 import { emit } from './output.js';
 
 interface TemplateCommandOptions {
@@ -23,8 +23,8 @@ interface TemplateCommandOptions {
 export async function templateCommand(options: TemplateCommandOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
   if (!['yaml', 'csv'].includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: ['yaml', 'csv'] });
-  if (options.wide && options.format !== 'csv') throw usage('usage/invalid-option', { option: '--wide', value: options.format, expected: '--format csv' });
-  if (options.excel && options.format !== 'csv') throw usage('usage/invalid-option', { option: '--excel', value: options.format, expected: '--format csv' });
+  requireCsvFormat('--wide', options.wide, options.format);
+  requireCsvFormat('--excel', options.excel, options.format);
   const { compiled, file } = loadRubric(options.rubric);
   if (options.out) assertOutputIsNotInput(options.out, [file, ...(options.units ? [options.units] : [])]);
   const units = options.units ? readUnitsFile(options.units) : [];
