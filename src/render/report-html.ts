@@ -4,6 +4,7 @@ import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
 import { answerText, statusText, unitLabel } from './describe.js';
+import { fitText, textWidth, wrapText } from './svg-text.js';
 
 export interface ReportOptions {
   locale: Locale;
@@ -88,7 +89,7 @@ function zoneChart(report: ScoreReport): string {
     const y = height - 30 - h;
     return `<rect class="bar" x="${x}" y="${y}" width="${barWidth}" height="${Math.max(h, 1)}" fill="${colorOf(z.color).fill}"><title>${esc(z.label)}: ${z.count}</title></rect>
 <text x="${x + barWidth / 2}" y="${y - 6}" text-anchor="middle" class="value">${z.count}</text>
-<text x="${x + barWidth / 2}" y="${height - 12}" text-anchor="middle" class="axis">${esc(shortLabel(z.label))}</text>`;
+<text x="${x + barWidth / 2}" y="${height - 12}" text-anchor="middle" class="axis">${esc(shortLabel(z.label, barWidth + gap - 4))}</text>`;
   });
   return `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${bars.join('\n')}<line x1="0" x2="${width}" y1="${height - 30}" y2="${height - 30}" class="baseline"/></svg>`;
 }
@@ -97,16 +98,17 @@ function rankingChart(report: ScoreReport, locale: Locale): string {
   const { ranking, zones } = report.summary;
   const scale = report.rubric.scale;
   const rowH = 22;
-  const labelW = 190;
+  const unitOf = new Map(report.units.map((u) => [u.unit.id, u]));
+  const ranked = ranking.map((r) => unitOf.get(r.unit)!);
+  const labelW = labelWidth(ranked);
   const barW = 260;
   const width = labelW + barW + 60;
   const height = ranking.length * rowH + 24;
-  const zoneOf = new Map(report.units.map((u) => [u.unit.id, u]));
   const rows = ranking.map((r, i) => {
-    const u = zoneOf.get(r.unit)!;
+    const u = ranked[i]!;
     const w = Math.max(1, (r.score / scale) * barW);
     const y = 4 + i * rowH;
-    return `<text x="${labelW - 6}" y="${y + 14}" text-anchor="end" class="axis">${esc(truncate(u.unit.name ?? u.unit.id, 28))}</text>
+    return `${unitNameLabel(u, labelW, y + 14)}
 <rect class="bar" x="${labelW}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${colorOf(u.zone.color).fill}"><title>${esc(unitLabel(u))}: ${locale.num(r.score)} (${esc(u.zone.label)})</title></rect>
 <text x="${(labelW + w + 4).toFixed(1)}" y="${y + 14}" class="value">${locale.num(r.score)}</text>`;
   });
@@ -119,21 +121,42 @@ function rankingChart(report: ScoreReport, locale: Locale): string {
   return `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('\n')}${lines.join('')}</svg>`;
 }
 
+// Chart text is set at 11px (the CSS below); labels are measured at that size.
+const CHART_FONT = 11;
+const LABEL_PAD = 6;
+const LABEL_MAX = 240;
+
+/** Room for the units' names left of a chart: as wide as the longest needs, up to LABEL_MAX. */
+function labelWidth(units: readonly UnitResult[]): number {
+  const widest = Math.max(0, ...units.map((u) => textWidth(u.unit.name ?? u.unit.id, CHART_FONT)));
+  return Math.ceil(Math.min(LABEL_MAX, Math.max(60, widest + 2 * LABEL_PAD)));
+}
+
+/** A unit's name ending at the chart's label edge; a name cut to fit keeps the whole in its tooltip. */
+function unitNameLabel(u: UnitResult, labelW: number, y: number): string {
+  const name = u.unit.name ?? u.unit.id;
+  const shown = fitText(name, labelW - 2 * LABEL_PAD, CHART_FONT);
+  const tip = shown === name ? '' : `<title>${esc(unitLabel(u))}</title>`;
+  return `<text x="${labelW - LABEL_PAD}" y="${y}" text-anchor="end" class="axis">${tip}${esc(shown)}</text>`;
+}
+
 function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): string {
   const groups = report.rubric.groups;
   const cellW = 92;
   const cellH = 26;
-  const labelW = 190;
+  const labelW = labelWidth(report.units);
   const headH = 46;
   const width = labelW + groups.length * cellW + 4;
   const height = headH + report.units.length * cellH + 4;
-  const head = groups.map(
-    (g, j) => `<text x="${labelW + j * cellW + cellW / 2}" y="${headH - 10}" text-anchor="middle" class="axis"><title>${esc(g.title)}</title>${esc(truncate(g.title, 14))}</text>`,
-  );
+  // A group's title on up to two lines over its column, so that "Dimensi Pengaduan" is not cut.
+  const head = groups.map((g, j) => {
+    const lines = wrapText(g.title, cellW - 2 * LABEL_PAD, CHART_FONT, 2);
+    const x = labelW + j * cellW + cellW / 2;
+    const spans = lines.map((line, k) => `<tspan x="${x}" y="${headH - 10 - (lines.length - 1 - k) * 13}">${esc(line)}</tspan>`);
+    return `<text text-anchor="middle" class="axis"><title>${esc(g.title)}</title>${spans.join('')}</text>`;
+  });
   const cells = report.units.flatMap((u, i) =>
-    [
-      `<text x="${labelW - 6}" y="${headH + i * cellH + 17}" text-anchor="end" class="axis">${esc(truncate(u.unit.name ?? u.unit.id, 28))}</text>`,
-    ].concat(
+    [unitNameLabel(u, labelW, headH + i * cellH + 17)].concat(
       groups.map((g, j) => {
         const score = u.groups.find((x) => x.id === g.id)?.score ?? null;
         const zone = score === null ? undefined : zoneFor(rubric.zones, score);
@@ -203,8 +226,8 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   return parts.join('\n');
 }
 
-const shortLabel = (label: string) => truncate(label.split(' - ')[0]!, 12);
-const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+// "A - Kualitas Tertinggi" under its bar is "A"; "Zona Hijau - Kepatuhan Tinggi" is "Zona Hijau".
+const shortLabel = (label: string, room: number) => fitText(label.split(' - ')[0]!, room, CHART_FONT);
 
 const CSS = `
 :root{--ink:#1f2933;--muted:#5f6b76;--line:#d9e0e6}

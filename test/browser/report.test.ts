@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,41 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(OUT, 'report-langkat-r1-phone.png') });
     await context.close();
+  });
+
+  it('keeps every chart label inside its chart, long upper-case names and group titles too', async () => {
+    // Names as form tools and Excel sheets often write them; wide letters overflowed a cut by length.
+    const names = [
+      'DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK KABUPATEN ASAHAN',
+      'UPTD PUSKESMAS TANJUNG BALAI ASAHAN KECAMATAN TANJUNGBALAI',
+      'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+      'RSUD',
+    ];
+    const csv = ['unit,name,rubric,persyaratan,prosedur,maklumat,sarana-pengaduan'];
+    names.forEach((name, i) => csv.push(`u${i},"${name}",ombudsman-ppp-2023,lengkap,${['tidak', 'sebagian', 'lengkap', 'tidak'][i]},lengkap,sebagian`));
+    const input = join(OUT, 'long-names.csv');
+    const html = join(OUT, 'report-long-names.html');
+    writeFileSync(input, `${csv.join('\n')}\n`);
+    expect(monev(['report', input, '--out', html, '-q'])).toMatchObject({ code: 0, stderr: '' });
+
+    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    await page.goto(pathToFileURL(html).href);
+    const outside = await page.locator('svg.chart').evaluateAll((charts) =>
+      charts.flatMap((chart) => {
+        const view = (chart as SVGSVGElement).viewBox.baseVal;
+        return [...chart.querySelectorAll('text')].flatMap((text) => {
+          const box = text.getBBox();
+          const inside = box.x >= view.x - 0.5 && box.x + box.width <= view.x + view.width + 0.5 && box.y >= view.y - 0.5;
+          return inside ? [] : [`${text.textContent} (${box.x.toFixed(1)}..${(box.x + box.width).toFixed(1)} of ${view.width})`];
+        });
+      }),
+    );
+    expect(outside).toEqual([]);
+    const labels = await page.locator('svg.chart text.axis').allTextContents();
+    expect(labels).toContain('RSUD');
+    expect(labels.some((label) => label.startsWith('DINAS PEMBERDAYAAN') && label.endsWith('…'))).toBe(true);
+    await page.screenshot({ path: join(OUT, 'report-long-names.png'), fullPage: true });
+    await page.close();
   });
 
   it('prints on A4 with a page per unit', async () => {
