@@ -38,7 +38,8 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   const paint: Painter = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
 
   requireCsvFormat('--excel', options.excel, format);
-  const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel });
+  const width = format === 'table' && !options.out && process.stdout.isTTY ? process.stdout.columns : undefined;
+  const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel, width });
   const sink = openCommandOutput(options.out);
   const progress = progressReporter(Boolean(process.stderr.isTTY) && !options.quiet);
   const below: string[] = [];

@@ -41,7 +41,8 @@ export const uiEn = {
   rubricLine: (p: P) => `${p.title} (${p.id} ${p.version}, scale ${p.scale})`,
   rubricAbout: (p: P) => `Rubric \`${p.id}\` version ${p.version}, scale ${p.scale}.`,
   capped: '(capped)',
-  nextZoneCell: (p: P) => `${p.zone}: +${p.n} ${plural(p.n, 'gap', 'gaps')}`,
+  // The count first: a cell cut to fit a narrow terminal keeps it.
+  nextZoneCell: (p: P) => `${p.n} ${plural(p.n, 'gap', 'gaps')} → ${p.zone}`,
   respondents: 'respondents',
   meanAnswers: 'mean answer (responses)',
   cappedFrom: (p: P) => `capped from ${p.zone} by ${p.criteria}`,
@@ -156,7 +157,7 @@ export const uiId: Record<UiKey, Entry> = {
   rubricLine: (p) => `${p.title} (${p.id} ${p.version}, skala ${p.scale})`,
   rubricAbout: (p) => `Rubrik \`${p.id}\` versi ${p.version}, skala ${p.scale}.`,
   capped: '(dibatasi)',
-  nextZoneCell: (p) => `${p.zone}: +${p.n} kekurangan`,
+  nextZoneCell: (p) => `${p.n} kekurangan → ${p.zone}`,
   respondents: 'responden',
   meanAnswers: 'rata-rata jawaban (jumlah jawaban)',
   cappedFrom: (p) => `dibatasi dari ${p.zone} oleh ${p.criteria}`,

@@ -4,24 +4,41 @@ import { answerText, capText, nextZoneText, statusText, unitLabel } from './desc
 import type { RenderOptions } from './types.js';
 
 /** The terminal view: one row per unit, then each unit's largest gaps and its path to the next zone. */
-export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale }: RenderOptions): string {
+export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale, width }: RenderOptions): string {
   const { rubric, units, summary } = report;
   const t = locale.t;
   const lines: string[] = [paint.bold(t('rubricLine', rubric))];
   // A round whose units have no names (survey files, ids only) gets no column of empty cells.
   const named = units.some((u) => u.unit.name);
+  // `short`: zones by the part of their label before " - " ("C - Kualitas Sedang" is "C").
+  const layout = (short: boolean): Column[] => {
+    const zone = (label: string) => (short ? label.split(' - ')[0]! : label);
+    return [
+      { id: 'unit', head: t('unit'), cells: units.map((u) => u.unit.id), align: 'left' },
+      ...(named ? [{ id: 'name', head: t('name'), cells: units.map((u) => u.unit.name ?? ''), align: 'left' } as const] : []),
+      { id: 'score', head: t('score'), cells: units.map((u) => locale.num(u.score)), align: 'right' },
+      { id: 'zone', head: t('zone'), cells: units.map((u) => zone(u.zone.label) + (u.cappedBy.length ? ` ${t('capped')}` : '')), align: 'left' },
+      { id: 'gaps', head: t('gaps'), cells: units.map((u) => String(u.gaps.length)), align: 'right' },
+      {
+        id: 'next',
+        head: t('nextZone'),
+        cells: units.map((u) => (u.nextZone ? t('nextZoneCell', { zone: zone(u.nextZone.zone.label), n: u.nextZone.close.length }) : '-')),
+        align: 'left',
+      },
+    ];
+  };
+  const columns = fitColumns([layout(false), layout(true)], width);
   const table = new Table({
-    head: [t('unit'), ...(named ? [t('name')] : []), t('score'), t('zone'), t('gaps'), t('nextZone')],
-    colAligns: ['left', ...(named ? ['left' as const] : []), 'right', 'left', 'right', 'left'],
+    head: columns.map((c) => c.head),
+    colAligns: columns.map((c) => c.align),
     style: { head: [], border: [] },
-    wordWrap: true,
+    chars: COMPACT,
   });
-  for (const u of units) {
-    const zone = paint.zone(u.zone.color, u.zone.label) + (u.cappedBy.length ? ` ${t('capped')}` : '');
-    const next = u.nextZone ? t('nextZoneCell', { zone: u.nextZone.zone.label, n: u.nextZone.close.length }) : '-';
-    table.push([u.unit.id, ...(named ? [u.unit.name ?? ''] : []), locale.num(u.score), zone, String(u.gaps.length), next]);
-  }
-  lines.push(table.toString());
+  units.forEach((u, row) => {
+    // Only the zone is painted; a zone is never cut, so its colour codes do not count in its width.
+    table.push(columns.map((c) => (c.id === 'zone' ? paint.zone(u.zone.color, c.cells[row]!) : c.cells[row]!)));
+  });
+  lines.push(withHeadRule(table.toString()));
   for (const u of units) {
     if (gapLimit <= 0) break;
     lines.push('', paint.bold(`${unitLabel(u)}: ${locale.num(u.score)} ${paint.zone(u.zone.color, u.zone.label)}`));
@@ -46,3 +63,48 @@ export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale
   lines.push('', t('summaryLine', { units: summary.units, zones, mean: locale.num(summary.mean), median: locale.num(summary.median) }));
   return `${lines.join('\n')}\n`;
 }
+
+interface Column {
+  id: 'unit' | 'name' | 'score' | 'zone' | 'gaps' | 'next';
+  head: string;
+  cells: string[];
+  align: 'left' | 'right';
+}
+
+// Rows without a rule between them: a round of 60 units is 60 lines, not 120.
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const NARROWEST = 12;
+
+/** The rule under the header that compact rows leave out, drawn from the top border's shape. */
+function withHeadRule(table: string): string {
+  const lines = table.split('\n');
+  if (lines.length < 3) return table;
+  const rule = lines[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
+  return [lines[0], lines[1], rule, ...lines.slice(2)].join('\n');
+}
+
+/**
+ * The table's columns fitted to a terminal `width` columns wide. Layouts are tried in turn (the
+ * full one, then shorter ones), each with the name column cut as far as NARROWEST; then the last
+ * layout without the name column (each unit's name heads its gap list below the table), its next-
+ * zone column cut if it must be. Cut cells end with an ellipsis. Without a width (a pipe, a file)
+ * the first layout is kept whole.
+ */
+export function fitColumns(layouts: Column[][], width: number | undefined): Column[] {
+  if (!width) return layouts[0]!;
+  const last = layouts[layouts.length - 1]!;
+  const tries: [Column[], Column['id']][] = [...layouts.map((cols) => [cols, 'name'] as [Column[], Column['id']]), [last.filter((c) => c.id !== 'name'), 'next']];
+  let fitted: Column[] = last;
+  for (const [cols, yielding] of tries) {
+    const widths = cols.map((c) => Math.max(c.head.length, ...c.cells.map((text) => text.length)));
+    // Each cell has a space either side and a border after it; one more border opens the row.
+    const tableWidth = () => widths.reduce((sum, w) => sum + w + 3, 1);
+    const k = cols.findIndex((c) => c.id === yielding);
+    if (k >= 0 && tableWidth() > width) widths[k] = Math.max(Math.min(NARROWEST, widths[k]!), widths[k]! - (tableWidth() - width));
+    fitted = cols.map((c, j) => ({ ...c, cells: c.cells.map((text) => cutCell(text, widths[j]!)) }));
+    if (tableWidth() <= width) break;
+  }
+  return fitted;
+}
+
+const cutCell = (text: string, room: number) => (text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`);

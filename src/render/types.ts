@@ -20,6 +20,8 @@ export interface RenderOptions {
   locale: Locale;
   /** CSV for a spreadsheet program to open as it is (`score --excel`): see render/csv.ts. */
   excel?: boolean;
+  /** The terminal's width in columns: the table is fitted to it. None for a pipe or a file. */
+  width?: number;
 }
 
 /** Renders a whole report: for formats that need every unit before the first line (tables, rankings). */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,27 @@ describe('monev score on the example round', () => {
     const header = (args: string[]) => monev(args).stdout.split('\n')[2]!.split('│').map((c) => c.trim()).filter(Boolean);
     expect(header(['score', 'examples/skm', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'table', '--no-color'])).toEqual(['Unit', 'Score', 'Zone', 'Gaps', 'Next zone']);
     expect(header(['score', ROUND, '--format', 'table', '--no-color', '-q'])).toEqual(['Unit', 'Name', 'Score', 'Zone', 'Gaps', 'Next zone']);
+  });
+
+  // util-linux's `script` gives the CLI a terminal of a chosen width, as an analyst's window would.
+  const script = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
+  it.skipIf(!script)('table on a narrow terminal: fitted to its width (names cut, then left out)', () => {
+    const onTerminal = (cols: number) => {
+      const command = `stty cols ${cols}; ${JSON.stringify(process.execPath)} bin/monev.js score ${ROUND} --gaps 0 -q`;
+      const run = spawnSync(script!, ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C' } });
+      expect(run.status).toBe(0);
+      return run.stdout.split(/\r?\n/).filter((line) => /^[┌│├└]/.test(line));
+    };
+    const wide = onTerminal(200);
+    expect(wide[1]).toMatch(/│ Name +│/);
+    expect(wide).toContain(monev(['score', ROUND, '--format', 'table', '--gaps', '0', '-q']).stdout.split('\n')[4]);
+    for (const cols of [100, 80]) {
+      const lines = onTerminal(cols);
+      expect(lines).toHaveLength(wide.length);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(cols);
+    }
+    expect(onTerminal(100).join('\n')).toMatch(/│ Dinas Kependuduk[^│]*… │/);
+    expect(onTerminal(80)[1]).not.toContain('Name');
   });
 
   it('colours zones on request and never with NO_COLOR', () => {
