@@ -44,7 +44,7 @@ export async function diffCommand(beforePath: string, afterPath: string, options
   }
   const diff = diffRounds(before, after, tolerance);
   const paint = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
-  const text = format === 'json' ? renderDiffJson(diff) : format === 'markdown' ? renderDiffMarkdown(diff, locale) : renderDiffTable(diff, locale, paint);
+  const text = format === 'json' ? renderDiffJson(diff) : format === 'markdown' ? renderDiffMarkdown(diff, locale) : renderDiffTable(diff, locale, paint, !options.out && process.stdout.isTTY ? process.stdout.columns : undefined);
   await emit(text, options.out);
   if (options.failOnRegression && diff.regressions.length) {
     process.stderr.write(`${formatProblem(problem('diff/regression', { units: diff.regressions }), locale)}\n`);

@@ -5,35 +5,63 @@ import type { Painter } from './types.js';
 
 const ARROWS = { up: '▲', down: '▼', same: '=', added: '+', removed: '−' } as const;
 
-function zoneChange(u: UnitDiff, locale: Locale): string {
+// `short`: zones by the part of their label before " - " ("C - Kualitas Sedang" is "C").
+function zoneChange(u: UnitDiff, locale: Locale, short = false): string {
+  const zone = (label: string) => (short ? label.split(' - ')[0]! : label);
   if (!u.before) return `${ARROWS.added} ${locale.t('onlyAfter')}`;
   if (!u.after) return `${ARROWS.removed} ${locale.t('onlyBefore')}`;
-  return u.movement === 'same' ? `${ARROWS.same} ${u.after.zone.label}` : `${ARROWS[u.movement]} ${u.before.zone.label} → ${u.after.zone.label}`;
+  return u.movement === 'same' ? `${ARROWS.same} ${zone(u.after.zone.label)}` : `${ARROWS[u.movement]} ${zone(u.before.zone.label)} → ${zone(u.after.zone.label)}`;
 }
 
 const signed = (n: number | null, locale: Locale) => (n === null ? '-' : `${n > 0 ? '+' : ''}${locale.num(n)}`);
 
-export function renderDiffTable(diff: RoundDiff, locale: Locale, paint: Painter): string {
+// Gap lists wrap inside their columns; without a terminal to fit, each column is this wide.
+const GAP_COLUMN = 34;
+
+/**
+ * The comparison as a terminal table. On a terminal (`width`), the table is fitted to it: the gap
+ * lists wrap in what room is left, and when that is too little for the longest criterion id, zones
+ * are shortened, then units are named by their id alone.
+ */
+export function renderDiffTable(diff: RoundDiff, locale: Locale, paint: Painter, width?: number): string {
   const t = locale.t;
+  const closed = diff.units.map((u) => u.gapsClosed.join(', '));
+  const opened = diff.units.map((u) => u.gapsOpened.join(', '));
+  const longestId = Math.max(0, ...diff.units.flatMap((u) => [...u.gapsClosed, ...u.gapsOpened].map((id) => id.length + 1)));
+  const layout = (short: boolean, idOnly: boolean) => [
+    diff.units.map((u) => (u.name && !idOnly ? `${u.name} (${u.unit})` : u.unit)),
+    diff.units.map((u) => locale.num(u.before?.score)),
+    diff.units.map((u) => locale.num(u.after?.score)),
+    diff.units.map((u) => signed(u.change, locale)),
+    diff.units.map((u) => zoneChange(u, locale, short)),
+  ];
+  const head = [t('unit'), t('before'), t('after'), t('change'), t('zoneChange'), t('gapsClosed'), t('gapsOpened')];
+  const natural = (cells: string[], k: number) => Math.max(head[k]!.length, ...cells.map((c) => c.length));
+  let fixed = layout(false, false);
+  let gapWidth = GAP_COLUMN;
+  if (width) {
+    for (const [short, idOnly] of [[false, false], [true, false], [true, true]] as const) {
+      fixed = layout(short, idOnly);
+      // Each cell has a space either side and a border after it; one more border opens the row.
+      const taken = fixed.reduce((sum, cells, k) => sum + natural(cells, k) + 3, 1);
+      gapWidth = Math.floor((width - taken) / 2) - 3;
+      if (gapWidth >= longestId) break;
+    }
+    gapWidth = Math.max(gapWidth, longestId, head[5]!.length, head[6]!.length);
+  }
+  // A gap column is as wide as its longest list when that is narrower than the room it has.
+  const gapColumn = (cells: string[], k: number) => Math.min(gapWidth, natural(cells, k)) + 2;
   const table = new Table({
-    head: [t('unit'), t('before'), t('after'), t('change'), t('zoneChange'), t('gapsClosed'), t('gapsOpened')],
+    head,
     colAligns: ['left', 'right', 'right', 'right', 'left', 'left', 'left'],
     style: { head: [], border: [] },
     wordWrap: true,
-    colWidths: [null, null, null, null, null, 36, 36] as unknown as number[],
+    colWidths: [null, null, null, null, null, gapColumn(closed, 5), gapColumn(opened, 6)] as unknown as number[],
   });
-  for (const u of diff.units) {
+  diff.units.forEach((u, i) => {
     const color = u.movement === 'up' ? 'green' : u.movement === 'down' ? 'red' : undefined;
-    table.push([
-      u.name ? `${u.name} (${u.unit})` : u.unit,
-      locale.num(u.before?.score),
-      locale.num(u.after?.score),
-      signed(u.change, locale),
-      paint.zone(color, zoneChange(u, locale)),
-      u.gapsClosed.join(', '),
-      u.gapsOpened.join(', '),
-    ]);
-  }
+    table.push([fixed[0]![i]!, fixed[1]![i]!, fixed[2]![i]!, fixed[3]![i]!, paint.zone(color, fixed[4]![i]!), closed[i]!, opened[i]!]);
+  });
   const lines = [paint.bold(t('diffTitle', { title: diff.rubric.after.title })), table.toString(), '', summaryLine(diff, locale)];
   if (diff.regressions.length) lines.push(paint.zone('red', t('regressions', { n: diff.regressions.length, list: diff.regressions.join(', ') })));
   return `${lines.join('\n')}\n`;

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CRITERIA, rng, rubricYaml } from '../../bench/generate.mjs';
-import { expectGolden, monev } from './run-cli.js';
+import { expectGolden, monev, monevOnTerminal, SCRIPT, tableLines } from './run-cli.js';
 
 const ROUND = 'examples/pra-evaluasi';
 
@@ -57,14 +56,11 @@ describe('monev score on the example round', () => {
     expect(header(['score', ROUND, '--format', 'table', '--no-color', '-q'])).toEqual(['Unit', 'Name', 'Score', 'Zone', 'Gaps', 'Next zone']);
   });
 
-  // util-linux's `script` gives the CLI a terminal of a chosen width, as an analyst's window would.
-  const script = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
-  it.skipIf(!script)('table on a narrow terminal: fitted to its width (names cut, then left out)', () => {
+  it.skipIf(!SCRIPT)('table on a narrow terminal: fitted to its width (names cut, then left out)', () => {
     const onTerminal = (cols: number) => {
-      const command = `stty cols ${cols}; ${JSON.stringify(process.execPath)} bin/monev.js score ${ROUND} --gaps 0 -q`;
-      const run = spawnSync(script!, ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C' } });
-      expect(run.status).toBe(0);
-      return run.stdout.split(/\r?\n/).filter((line) => /^[┌│├└]/.test(line));
+      const run = monevOnTerminal(['score', ROUND, '--gaps', '0', '-q'], cols);
+      expect(run.code).toBe(0);
+      return tableLines(run.stdout);
     };
     const wide = onTerminal(200);
     expect(wide[1]).toMatch(/│ Name +│/);

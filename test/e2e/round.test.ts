@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { monev } from './run-cli.js';
+import { monev, monevOnTerminal, SCRIPT, tableLines } from './run-cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'monev-round-'));
 
@@ -116,6 +116,23 @@ describe('monev diff', () => {
     expect(dinkes.gapsOpened).toContain('persyaratan');
     expect(diff.summary).toMatchObject({ up: 4, down: 1, same: 1, added: 0, removed: 0 });
     expect(diff.regressions).toEqual(['dinkes']);
+  });
+
+  it.skipIf(!SCRIPT)('table on a terminal: fitted to its width, the gap lists wrapped in the room left', () => {
+    const args = ['diff', r1, r2, '--rubric', 'ombudsman-ppp-2023', '-q'];
+    const piped = tableLines(monev([...args, '--format', 'table']).stdout);
+    expect(piped.some((line) => line.length > 200)).toBe(true);
+    expect(piped.join('\n')).toContain('│ Dinas Kesehatan (dinkes) ');
+    for (const cols of [160, 120]) {
+      const lines = tableLines(monevOnTerminal(args, cols).stdout);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(cols);
+      const text = lines.join('\n');
+      // Every gap id is still there, whole: lists wrap at ", ", never inside an id.
+      for (const id of ['penundaan-berlarut', 'penyimpangan-prosedur', 'sarana-toilet', 'penyalahgunaan-wewenang']) expect(text).toContain(id);
+    }
+    const narrow = tableLines(monevOnTerminal(args, 120).stdout).join('\n');
+    expect(narrow).toContain('│ dinkes ');
+    expect(narrow).toContain('▼ C → D');
   });
 
   it('compares two score JSON files, lists units present in one round only, and exits 1 on regressions', () => {

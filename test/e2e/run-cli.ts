@@ -18,6 +18,19 @@ export function monev(args: string[], options: { input?: string; env?: Record<st
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
 
+// util-linux's `script` gives the CLI a terminal of a chosen width, as an analyst's window would.
+export const SCRIPT = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
+
+/** Runs the built CLI on a terminal `cols` columns wide (needs SCRIPT); stdout and stderr arrive mixed, with CRLF. */
+export function monevOnTerminal(args: string[], cols: number): CliRun {
+  const command = `stty cols ${cols}; ${[process.execPath, BIN, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ')}`;
+  const result = spawnSync(SCRIPT!, ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C' } });
+  return { stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: result.stderr, code: result.status };
+}
+
+/** The lines of a box-drawn table in `text`. */
+export const tableLines = (text: string) => text.split('\n').filter((line) => /^[┌│├└]/.test(line));
+
 /**
  * Compares a run with test/e2e/golden/<name>.{stdout,stderr,code}; UPDATE_GOLDEN=1 rewrites them
  * (review the diff before committing).
