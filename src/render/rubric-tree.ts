@@ -33,7 +33,14 @@ export function renderRubricTree(rubric: CompiledRubric, paint: Painter, locale:
   lines.push(`${t('rubricLine', rubric).replace(`${rubric.title} (`, '').replace(/\)$/, '')}${rubric.aggregate === 'mean' ? `, ${t('averagedRubric')}` : ''}`);
   if (rubric.source) lines.push(`${t('source')}: ${rubric.source}`);
   lines.push('', `${t('zones')}:`);
-  for (const z of [...rubric.zones].reverse()) lines.push(`  ${paint.zone(z.color, z.label)}  ${t('fromMin', { min: locale.num(z.min) })}${z.color ? ` (${z.color})` : ''}  [${z.id}]`);
+  const zones = [...rubric.zones].reverse();
+  // Labels padded to one width, so that the thresholds line up (the padding outside the colour).
+  const labelWidth = Math.max(...zones.map((z) => z.label.length));
+  const minWidth = Math.max(...zones.map((z) => locale.num(z.min).length));
+  for (const z of zones) {
+    const min = t('fromMin', { min: locale.num(z.min).padStart(minWidth) });
+    lines.push(`  ${paint.zone(z.color, z.label)}${' '.repeat(labelWidth - z.label.length)}  ${min}${z.color ? ` (${z.color})` : ''}  [${z.id}]`);
+  }
   lines.push('', paint.dim(t('treeHeader')));
   const walk = (nodes: (CompiledGroup | CompiledCriterion)[], share: number, depth: number) => {
     const total = nodes.reduce((sum, n) => sum + n.weight, 0);
