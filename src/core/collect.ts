@@ -181,11 +181,11 @@ export class UnitCollector {
     if (this.unknownReported.has(key)) return;
     this.unknownReported.add(key);
     const meant = sheet.row ? COLUMN_NAMES_MEANT[normalizeWord(id)] : undefined;
-    // A wide CSV has no note column: notes stay beside the answers in a column left out of the scoring.
-    const aside = meant === 'note' || meant === 'evidence';
+    // A wide CSV has no note column: notes, and what a form tool adds, stay in a column left out of the scoring.
+    const aside = meant === 'note' || meant === 'evidence' ? 'notes' : meant === 'form' ? 'form' : undefined;
     const column = aside ? `_${id}` : meant;
     const suggestion = column ? undefined : suggest(id, this.rubric.criteria.keys());
-    this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column, aside: aside || undefined }, positionOf(sheet, record)));
+    this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column, aside }, positionOf(sheet, record)));
   }
 
   /** Pools the sheet with earlier sheets of the same unit: respondents of a survey. */

@@ -53,4 +53,11 @@ export const COLUMN_NAMES_MEANT: Readonly<Record<string, string>> = {
   catatan: 'note',
   keterangan: 'note',
   bukti: 'evidence',
+  // Columns form tools add to every export (Google Forms in English and Indonesian).
+  timestamp: 'form',
+  'cap waktu': 'form',
+  'email address': 'form',
+  'alamat email': 'form',
+  score: 'form',
+  skor: 'form',
 };

@@ -77,7 +77,9 @@ export const en: Record<string, (p: P) => string> = {
 
   'answer/unknown-criterion': (p) =>
     `unknown criterion ${q(p.criterion)}${
-      p.aside
+      p.aside === 'form'
+        ? ` (a column the form tool adds? name it \`${p.column}\`: a column whose name starts with _ is not scored)`
+        : p.aside
         ? ` (to keep notes beside the answers, name the column \`${p.column}\`: a column whose name starts with _ is not scored)`
         : p.column
           ? ` (if it holds ${COLUMN_ROLE[p.column]}, the column is named \`${p.column}\`)`

@@ -76,7 +76,9 @@ export const id: Record<string, (p: P) => string> = {
 
   'answer/unknown-criterion': (p) =>
     `kriteria tidak dikenal ${q(p.criterion)}${
-      p.aside
+      p.aside === 'form'
+        ? ` (kolom tambahan dari aplikasi formulir? beri nama \`${p.column}\`: kolom yang namanya diawali _ tidak dinilai)`
+        : p.aside
         ? ` (agar catatan tetap di samping jawaban, beri nama kolom \`${p.column}\`: kolom yang namanya diawali _ tidak dinilai)`
         : p.column
           ? ` (jika berisi ${COLUMN_ROLE[p.column]}, kolomnya bernama \`${p.column}\`)`

@@ -171,7 +171,7 @@ describe('--out', () => {
     expect(existsSync(`${ROUND}/hasil.json`)).toBe(false);
   });
 
-  it('names the column meant when a wide CSV\'s header says id, nama or wilayah', () => {
+  it('names the column meant when a wide CSV\'s header says id, nama, wilayah, catatan or Cap waktu', () => {
     const dir = folderWith({ 'opd.csv': 'id,nama,wilayah,persyaratn\ndinkes,Dinas Kesehatan,Langkat,ya\n' });
     const run = monev(['score', join(dir, 'opd.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
     expect(run.code).toBe(2);
@@ -190,6 +190,11 @@ describe('--out', () => {
     writeFileSync(join(dir, 'dinkes.csv'), 'unit,persyaratan,catatan\ndinkes,ya,papan informasi baru\n');
     expect(monev(['score', join(dir, 'dinkes.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml']).stderr).toContain(
       'unknown criterion `catatan` (to keep notes beside the answers, name the column `_catatan`: a column whose name starts with _ is not scored)',
+    );
+    // Google Forms puts its own columns first (Indonesian: "Cap waktu").
+    writeFileSync(join(dir, 'formulir.csv'), 'Cap waktu,unit,persyaratan\n12/07/2023 10:00:00,dinkes,ya\n');
+    expect(monev(['score', join(dir, 'formulir.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml']).stderr).toContain(
+      'formulir.csv:2:1: error: unknown criterion `Cap waktu` (a column the form tool adds? name it `_Cap waktu`: a column whose name starts with _ is not scored)',
     );
   });
 
