@@ -16,15 +16,17 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], at: (string | number
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
+          const split = splitDecimal(value, key);
           // A key valid at another level (`id` belongs under `unit`) is no suggestion for itself.
-          problems.push(problem(`${codePrefix}/unknown-key`, { key, suggestion: suggest(key, knownKeys.filter((k) => k !== key)) }, { path: [...path, key] }));
+          const suggestion = split ? undefined : suggest(key, knownKeys.filter((k) => k !== key));
+          problems.push(problem(`${codePrefix}/unknown-key`, { key, suggestion, split }, { path: [...path, key] }));
         }
         break;
       case 'invalid_type':
         problems.push(
           value === undefined
             ? problem(`${codePrefix}/missing-key`, { key: path[path.length - 1], expected: yamlType(issue.expected) }, { path })
-            : problem(`${codePrefix}/wrong-type`, { expected: yamlType(issue.expected), value, got: typeName(value) }, { path }),
+            : problem(`${codePrefix}/wrong-type`, { expected: yamlType(issue.expected), value, got: typeName(value), meant: issue.expected === 'number' ? numberMeant(value) : undefined }, { path }),
         );
         break;
       case 'too_small':
@@ -102,4 +104,29 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';
   return typeof value;
+}
+
+/**
+ * The number a spreadsheet habit wrote as text: `0,5` (a decimal comma, as Indonesian writes it) is
+ * 0.5, `40%` is 40. YAML reads both as strings.
+ */
+function numberMeant(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^\s*(-?\d+)(?:,(\d+))?\s*(%?)\s*$/.exec(value);
+  if (!match || (match[2] === undefined && !match[3])) return undefined;
+  return Number(match[2] === undefined ? match[1] : `${match[1]}.${match[2]}`);
+}
+
+/**
+ * `{ min: 80,5 }`: inside a flow mapping a comma ends an entry, so a decimal comma leaves `min: 80`
+ * and an empty key `5`. For a key of digits with no value, the entry as meant when one whole number
+ * in the mapping can be the one cut (JavaScript lists digit keys first, so the order of the
+ * document is not there to tell); `{}` when it cannot be told which.
+ */
+function splitDecimal(mapping: unknown, key: string): { key?: string; meant?: string } | undefined {
+  if (!/^\d+$/.test(key) || typeof mapping !== 'object' || mapping === null) return undefined;
+  const entries = Object.entries(mapping as Record<string, unknown>);
+  if (entries.find(([k]) => k === key)?.[1] !== null) return undefined;
+  const wholes = entries.filter(([, v]) => typeof v === 'number' && Number.isInteger(v));
+  return wholes.length === 1 ? { key: wholes[0]![0], meant: `${wholes[0]![1]}.${key}` } : {};
 }

@@ -33,9 +33,12 @@ export const en: Record<string, (p: P) => string> = {
   'yaml/aliases': (p) => `YAML aliases expand too much (limit ${p.limit} alias nodes): ${p.message}`,
   'yaml/too-deep': (p) => `YAML nesting is ${p.depth} levels deep; the limit is ${p.limit}`,
 
-  'schema/unknown-key': (p) => `unknown key ${q(p.key)}${hint(p.suggestion)}`,
+  'schema/unknown-key': (p) =>
+    p.split
+      ? `unknown key ${q(p.key)}: inside \`{ … }\` a comma ends an entry, so a decimal comma splits the number; ${p.split.key ? `write \`${p.split.key}: ${p.split.meant}\`` : 'write it with a decimal point'}`
+      : `unknown key ${q(p.key)}${hint(p.suggestion)}`,
   'schema/missing-key': (p) => `missing required key ${q(p.key)} (expected ${p.expected})`,
-  'schema/wrong-type': (p) => `expected ${p.expected}, got ${p.value == null ? 'nothing' : `${p.got} ${q(p.value)}`}`,
+  'schema/wrong-type': (p) => `expected ${p.expected}, got ${p.value == null ? 'nothing' : `${p.got} ${q(p.value)}`}${p.meant === undefined ? '' : ` (write ${p.meant}: a YAML number has a decimal point and no %)`}`,
   'schema/too-small': (p) =>
     p.kind === 'array'
       ? `must have at least ${counted(p.minimum, 'item', 'items')}`

@@ -32,9 +32,12 @@ export const id: Record<string, (p: P) => string> = {
   'yaml/aliases': (p) => `alias YAML terlalu banyak berkembang (batas ${p.limit} simpul alias): ${p.message}`,
   'yaml/too-deep': (p) => `kedalaman YAML ${p.depth} tingkat; batasnya ${p.limit}`,
 
-  'schema/unknown-key': (p) => `kunci tidak dikenal ${q(p.key)}${hint(p.suggestion)}`,
+  'schema/unknown-key': (p) =>
+    p.split
+      ? `kunci tidak dikenal ${q(p.key)}: di dalam \`{ … }\` koma mengakhiri entri, jadi koma desimal memotong angkanya; ${p.split.key ? `tulis \`${p.split.key}: ${p.split.meant}\`` : 'tulis dengan titik desimal'}`
+      : `kunci tidak dikenal ${q(p.key)}${hint(p.suggestion)}`,
   'schema/missing-key': (p) => `kunci wajib ${q(p.key)} tidak ada (seharusnya ${p.expected})`,
-  'schema/wrong-type': (p) => `seharusnya ${p.expected}, tertulis ${p.value == null ? 'kosong' : `${p.got} ${q(p.value)}`}`,
+  'schema/wrong-type': (p) => `seharusnya ${p.expected}, tertulis ${p.value == null ? 'kosong' : `${p.got} ${q(p.value)}`}${p.meant === undefined ? '' : ` (tulis ${p.meant}: angka YAML memakai titik desimal, tanpa %)`}`,
   'schema/too-small': (p) =>
     p.kind === 'array'
       ? `paling sedikit ${p.minimum} butir`

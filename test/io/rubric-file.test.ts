@@ -29,6 +29,21 @@ describe('rubric validation positions', () => {
     expect(lines.find((l) => l.includes('invalid-value'))).toMatch(/`boolen` is not allowed: expected one of `boolean`, `scale`, `choice`, `percent`, `number`/);
   });
 
+  it('says how to write a number written the spreadsheet way (0,5 or 40%), and a decimal comma that split a { … } entry', () => {
+    const problems = checkRubricFile(fixture('spreadsheet-numbers.yaml')).problems;
+    expect(problems.map((p) => [p.code, p.line, p.column, p.params.meant ?? p.params.split])).toEqual([
+      ['rubric/unknown-key', 6, 45, { key: 'min', meant: '80.5' }],
+      ['rubric/wrong-type', 11, 13, 40],
+      ['rubric/wrong-type', 15, 17, 0.5],
+      // min: 10 and score: 0 are both whole: which one was cut cannot be told.
+      ['rubric/unknown-key', 19, 37, {}],
+    ]);
+    const lines = problems.map((p) => formatProblem(p));
+    expect(lines[0]).toContain('unknown key `5`: inside `{ … }` a comma ends an entry, so a decimal comma splits the number; write `min: 80.5`');
+    expect(lines[2]).toContain('expected number, got string `0,5` (write 0.5: a YAML number has a decimal point and no %)');
+    expect(lines[3]).toContain('write it with a decimal point');
+  });
+
   it('names a missing key or a wrong type where the schema allows several types (version: string or number)', () => {
     const [missing] = checkRubricFile('test/fixtures/rubric-version/missing.yaml').problems;
     expect(missing).toMatchObject({ code: 'rubric/missing-key', line: 1, column: 1, params: { key: 'version', expected: 'string | number' } });
