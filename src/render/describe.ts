@@ -11,7 +11,8 @@ export function answerText(value: Gap['value'], status: string, locale: Locale):
   if (status === 'missing') return locale.t('noAnswer');
   if (value === null) return locale.t('na');
   if (typeof value === 'boolean') return locale.t(value ? 'yes' : 'no');
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : locale.num(value);
+  // An answer is shown as written (98,5 stays 98,5), not as a score with two decimals.
+  if (typeof value === 'number') return locale.lang === 'id' ? String(value).replace('.', ',') : String(value);
   return value;
 }
 

@@ -274,7 +274,7 @@ describe('monev validate', () => {
   it('github annotations and json', () => {
     expectGolden('validate-github', monev(['validate', '--format', 'github', 'test/fixtures/rubrics/semantic-errors.yaml']));
     const json = JSON.parse(monev(['validate', '--format', 'json', 'test/fixtures/rubrics']).stdout);
-    expect(json).toMatchObject({ valid: false, errors: 11, warnings: 0 });
+    expect(json).toMatchObject({ valid: false, errors: 15, warnings: 0 });
     expect(json.files[0].problems[0]).toMatchObject({ code: 'rubric/no-zero-zone', line: 5, column: 3 });
   });
 
