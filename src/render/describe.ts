@@ -1,5 +1,6 @@
 import type { Gap, GapStatus, UnitResult } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
+import { roundHalfAway } from '../core/round.js';
 
 /** Small wording helpers shared by the text renderers. */
 
@@ -11,8 +12,12 @@ export function answerText(value: Gap['value'], status: string, locale: Locale):
   if (status === 'missing') return locale.t('noAnswer');
   if (value === null) return locale.t('na');
   if (typeof value === 'boolean') return locale.t(value ? 'yes' : 'no');
-  // An answer is shown as written (98,5 stays 98,5), not as a score with two decimals.
-  if (typeof value === 'number') return locale.lang === 'id' ? String(value).replace('.', ',') : String(value);
+  // An answer is shown as written (98,5 stays 98,5, not 98,50); a survey's mean answer (3.4483) to
+  // two decimals at most, as scores are.
+  if (typeof value === 'number') {
+    const text = String(roundHalfAway(value, 2));
+    return locale.lang === 'id' ? text.replace('.', ',') : text;
+  }
   return value;
 }
 
