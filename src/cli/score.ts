@@ -45,7 +45,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   const below: string[] = [];
   const inZone: string[] = [];
   let zoneMins = new Map<string, number>();
-  let failMin = -Infinity;
+  let failZone: { label: string; min: number } | undefined;
   let written = 0;
   let outcome;
   try {
@@ -56,12 +56,12 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
           // The rubric is an input too, and may be known only now (named by the assessments).
           if (options.out) assertOutputIsNotInput(options.out, [loaded.file]);
           zoneMins = new Map(loaded.compiled.zones.map((z) => [z.id, z.min]));
-          if (options.failZone !== undefined) failMin = failZoneMin(options.failZone, loaded.compiled.zones);
+          if (options.failZone !== undefined) failZone = zoneNamed(options.failZone, loaded.compiled.zones);
           await sink.write(renderer.begin(head));
         },
         unit: (unit) => {
           if (failUnder !== undefined && unit.score < failUnder) below.push(unit.unit.id);
-          if (options.failZone !== undefined && zoneMins.get(unit.zone.id)! <= failMin) inZone.push(unit.unit.id);
+          if (failZone && zoneMins.get(unit.zone.id)! <= failZone.min) inZone.push(unit.unit.id);
           renderer.unit(unit, sink, written++);
           return sink.ready();
         },
@@ -79,15 +79,20 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   await commitOutput(sink, options.out);
 
   if (below.length) process.stderr.write(`${formatProblem(problem('threshold/fail-under', { threshold: failUnder, units: below }), locale)}\n`);
-  if (inZone.length) process.stderr.write(`${formatProblem(problem('threshold/fail-zone', { zone: options.failZone, units: inZone }), locale)}\n`);
+  if (inZone.length) process.stderr.write(`${formatProblem(problem('threshold/fail-zone', { zone: failZone!.label, units: inZone }), locale)}\n`);
   process.exitCode = below.length || inZone.length ? 1 : 0;
 }
 
-/** The zone --fail-zone names, by id, or case-blind by id or label (`C`, `zona kuning`, as people write them). */
-function failZoneMin(zone: string, zones: readonly { id: string; label: string; min: number }[]): number {
+/**
+ * The zone --fail-zone names: by id, or case-blind by id, label or a word of one label only (`C`,
+ * `zona kuning`, `kuning`, as people write them).
+ */
+function zoneNamed<Z extends { id: string; label: string; min: number }>(zone: string, zones: readonly Z[]): Z {
   const wanted = zone.trim().toLowerCase();
   const found = zones.find((z) => z.id === zone) ?? zones.find((z) => z.id.toLowerCase() === wanted || z.label.toLowerCase() === wanted);
-  if (found) return found.min;
+  if (found) return found;
+  const byWord = zones.filter((z) => z.label.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(wanted));
+  if (byWord.length === 1) return byWord[0]!;
   const ids = zones.map((z) => z.id);
   throw new MonevError([problem('usage/unknown-zone', { option: '--fail-zone', zone, zones: ids, suggestion: suggest(zone, ids) })]);
 }
