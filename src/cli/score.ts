@@ -94,5 +94,5 @@ function zoneNamed<Z extends { id: string; label: string; min: number }>(zone: s
   const byWord = zones.filter((z) => z.label.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(wanted));
   if (byWord.length === 1) return byWord[0]!;
   const ids = zones.map((z) => z.id);
-  throw new MonevError([problem('usage/unknown-zone', { option: '--fail-zone', zone, zones: ids, suggestion: suggest(zone, ids) })]);
+  throw new MonevError([problem('usage/unknown-zone', { option: '--fail-zone', zone, zones: ids, labels: zones.map((z) => z.label), suggestion: suggest(zone, ids) })]);
 }

@@ -7,6 +7,8 @@ const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined 
 const hint = (s: unknown) => (s ? ` (did you mean \`${s}\`?)` : '');
 const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const COLUMN_ROLE: Record<string, string> = { unit: "the unit's id", name: "the unit's name", type: "the unit's type", region: "the unit's region", date: 'the date of the visit', assessor: 'the assessor', rubric: 'the rubric', criterion: 'criterion ids, one answer a row', value: 'answers, one a row' };
+// Zone ids with their labels beside them: `yellow` (Zona Kuning).
+const zoneList = (p: P) => (p.zones as string[]).map((id, i) => (p.labels?.[i] && p.labels[i] !== id ? `\`${id}\` (${p.labels[i]})` : `\`${id}\``)).join(', ');
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
   return xs.length > max ? `${shown}, … (${xs.length} in all)` : shown;
@@ -124,7 +126,7 @@ export const en: Record<string, (p: P) => string> = {
   'usage/unknown-format': (p) => `unknown format ${q(p.format)}; expected one of ${list(p.allowed)}`,
   'usage/out-is-input': (p) => `--out ${q(p.out)} would overwrite an input (${p.input}); choose another path`,
   'usage/invalid-option': (p) => `${p.option}: ${q(p.value)} is not valid; expected ${p.expected}`,
-  'usage/unknown-zone': (p) => `${p.option}: no zone ${q(p.zone)}${hint(p.suggestion)}; zones are ${list(p.zones)}`,
+  'usage/unknown-zone': (p) => `${p.option}: no zone ${q(p.zone)}${hint(p.suggestion)}; zones are ${zoneList(p)}`,
 
   'diff/rubric-changed': (p) => `the rounds were scored with different rubrics (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); scores are not comparable. Pass --allow-rubric-change to compare anyway`,
   'diff/regression': (p) => `${counted(p.units.length, 'unit', 'units')} regressed (lower zone, lost points or new gaps): ${list(p.units)}`,

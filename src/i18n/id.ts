@@ -6,6 +6,8 @@ type P = Record<string, any>;
 const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'kosong' : v === null ? 'null' : typeof v === 'number' ? `\`${v}\`` : `\`${JSON.stringify(v)}\``);
 const hint = (s: unknown) => (s ? ` (maksudnya \`${s}\`?)` : '');
 const COLUMN_ROLE: Record<string, string> = { unit: 'id unit', name: 'nama unit', type: 'jenis unit', region: 'wilayah unit', date: 'tanggal kunjungan', assessor: 'penilai', rubric: 'rubrik', criterion: 'id kriteria, satu jawaban per baris', value: 'jawaban, satu per baris' };
+// Zone ids with their labels beside them: `yellow` (Zona Kuning).
+const zoneList = (p: P) => (p.zones as string[]).map((id, i) => (p.labels?.[i] && p.labels[i] !== id ? `\`${id}\` (${p.labels[i]})` : `\`${id}\``)).join(', ');
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
   return xs.length > max ? `${shown}, … (semuanya ${xs.length})` : shown;
@@ -123,7 +125,7 @@ export const id: Record<string, (p: P) => string> = {
   'usage/unknown-format': (p) => `format tidak dikenal ${q(p.format)}; seharusnya salah satu dari ${list(p.allowed)}`,
   'usage/out-is-input': (p) => `--out ${q(p.out)} akan menimpa masukan (${p.input}); pilih jalur lain`,
   'usage/invalid-option': (p) => `${p.option}: ${q(p.value)} tidak sah; seharusnya ${p.expected}`,
-  'usage/unknown-zone': (p) => `${p.option}: tidak ada zona ${q(p.zone)}${hint(p.suggestion)}; zona yang ada ${list(p.zones)}`,
+  'usage/unknown-zone': (p) => `${p.option}: tidak ada zona ${q(p.zone)}${hint(p.suggestion)}; zona yang ada ${zoneList(p)}`,
 
   'diff/rubric-changed': (p) => `kedua putaran dinilai dengan rubrik berbeda (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); nilainya tidak dapat dibandingkan. Pakai --allow-rubric-change untuk tetap membandingkan`,
   'diff/regression': (p) => `${p.units.length} unit memburuk (zona turun, nilai turun atau kekurangan baru): ${list(p.units)}`,

@@ -86,7 +86,7 @@ describe('monev score on the example round', () => {
     expect(under.code).toBe(1);
     expect(under.stderr).toContain('2 units score below 60: `dinsos`, `dinkes`');
     expect(monev(['score', ROUND, '--format', 'csv', '-q', '--fail-under', '30']).code).toBe(0);
-    expect(monev(['score', ROUND, '-q', '--fail-zone', 'biru']).stderr).toContain('--fail-zone: no zone `biru`');
+    expect(monev(['score', ROUND, '-q', '--fail-zone', 'biru']).stderr).toBe('error: --fail-zone: no zone `biru`; zones are `red` (Zona Merah), `yellow` (Zona Kuning), `green` (Zona Hijau) [usage/unknown-zone]\n');
     // "zona" is a word of every label: it names no one zone.
     expect(monev(['score', ROUND, '-q', '--fail-zone', 'zona']).stderr).toContain('--fail-zone: no zone `zona`');
     // A zone is also named by its label, its id in any case, or a word of its label only, as people write them.
