@@ -1,5 +1,6 @@
 import { MonevError, problem } from '../core/problem.js';
 import { suggest } from '../core/suggest.js';
+import { zoneNamed } from '../core/zone-name.js';
 import { formatProblem } from '../i18n/format.js';
 import { assertOutputIsNotInput } from '../io/out-path.js';
 import { streamFor } from '../render/plan.js';
@@ -56,7 +57,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
           // The rubric is an input too, and may be known only now (named by the assessments).
           if (options.out) assertOutputIsNotInput(options.out, [loaded.file]);
           zoneMins = new Map(loaded.compiled.zones.map((z) => [z.id, z.min]));
-          if (options.failZone !== undefined) failZone = zoneNamed(options.failZone, loaded.compiled.zones);
+          if (options.failZone !== undefined) failZone = failZoneNamed(options.failZone, loaded.compiled.zones);
           await sink.write(renderer.begin(head));
         },
         unit: (unit) => {
@@ -83,16 +84,10 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   process.exitCode = below.length || inZone.length ? 1 : 0;
 }
 
-/**
- * The zone --fail-zone names: by id, or case-blind by id, label or a word of one label only (`C`,
- * `zona kuning`, `kuning`, as people write them).
- */
-function zoneNamed<Z extends { id: string; label: string; min: number }>(zone: string, zones: readonly Z[]): Z {
-  const wanted = zone.trim().toLowerCase();
-  const found = zones.find((z) => z.id === zone) ?? zones.find((z) => z.id.toLowerCase() === wanted || z.label.toLowerCase() === wanted);
+/** The zone --fail-zone names (see zoneNamed), or a usage error listing the zones. */
+function failZoneNamed<Z extends { id: string; label: string; min: number }>(zone: string, zones: readonly Z[]): Z {
+  const found = zoneNamed(zone, zones);
   if (found) return found;
-  const byWord = zones.filter((z) => z.label.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(wanted));
-  if (byWord.length === 1) return byWord[0]!;
   const ids = zones.map((z) => z.id);
   throw new MonevError([problem('usage/unknown-zone', { option: '--fail-zone', zone, zones: ids, labels: zones.map((z) => z.label), suggestion: suggest(zone, ids) })]);
 }

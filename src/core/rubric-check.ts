@@ -2,6 +2,7 @@ import { problem, type Problem } from './problem.js';
 import type { Group, Rubric } from './rubric-schema.js';
 import { suggest } from './suggest.js';
 import { answerVocabulary } from './vocabulary.js';
+import { zoneNamed } from './zone-name.js';
 
 type Path = (string | number)[];
 
@@ -30,7 +31,14 @@ export function checkRubric(rubric: Rubric): Problem[] {
         problems.push(
           problem(
             'rubric/unknown-zone',
-            { zone: criterion.cap, criterion: criterion.id, suggestion: suggest(criterion.cap, zoneIds), zones: [...zoneIds] },
+            {
+              zone: criterion.cap,
+              criterion: criterion.id,
+              // `cap: kuning` means the zone labelled "Zona Kuning", whatever its id.
+              suggestion: zoneNamed(criterion.cap, rubric.zones)?.id ?? suggest(criterion.cap, zoneIds),
+              zones: [...zoneIds],
+              labels: rubric.zones.map((z) => z.label),
+            },
             { path: [...cpath, 'cap'] },
           ),
         );

@@ -54,7 +54,7 @@ export const en: Record<string, (p: P) => string> = {
 
   'rubric/duplicate-id': (p) => `duplicate id ${q(p.id)}: ids must be unique across groups and criteria (first used at ${p.first})`,
   'rubric/empty-group': (p) => `group ${q(p.id)} has no criteria and no groups`,
-  'rubric/unknown-zone': (p) => `cap ${q(p.zone)} names no zone${hint(p.suggestion)}; zones are ${list(p.zones)}`,
+  'rubric/unknown-zone': (p) => `cap ${q(p.zone)} names no zone${hint(p.suggestion)}; zones are ${zoneList(p)}`,
   'rubric/scale-range': (p) => `scale min ${p.min} must be below max ${p.max}`,
   'rubric/ratio-negative': (p) => `ratio scoring needs min >= 0, got ${p.min}`,
   'rubric/score-range': (p) => `score ${q(p.score)} is outside [0, 1]`,

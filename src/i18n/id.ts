@@ -53,7 +53,7 @@ export const id: Record<string, (p: P) => string> = {
 
   'rubric/duplicate-id': (p) => `id kembar ${q(p.id)}: id harus unik di seluruh kelompok dan kriteria (pertama dipakai di ${p.first})`,
   'rubric/empty-group': (p) => `kelompok ${q(p.id)} tidak berisi kriteria maupun kelompok`,
-  'rubric/unknown-zone': (p) => `cap ${q(p.zone)} tidak menunjuk zona mana pun${hint(p.suggestion)}; zona yang ada ${list(p.zones)}`,
+  'rubric/unknown-zone': (p) => `cap ${q(p.zone)} tidak menunjuk zona mana pun${hint(p.suggestion)}; zona yang ada ${zoneList(p)}`,
   'rubric/scale-range': (p) => `min skala ${p.min} harus lebih kecil dari max ${p.max}`,
   'rubric/ratio-negative': (p) => `penilaian ratio memerlukan min >= 0, tertulis ${p.min}`,
   'rubric/score-range': (p) => `skor ${q(p.score)} di luar [0, 1]`,
