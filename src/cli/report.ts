@@ -1,4 +1,5 @@
 import type { UnitResult } from '../core/score.js';
+import { isIsoDay } from '../core/calendar-day.js';
 import { assertOutputIsNotInput } from '../io/out-path.js';
 import { renderReportHtml } from '../render/report-html.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
@@ -21,7 +22,7 @@ interface ReportCommandOptions {
 export async function reportCommand(paths: string[], options: ReportCommandOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
   if (!['html', 'markdown'].includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: ['html', 'markdown'] });
-  if (options.date !== undefined && !isCalendarDate(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
+  if (options.date !== undefined && !isIsoDay(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
   if (options.out) assertOutputIsNotInput(options.out, paths);
   const units: UnitResult[] = [];
   const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict }, { unit: (u) => void units.push(u) }).catch((error: unknown) => {
@@ -33,11 +34,4 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   const roundDates = options.date ? [options.date] : units.map((u) => u.date).filter((d): d is string => Boolean(d));
   const reportOptions = { locale, rubric: outcome.loaded.compiled, roundDates, generated: new Date().toISOString().slice(0, 10) };
   await emit(options.format === 'html' ? renderReportHtml(report, reportOptions) : renderReportMarkdown(report, reportOptions), options.out);
-}
-
-/** YYYY-MM-DD naming a day that exists (not 2024-02-30). */
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const day = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }

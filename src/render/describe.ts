@@ -1,5 +1,6 @@
 import type { Gap, GapStatus, UnitResult } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
+import { parseDay } from '../core/calendar-day.js';
 import { roundHalfAway } from '../core/round.js';
 
 /** Small wording helpers shared by the text renderers. */
@@ -35,4 +36,33 @@ export function nextZoneText(u: UnitResult, locale: Locale): string {
   const next = u.nextZone;
   if (!next) return locale.t('topZone');
   return locale.t('closeGaps', { n: next.close.length, list: next.close.join(', '), zone: next.zone.label, score: locale.num(next.score) });
+}
+
+/** What a report says of a unit under its name: type, region, the day of the visit, the assessor. */
+export function unitFacts(u: UnitResult, locale: Locale): string[] {
+  return [u.unit.type, u.unit.region, u.date ? dayText(u.date, locale) : '', u.assessor].filter((fact): fact is string => Boolean(fact));
+}
+
+/** A visit's date in the report's language ("12 Juli 2023"), or as written when it names no day. */
+export function dayText(date: string, locale: Locale): string {
+  return locale.date(parseDay(date) ?? date);
+}
+
+/**
+ * The round's dates as the report heads them: the first and the last day, in order of the calendar
+ * (12/07/2023 and 3/08/2023 read day first, whatever the order of their text). Dates that name no
+ * day are added as written, so that none is dropped.
+ */
+export function roundDateText(dates: readonly string[], locale: Locale): string {
+  const days = new Set<string>();
+  const unread = new Set<string>();
+  for (const date of dates) {
+    if (!date.trim()) continue;
+    const day = parseDay(date);
+    if (day) days.add(day);
+    else unread.add(date.trim());
+  }
+  const sorted = [...days].sort();
+  const range = sorted.length === 0 ? [] : sorted.length === 1 ? [locale.date(sorted[0])] : [`${locale.date(sorted[0])} – ${locale.date(sorted[sorted.length - 1])}`];
+  return [...range, ...unread].join(', ');
 }

@@ -3,7 +3,7 @@ import type { ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, statusText, unitLabel } from './describe.js';
+import { answerText, roundDateText, statusText, unitFacts, unitLabel } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 
 export interface ReportOptions {
@@ -67,13 +67,6 @@ ${body.filter(Boolean).join('\n')}
 </body>
 </html>
 `;
-}
-
-function roundDateText(dates: string[], locale: Locale): string {
-  const sorted = [...new Set(dates.filter(Boolean))].sort();
-  if (sorted.length === 0) return '';
-  if (sorted.length === 1) return locale.date(sorted[0]);
-  return `${locale.date(sorted[0])} – ${locale.date(sorted[sorted.length - 1])}`;
 }
 
 function zoneChart(report: ScoreReport): string {
@@ -176,7 +169,7 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   const c = colorOf(u.zone.color);
   const parts: string[] = [];
   parts.push(`<section class="unit" id="${anchor(u.unit.id)}"><h2>${esc(unitLabel(u))}</h2>`);
-  const facts = [u.unit.type, u.unit.region, u.date ? locale.date(u.date) : '', u.assessor].filter(Boolean).map(esc).join(' · ');
+  const facts = unitFacts(u, locale).map(esc).join(' · ');
   if (facts) parts.push(`<p class="meta">${facts}</p>`);
   parts.push(
     `<p class="score"><span class="big">${locale.num(u.score)}</span> <span class="badge" style="background:${c.fill};color:${c.text}">${esc(u.zone.label)}</span>${u.respondents !== undefined ? ` <span class="meta">${esc(t('respondentsCount', { n: u.respondents }))}</span>` : ''}</p>`,

@@ -1,7 +1,7 @@
 import type { CompiledRubric } from '../core/compile.js';
 import type { ScoreReport } from '../core/report.js';
 import { zoneFor } from '../core/score.js';
-import { answerText, capText, statusText, unitLabel } from './describe.js';
+import { answerText, capText, roundDateText, statusText, unitFacts, unitLabel } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -14,8 +14,8 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   const { summary, units } = report;
   const out: string[] = [`# ${t('reportTitle')}: ${report.rubric.title}`, ''];
   out.push(`${t('rubricAbout', report.rubric)}${report.rubric.source ? ` ${t('source')}: ${report.rubric.source.replace(/\.$/, '')}.` : ''}`);
-  const dates = [...new Set(options.roundDates)].sort();
-  if (dates.length) out.push('', `**${t('roundDate')}:** ${dates.length === 1 ? locale.date(dates[0]) : `${locale.date(dates[0])} – ${locale.date(dates.at(-1))}`}`);
+  const dates = roundDateText(options.roundDates, locale);
+  if (dates) out.push('', `**${t('roundDate')}:** ${dates}`);
   out.push('', `## ${t('summary')}`, '', t('summaryText', { units: summary.units, mean: num(summary.mean), median: num(summary.median) }), '');
   out.push(`### ${t('unitsByZone')}`, '', row([t('zone'), t('from'), t('units')]), row(['---', '---:', '---:']));
   for (const z of summary.zones) out.push(row([z.label, num(z.min), String(z.count)]));
@@ -26,6 +26,8 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   for (const u of units) out.push(row([unitLabel(u), ...report.rubric.groups.map((g) => heatCell(u.groups.find((x) => x.id === g.id)?.score ?? null, rubric, num))]));
   for (const u of units) {
     out.push('', `## ${unitLabel(u)}`, '', `${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${t('respondentsCount', { n: u.respondents })}` : ''}`);
+    const facts = unitFacts(u, locale);
+    if (facts.length) out.push('', facts.join(' · '));
     if (u.cappedBy.length) out.push('', t('zoneCapped', { text: capText(u, locale) }));
     out.push('', row([t('group'), t('score')]), row(['---', '---:']));
     for (const g of u.groups) out.push(row([g.title, num(g.score)]));

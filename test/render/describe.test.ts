@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeFor } from '../../src/i18n/locale.js';
-import { answerText } from '../../src/render/describe.js';
+import { answerText, roundDateText } from '../../src/render/describe.js';
 
 describe('answers as the gap lists show them', () => {
   const en = localeFor('en');
@@ -22,5 +22,20 @@ describe('answers as the gap lists show them', () => {
     expect(answerText(false, 'unmet', en)).toBe('no');
     expect(answerText(true, 'met', id)).toBe('ya');
     expect(answerText(null, 'missing', en)).toBe(en.t('noAnswer'));
+  });
+});
+
+describe("the round's dates", () => {
+  const id = localeFor('id');
+
+  it('from the first day to the last in calendar order, whatever the order of their text', () => {
+    // As text, "12/08/2023" sorts before "5/07/2023".
+    expect(roundDateText(['12/08/2023', '5/07/2023', '2023-07-20', '12/08/2023'], id)).toBe('5 Juli 2023 – 12 Agustus 2023');
+    expect(roundDateText(['18 Juli 2023'], localeFor('en'))).toBe('18 July 2023');
+    expect(roundDateText([], id)).toBe('');
+  });
+
+  it('adds a date that names no day as written, so that none is dropped', () => {
+    expect(roundDateText(['2023-07-12', 'minggu kedua Juli', ' '], id)).toBe('12 Juli 2023, minggu kedua Juli');
   });
 });
