@@ -7,7 +7,7 @@ import { excelCsv } from '../render/csv.js';
 import { longCsvTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
 import { resolveLocale } from './lang.js';
 import { requireCsvFormat, usage } from './options.js';
-import { emit } from './output.js';
+import { emit, warn } from './output.js';
 
 interface TemplateCommandOptions {
   rubric: string;
@@ -27,7 +27,9 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
   requireCsvFormat('--excel', options.excel, options.format);
   const { compiled, file } = loadRubric(options.rubric);
   if (options.out) assertOutputIsNotInput(options.out, [file, ...(options.units ? [options.units] : [])]);
-  const units = options.units ? readUnitsFile(options.units) : [];
+  const list = options.units ? readUnitsFile(options.units) : { units: [], warnings: [] };
+  warn(list.warnings, false, locale);
+  const units = list.units;
   const schemaRef = options.out ? relative(dirname(options.out), join(PACKAGE_ROOT, 'schema', 'assessment.schema.json')) : undefined;
   const template = { rubricRef: rubricReference(file, compiled.id, options.out), units, locale, schemaRef, csv: options.excel ? excelCsv(locale.lang) : undefined };
   const text = options.format === 'yaml' ? yamlTemplate(compiled, template) : options.wide ? wideCsvTemplate(compiled, template) : longCsvTemplate(compiled, template);

@@ -119,7 +119,9 @@ export const en: Record<string, (p: P) => string> = {
   'csv/duplicate-column': (p) => `duplicate column ${q(p.column)}`,
   'csv/unknown-column': (p) => `unknown column ${q(p.column)} in a long CSV; expected ${list(p.allowed, 20)}, or a name starting with \`_\``,
   'csv/missing-unit': () => 'empty unit id',
-  'csv/missing-unit-column': () => 'a units file needs a `unit` (or `id`) column',
+  'csv/missing-unit-column': () => 'a units file needs a `unit` (or `id`, `kode`) column, or a `name` (`nama`) column to make ids from',
+  'units/unused-columns': (p) => `columns not used for the forms: ${list(p.columns)} (a form takes the unit's id, name, type and region)`,
+  'units/duplicate': (p) => `unit ${q(p.unit)} is listed twice (first at ${p.first})`,
   'csv/missing-criterion': () => 'empty criterion id',
 
   'usage/stdin-format': () => 'reading standard input needs --stdin-format csv|yaml',

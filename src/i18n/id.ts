@@ -118,7 +118,9 @@ export const id: Record<string, (p: P) => string> = {
   'csv/duplicate-column': (p) => `kolom kembar ${q(p.column)}`,
   'csv/unknown-column': (p) => `kolom tidak dikenal ${q(p.column)} di CSV panjang; seharusnya ${list(p.allowed, 20)}, atau nama yang diawali \`_\``,
   'csv/missing-unit': () => 'id unit kosong',
-  'csv/missing-unit-column': () => 'berkas daftar unit memerlukan kolom `unit` (atau `id`)',
+  'csv/missing-unit-column': () => 'berkas daftar unit memerlukan kolom `unit` (atau `id`, `kode`), atau kolom `name` (`nama`) untuk membuat id',
+  'units/unused-columns': (p) => `kolom yang tidak dipakai untuk formulir: ${list(p.columns)} (formulir memuat id, nama, jenis dan wilayah unit)`,
+  'units/duplicate': (p) => `unit ${q(p.unit)} tercantum dua kali (pertama di ${p.first})`,
   'csv/missing-criterion': () => 'id kriteria kosong',
 
   'usage/stdin-format': () => 'membaca masukan standar memerlukan --stdin-format csv|yaml',

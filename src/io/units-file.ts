@@ -1,11 +1,15 @@
 import type { UnitInfo } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
+import { unitsOfList } from '../core/units-list.js';
 import { csvRecordsOf, type CsvRecord } from './csv-records.js';
 import { csvSyntaxProblem } from './csv-sheets.js';
 import { readText } from './read-text.js';
 
-/** A list of units (columns `unit` or `id`, optional `name`, `type`, `region`) to prefill forms. */
-export function readUnitsFile(file: string): UnitInfo[] {
+/**
+ * A list of units to prefill forms (columns `unit`, `id` or `kode`, and `name`/`nama`, `type`,
+ * `region`; see unitsOfList). Returns the units and the warnings; errors are thrown.
+ */
+export function readUnitsFile(file: string): { units: UnitInfo[]; warnings: Problem[] } {
   const text = readText(file);
   let records: CsvRecord[];
   try {
@@ -15,25 +19,9 @@ export function readUnitsFile(file: string): UnitInfo[] {
   }
   const [header, ...rows] = records;
   if (!header) throw new MonevError([problem('input/no-units', {}, { file })]);
-  const names = header.record.map((c) => c.trim().toLowerCase());
-  const idColumn = names.includes('unit') ? names.indexOf('unit') : names.indexOf('id');
-  if (idColumn < 0) throw new MonevError([problem('csv/missing-unit-column', {}, { file, line: header.line })]);
-  const get = (row: string[], name: string) => {
-    const i = names.indexOf(name);
-    return i < 0 || !row[i] ? undefined : row[i];
-  };
-  const problems: Problem[] = [];
-  const units: UnitInfo[] = [];
-  for (const { record, line } of rows) {
-    if (record.every((c) => c === '')) continue;
-    const id = record[idColumn] ?? '';
-    if (id === '') {
-      problems.push(problem('csv/missing-unit', {}, { file, line, column: idColumn + 1 }));
-      continue;
-    }
-    units.push({ id, name: get(record, 'name'), type: get(record, 'type'), region: get(record, 'region') });
-  }
-  if (problems.length) throw new MonevError(problems);
+  const { units, problems } = unitsOfList(header.record, rows, file, header.line);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new MonevError(problems);
   if (units.length === 0) throw new MonevError([problem('input/no-units', {}, { file })]);
-  return units;
+  return { units, warnings: problems };
 }

@@ -101,6 +101,27 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     const docs = out.split('\n---\n').map((d) => parseYaml(d));
     expect(docs.map((d) => d.unit)).toEqual([{ id: 'a', name: 'Unit A' }, { id: 'b', name: 'Unit B' }]);
   });
+
+  it('--units from an office list: Indonesian headers, ids made from names, unused columns named', () => {
+    const dir = tmp();
+    const units = join(dir, 'daftar-opd.csv');
+    writeFileSync(units, 'No;Nama OPD;Jenis;Kecamatan\n1;Dinas Kesehatan;dinas;Kisaran\n2;UPTD Puskesmas Gambir Baru;puskesmas;Kisaran Timur\n');
+    const run = monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--units', units]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`${units}:1: warning: columns not used for the forms: \`No\`, \`Kecamatan\` (a form takes the unit's id, name, type and region) [units/unused-columns]\n`);
+    const docs = run.stdout.split('\n---\n').map((d) => parseYaml(d));
+    expect(docs.map((d) => d.unit)).toEqual([
+      { id: 'dinas-kesehatan', name: 'Dinas Kesehatan', type: 'dinas' },
+      { id: 'uptd-puskesmas-gambir-baru', name: 'UPTD Puskesmas Gambir Baru', type: 'puskesmas' },
+    ]);
+    // A unit listed twice would be a unit assessed twice: refused here, with both lines.
+    writeFileSync(units, 'kode,nama\ndinkes,Dinas Kesehatan\ndinkes,Dinas Kesehatan Kab.\n');
+    expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--units', units])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `${units}:3: error: unit \`dinkes\` is listed twice (first at ${units}:2) [units/duplicate]\n`,
+    });
+  });
 });
 
 describe('monev diff', () => {
