@@ -138,12 +138,13 @@ function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): s
   const cellW = 92;
   const cellH = 26;
   const labelW = labelWidth(report.units);
-  const headH = 46;
+  // A group's title on up to three lines over its column, so that "Dimensi Pengaduan" is not cut.
+  const titles = groups.map((g) => wrapText(g.title, cellW - 2 * LABEL_PAD, CHART_FONT, 3));
+  const headH = 20 + 13 * Math.max(1, ...titles.map((lines) => lines.length));
   const width = labelW + groups.length * cellW + 4;
   const height = headH + report.units.length * cellH + 4;
-  // A group's title on up to two lines over its column, so that "Dimensi Pengaduan" is not cut.
   const head = groups.map((g, j) => {
-    const lines = wrapText(g.title, cellW - 2 * LABEL_PAD, CHART_FONT, 2);
+    const lines = titles[j]!;
     const x = labelW + j * cellW + cellW / 2;
     const spans = lines.map((line, k) => `<tspan x="${x}" y="${headH - 10 - (lines.length - 1 - k) * 13}">${esc(line)}</tspan>`);
     return `<text text-anchor="middle" class="axis"><title>${esc(g.title)}</title>${spans.join('')}</text>`;
@@ -237,7 +238,7 @@ figure{margin:12px 0;max-width:100%;overflow-x:auto}figcaption{font-weight:600;m
 svg.chart{max-width:100%;height:auto}
 svg .axis{font-size:11px;fill:var(--muted)}svg .value{font-size:11px;fill:var(--ink)}
 svg .baseline{stroke:#90a4ae}svg .threshold{stroke:#37474f;stroke-dasharray:3 3}
-nav ol{columns:2;padding-left:1.4em}
+nav ol{columns:2;column-gap:3em;padding-left:1.4em}nav li{break-inside:avoid;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
 .scroll{overflow-x:auto}
