@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { diffRounds, roundRubric, roundUnit, rubricChanges, type RoundSnapshot } from '../core/diff.js';
+import { diffRounds, renamedUnits, roundRubric, roundUnit, rubricChanges, type RoundSnapshot } from '../core/diff.js';
 import { MonevError, problem } from '../core/problem.js';
 import { formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -43,6 +43,7 @@ export async function diffCommand(beforePath: string, afterPath: string, options
     warn([p], options.quiet, locale);
   }
   const diff = diffRounds(before, after, tolerance);
+  warn(renamedUnits(diff).map((r) => problem('diff/renamed-unit', r, { severity: 'warning' })), options.quiet, locale);
   const paint = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
   const text = format === 'json' ? renderDiffJson(diff) : format === 'markdown' ? renderDiffMarkdown(diff, locale) : renderDiffTable(diff, locale, paint, !options.out && process.stdout.isTTY ? process.stdout.columns : undefined);
   await emit(text, options.out);

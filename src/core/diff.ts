@@ -1,4 +1,5 @@
 import { roundHalfAway } from './round.js';
+import { normalizeWord } from './vocabulary.js';
 
 export interface ZoneRef {
   id: string;
@@ -122,4 +123,29 @@ export function diffRounds(before: RoundSnapshot, after: RoundSnapshot, toleranc
 /** Which rubric fields differ between two rounds: id, version, file hash. */
 export function rubricChanges(before: RoundSnapshot['rubric'], after: RoundSnapshot['rubric']): { field: string; before: string; after: string }[] {
   return (['id', 'version', 'sha256'] as const).filter((f) => before[f] !== after[f]).map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+/**
+ * Units in one round only whose names match one unit in the other round only: most likely one
+ * unit whose id changed between the rounds (ids typed by hand, or made from its name), which the
+ * comparison then cannot follow.
+ */
+export function renamedUnits(diff: RoundDiff): { name: string; before: string; after: string }[] {
+  const byName = (movement: Movement) => {
+    const units = new Map<string, UnitDiff[]>();
+    for (const u of diff.units) {
+      if (u.movement !== movement || !u.name) continue;
+      const key = normalizeWord(u.name);
+      units.set(key, [...(units.get(key) ?? []), u]);
+    }
+    return units;
+  };
+  const added = byName('added');
+  const removed = byName('removed');
+  const renamed: { name: string; before: string; after: string }[] = [];
+  for (const [key, gone] of removed) {
+    const came = added.get(key);
+    if (gone.length === 1 && came?.length === 1) renamed.push({ name: gone[0]!.name!, before: gone[0]!.unit, after: came[0]!.unit });
+  }
+  return renamed;
 }

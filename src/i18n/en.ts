@@ -121,6 +121,7 @@ export const en: Record<string, (p: P) => string> = {
   'csv/missing-unit': () => 'empty unit id',
   'csv/missing-unit-column': () => 'a units file needs a `unit` (or `id`, `kode`) column, or a `name` (`nama`) column to make ids from',
   'units/unused-columns': (p) => `columns not used for the forms: ${list(p.columns)} (a form takes the unit's id, name, type and region)`,
+  'diff/renamed-unit': (p) => `${q(p.before)} (first round only) and ${q(p.after)} (second round only) are both named ${p.name}: if they are one unit, give it one id in both rounds to compare it`,
   'units/duplicate': (p) => `unit ${q(p.unit)} is listed twice (first at ${p.first})`,
   'csv/missing-criterion': () => 'empty criterion id',
 

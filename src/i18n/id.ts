@@ -120,6 +120,7 @@ export const id: Record<string, (p: P) => string> = {
   'csv/missing-unit': () => 'id unit kosong',
   'csv/missing-unit-column': () => 'berkas daftar unit memerlukan kolom `unit` (atau `id`, `kode`), atau kolom `name` (`nama`) untuk membuat id',
   'units/unused-columns': (p) => `kolom yang tidak dipakai untuk formulir: ${list(p.columns)} (formulir memuat id, nama, jenis dan wilayah unit)`,
+  'diff/renamed-unit': (p) => `${q(p.before)} (hanya di putaran pertama) dan ${q(p.after)} (hanya di putaran kedua) sama-sama bernama ${p.name}: bila keduanya satu unit, beri id yang sama di kedua putaran agar dapat dibandingkan`,
   'units/duplicate': (p) => `unit ${q(p.unit)} tercantum dua kali (pertama di ${p.first})`,
   'csv/missing-criterion': () => 'id kriteria kosong',
 

@@ -156,6 +156,17 @@ describe('monev diff', () => {
     expect(narrow).toContain('▼ C → D');
   });
 
+  it('warns of a unit whose id changed between the rounds (the same name in one round only each)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'dinkes.csv'), readFileSync(join(r2, 'dinkes.csv'), 'utf8').replace(/^dinkes;/gm, 'dinas-kesehatan;'));
+    const run = monev(['diff', r1, join(dir, 'dinkes.csv'), '--rubric', 'ombudsman-ppp-2023', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'warning: `dinkes` (first round only) and `dinas-kesehatan` (second round only) are both named Dinas Kesehatan: if they are one unit, give it one id in both rounds to compare it [diff/renamed-unit]\n',
+    );
+    expect(JSON.parse(run.stdout).summary).toMatchObject({ added: 1, removed: 6 });
+  });
+
   it('compares two score JSON files, lists units present in one round only, and exits 1 on regressions', () => {
     const dir = tmp();
     const before = join(dir, 'r1.json');

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { diffRounds, renamedUnits, type RoundSnapshot } from '../../src/core/diff.js';
+
+const zones = [
+  { id: 'green', label: 'Zona Hijau', min: 81 },
+  { id: 'yellow', label: 'Zona Kuning', min: 51 },
+  { id: 'red', label: 'Zona Merah', min: 0 },
+];
+const rubric = { id: 'r', title: 'R', version: '1', sha256: 'x', zones };
+const unit = (id: string, name: string | undefined, score: number, gaps: string[] = []): RoundSnapshot['units'][number] => ({
+  id,
+  name,
+  score,
+  zone: zones.find((z) => score >= z.min)!,
+  gaps,
+});
+
+describe('comparing two rounds', () => {
+  it('computes change, zone movement, gaps closed and opened, and regressions by hand', () => {
+    const diff = diffRounds(
+      { rubric, units: [unit('dinkes', 'Dinas Kesehatan', 62.86, ['a', 'b']), unit('dinsos', 'Dinas Sosial', 80, ['c'])] },
+      { rubric, units: [unit('dinkes', 'Dinas Kesehatan', 48.73, ['a', 'd']), unit('dinsos', 'Dinas Sosial', 81.5, [])] },
+    );
+    expect(diff.units.map((u) => [u.unit, u.movement, u.change, u.gapsClosed, u.gapsOpened, u.regression])).toEqual([
+      // 48.73 - 62.86 = -14.13; yellow -> red
+      ['dinkes', 'down', -14.13, ['b'], ['d'], ['zone', 'score', 'gaps']],
+      ['dinsos', 'up', 1.5, ['c'], [], []],
+    ]);
+    expect(diff.regressions).toEqual(['dinkes']);
+  });
+
+  it('names units in one round only that share a name with one unit in the other: an id that changed', () => {
+    const diff = diffRounds(
+      { rubric, units: [unit('dinkes', 'Dinas Kesehatan', 60), unit('x1', 'Dinas Sosial', 50), unit('x2', 'Dinas Sosial', 50), unit('pkm', undefined, 70)] },
+      { rubric, units: [unit('dinas-kesehatan', 'dinas  kesehatan', 65), unit('dinas-sosial', 'Dinas Sosial', 55), unit('pkm-2', undefined, 70)] },
+    );
+    expect(diff.summary).toMatchObject({ added: 3, removed: 4 });
+    // Dinas Sosial was two units before: which one it became cannot be told. Units without names are not guessed at.
+    expect(renamedUnits(diff)).toEqual([{ name: 'Dinas Kesehatan', before: 'dinkes', after: 'dinas-kesehatan' }]);
+  });
+});
