@@ -121,7 +121,6 @@ export const en: Record<string, (p: P) => string> = {
   'csv/missing-unit': () => 'empty unit id',
   'csv/missing-unit-column': () => 'a units file needs a `unit` (or `id`, `kode`) column, or a `name` (`nama`) column to make ids from',
   'units/unused-columns': (p) => `columns not used for the forms: ${list(p.columns)} (a form takes the unit's id, name, type and region)`,
-  'diff/renamed-unit': (p) => `${q(p.before)} (first round only) and ${q(p.after)} (second round only) are both named ${p.name}: if they are one unit, give it one id in both rounds to compare it`,
   'units/duplicate': (p) => `unit ${q(p.unit)} is listed twice (first at ${p.first})`,
   'csv/missing-criterion': () => 'empty criterion id',
 
@@ -133,6 +132,7 @@ export const en: Record<string, (p: P) => string> = {
 
   'diff/rubric-changed': (p) => `the rounds were scored with different rubrics (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); scores are not comparable. Pass --allow-rubric-change to compare anyway`,
   'diff/regression': (p) => `${counted(p.units.length, 'unit', 'units')} regressed (lower zone, lost points or new gaps): ${list(p.units)}`,
+  'diff/renamed-unit': (p) => `${q(p.before)} (first round only) and ${q(p.after)} (second round only) are both named ${p.name}: if they are one unit, give it one id in both rounds to compare it`,
   'diff/not-a-result': (p) => `not a monev JSON result: ${p.reason}`,
 
   'test/rubric-not-found': (p) => `the rubric these tests are for, ${q(p.rubric)}, was not found (set \`rubric:\` to its path, relative to this file)`,

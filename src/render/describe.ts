@@ -38,6 +38,11 @@ export function nextZoneText(u: UnitResult, locale: Locale): string {
   return locale.t('closeGaps', { n: next.close.length, list: next.close.join(', '), zone: next.zone.label, score: locale.num(next.score) });
 }
 
+/** A zone by the part of its label before " - ": "C - Kualitas Sedang" is "C", "Zona Hijau - Kepatuhan Tinggi" "Zona Hijau". */
+export function shortZoneLabel(label: string): string {
+  return label.split(' - ')[0]!;
+}
+
 /** What a report says of a unit under its name: type, region, the day of the visit, the assessor. */
 export function unitFacts(u: UnitResult, locale: Locale): string[] {
   return [u.unit.type, u.unit.region, u.date ? dayText(u.date, locale) : '', u.assessor].filter((fact): fact is string => Boolean(fact));

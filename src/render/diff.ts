@@ -1,13 +1,14 @@
 import Table from 'cli-table3';
 import type { RoundDiff, UnitDiff } from '../core/diff.js';
 import type { Locale } from '../i18n/locale.js';
+import { shortZoneLabel } from './describe.js';
+import { boxWidth } from './terminal-fit.js';
 import type { Painter } from './types.js';
 
 const ARROWS = { up: '▲', down: '▼', same: '=', added: '+', removed: '−' } as const;
 
-// `short`: zones by the part of their label before " - " ("C - Kualitas Sedang" is "C").
 function zoneChange(u: UnitDiff, locale: Locale, short = false): string {
-  const zone = (label: string) => (short ? label.split(' - ')[0]! : label);
+  const zone = (label: string) => (short ? shortZoneLabel(label) : label);
   if (!u.before) return `${ARROWS.added} ${locale.t('onlyAfter')}`;
   if (!u.after) return `${ARROWS.removed} ${locale.t('onlyBefore')}`;
   return u.movement === 'same' ? `${ARROWS.same} ${zone(u.after.zone.label)}` : `${ARROWS[u.movement]} ${zone(u.before.zone.label)} → ${zone(u.after.zone.label)}`;
@@ -42,8 +43,8 @@ export function renderDiffTable(diff: RoundDiff, locale: Locale, paint: Painter,
   if (width) {
     for (const [short, idOnly] of [[false, false], [true, false], [true, true]] as const) {
       fixed = layout(short, idOnly);
-      // Each cell has a space either side and a border after it; one more border opens the row.
-      const taken = fixed.reduce((sum, cells, k) => sum + natural(cells, k) + 3, 1);
+      // What the five columns take; the two gap columns share the rest.
+      const taken = boxWidth(fixed.map((cells, k) => natural(cells, k)));
       gapWidth = Math.floor((width - taken) / 2) - 3;
       if (gapWidth >= longestId) break;
     }

@@ -3,7 +3,7 @@ import type { ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, roundDateText, statusText, unitFacts, unitLabel } from './describe.js';
+import { answerText, roundDateText, shortZoneLabel, statusText, unitFacts, unitLabel } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 
 export interface ReportOptions {
@@ -221,7 +221,7 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
 }
 
 // "A - Kualitas Tertinggi" under its bar is "A"; "Zona Hijau - Kepatuhan Tinggi" is "Zona Hijau".
-const shortLabel = (label: string, room: number) => fitText(label.split(' - ')[0]!, room, CHART_FONT);
+const shortLabel = (label: string, room: number) => fitText(shortZoneLabel(label), room, CHART_FONT);
 
 const CSS = `
 :root{--ink:#1f2933;--muted:#5f6b76;--line:#d9e0e6}

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { ScoreReport } from '../core/report.js';
-import { answerText, capText, nextZoneText, statusText, unitLabel } from './describe.js';
+import { answerText, capText, nextZoneText, shortZoneLabel, statusText, unitLabel } from './describe.js';
+import { boxWidth, cutCell } from './terminal-fit.js';
 import type { RenderOptions } from './types.js';
 
 /** The terminal view: one row per unit, then each unit's largest gaps and its path to the next zone. */
@@ -10,9 +11,8 @@ export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale
   const lines: string[] = [paint.bold(t('rubricLine', rubric))];
   // A round whose units have no names (survey files, ids only) gets no column of empty cells.
   const named = units.some((u) => u.unit.name);
-  // `short`: zones by the part of their label before " - " ("C - Kualitas Sedang" is "C").
   const layout = (short: boolean): Column[] => {
-    const zone = (label: string) => (short ? label.split(' - ')[0]! : label);
+    const zone = (label: string) => (short ? shortZoneLabel(label) : label);
     return [
       { id: 'unit', head: t('unit'), cells: units.map((u) => u.unit.id), align: 'left' },
       ...(named ? [{ id: 'name', head: t('name'), cells: units.map((u) => u.unit.name ?? ''), align: 'left' } as const] : []),
@@ -90,21 +90,17 @@ function withHeadRule(table: string): string {
  * zone column cut if it must be. Cut cells end with an ellipsis. Without a width (a pipe, a file)
  * the first layout is kept whole.
  */
-export function fitColumns(layouts: Column[][], width: number | undefined): Column[] {
+function fitColumns(layouts: Column[][], width: number | undefined): Column[] {
   if (!width) return layouts[0]!;
   const last = layouts[layouts.length - 1]!;
   const tries: [Column[], Column['id']][] = [...layouts.map((cols) => [cols, 'name'] as [Column[], Column['id']]), [last.filter((c) => c.id !== 'name'), 'next']];
   let fitted: Column[] = last;
   for (const [cols, yielding] of tries) {
     const widths = cols.map((c) => Math.max(c.head.length, ...c.cells.map((text) => text.length)));
-    // Each cell has a space either side and a border after it; one more border opens the row.
-    const tableWidth = () => widths.reduce((sum, w) => sum + w + 3, 1);
     const k = cols.findIndex((c) => c.id === yielding);
-    if (k >= 0 && tableWidth() > width) widths[k] = Math.max(Math.min(NARROWEST, widths[k]!), widths[k]! - (tableWidth() - width));
+    if (k >= 0 && boxWidth(widths) > width) widths[k] = Math.max(Math.min(NARROWEST, widths[k]!), widths[k]! - (boxWidth(widths) - width));
     fitted = cols.map((c, j) => ({ ...c, cells: c.cells.map((text) => cutCell(text, widths[j]!)) }));
-    if (tableWidth() <= width) break;
+    if (boxWidth(widths) <= width) break;
   }
   return fitted;
 }
-
-const cutCell = (text: string, room: number) => (text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`);
