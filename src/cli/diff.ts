@@ -8,7 +8,7 @@ import { readResult, resultFormatOf } from '../io/result-file.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffTable } from '../render/diff.js';
 import { plainPainter } from '../render/types.js';
 import { resolveLocale } from './lang.js';
-import { parseNumberOption, usage, wantsColor } from './options.js';
+import { parseNumberOption, unknownFormat, wantsColor } from './options.js';
 import { emit, quietFailure, warn } from './output.js';
 import { scoreRound } from './round.js';
 
@@ -29,7 +29,7 @@ const FORMATS = ['table', 'json', 'markdown'];
 export async function diffCommand(beforePath: string, afterPath: string, options: DiffOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
   const format = options.format ?? (process.stdout.isTTY && !options.out ? 'table' : 'json');
-  if (!FORMATS.includes(format)) throw usage('usage/unknown-format', { format, allowed: FORMATS });
+  if (!FORMATS.includes(format)) throw unknownFormat(format, FORMATS);
   const tolerance = parseNumberOption('--tolerance', options.tolerance, 'points >= 0', (n) => n >= 0)!;
   if (options.out) assertOutputIsNotInput(options.out, [beforePath, afterPath]);
   const rubricFiles: string[] = [];

@@ -1,7 +1,13 @@
 import { MonevError, problem } from '../core/problem.js';
+import { suggest } from '../core/suggest.js';
 
 export function usage(code: string, params: Record<string, unknown>): MonevError {
   return new MonevError([problem(code, params)]);
+}
+
+/** `--format` naming none of `allowed`, with the one most likely meant (`jsn`: `json`). */
+export function unknownFormat(format: string, allowed: readonly string[]): MonevError {
+  return usage('usage/unknown-format', { format, allowed, suggestion: suggest(format, allowed) });
 }
 
 /** An option that only means something for CSV output (`--wide`, `--excel`) given with another format. */

@@ -4,7 +4,7 @@ import { assertOutputIsNotInput } from '../io/out-path.js';
 import { renderReportHtml } from '../render/report-html.js';
 import { renderReportMarkdown } from '../render/report-markdown.js';
 import { resolveLocale } from './lang.js';
-import { usage } from './options.js';
+import { unknownFormat, usage } from './options.js';
 import { emit, quietFailure, warn } from './output.js';
 import { scoreRound } from './round.js';
 
@@ -21,7 +21,7 @@ interface ReportCommandOptions {
 /** The round as a report for the Sekda and the units: one self-contained HTML file, or Markdown. */
 export async function reportCommand(paths: string[], options: ReportCommandOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
-  if (!['html', 'markdown'].includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: ['html', 'markdown'] });
+  if (!['html', 'markdown'].includes(options.format)) throw unknownFormat(options.format, ['html', 'markdown']);
   if (options.date !== undefined && !isIsoDay(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
   if (options.out) assertOutputIsNotInput(options.out, paths);
   const units: UnitResult[] = [];

@@ -6,7 +6,7 @@ import { assertOutputIsNotInput } from '../io/out-path.js';
 import { streamFor } from '../render/plan.js';
 import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
 import { plainPainter, type Painter } from '../render/types.js';
-import { parseNumberOption, requireCsvFormat, usage, wantsColor } from './options.js';
+import { parseNumberOption, requireCsvFormat, unknownFormat, wantsColor } from './options.js';
 import { commitOutput, openCommandOutput, quietFailure, warn } from './output.js';
 import { resolveLocale } from './lang.js';
 import { progressReporter } from './progress.js';
@@ -32,7 +32,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   const locale = resolveLocale(options.lang);
   const format = options.format ?? (process.stdout.isTTY && !options.out ? 'table' : 'json');
   const entry = scoreFormat(format);
-  if (!entry) throw usage('usage/unknown-format', { format, allowed: SCORE_FORMATS });
+  if (!entry) throw unknownFormat(format, SCORE_FORMATS);
   const gaps = parseNumberOption('--gaps', options.gaps, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0)!;
   const failUnder = parseNumberOption('--fail-under', options.failUnder, 'a score', () => true);
   if (options.out) assertOutputIsNotInput(options.out, paths);

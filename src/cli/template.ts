@@ -6,7 +6,7 @@ import { readUnitsFile } from '../io/units-file.js';
 import { excelCsv } from '../render/csv.js';
 import { longCsvTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
 import { resolveLocale } from './lang.js';
-import { requireCsvFormat, usage } from './options.js';
+import { requireCsvFormat, unknownFormat } from './options.js';
 import { emit, warn } from './output.js';
 
 interface TemplateCommandOptions {
@@ -22,7 +22,7 @@ interface TemplateCommandOptions {
 /** A blank assessment form generated from the rubric, in a format `score` reads. */
 export async function templateCommand(options: TemplateCommandOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
-  if (!['yaml', 'csv'].includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: ['yaml', 'csv'] });
+  if (!['yaml', 'csv'].includes(options.format)) throw unknownFormat(options.format, ['yaml', 'csv']);
   requireCsvFormat('--wide', options.wide, options.format);
   requireCsvFormat('--excel', options.excel, options.format);
   const { compiled, file } = loadRubric(options.rubric);

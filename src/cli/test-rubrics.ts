@@ -10,7 +10,7 @@ import { loadRubric } from '../io/rubric-file.js';
 import { readRubricTestFile } from '../io/rubric-test-file.js';
 import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
-import { usage } from './options.js';
+import { unknownFormat } from './options.js';
 
 interface TestOptions {
   format: string;
@@ -28,7 +28,7 @@ const FORMATS = ['text', 'github', 'junit'];
 /** Runs every case of the rubric tests found in `paths`; exit 1 on any failure. */
 export async function testCommand(paths: string[], options: TestOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
-  if (!FORMATS.includes(options.format)) throw usage('usage/unknown-format', { format: options.format, allowed: FORMATS });
+  if (!FORMATS.includes(options.format)) throw unknownFormat(options.format, FORMATS);
   const runs = testFiles(paths).map(runFile);
   const failed = runs.reduce((n, r) => n + r.cases.filter((c) => c.failures.length).length, 0);
   const total = runs.reduce((n, r) => n + r.cases.length, 0);

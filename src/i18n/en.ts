@@ -125,7 +125,7 @@ export const en: Record<string, (p: P) => string> = {
   'csv/missing-criterion': () => 'empty criterion id',
 
   'usage/stdin-format': () => 'reading standard input needs --stdin-format csv|yaml',
-  'usage/unknown-format': (p) => `unknown format ${q(p.format)}; expected one of ${list(p.allowed)}`,
+  'usage/unknown-format': (p) => `unknown format ${q(p.format)}${hint(p.suggestion)}; expected one of ${list(p.allowed)}`,
   'usage/out-is-input': (p) => `--out ${q(p.out)} would overwrite an input (${p.input}); choose another path`,
   'usage/invalid-option': (p) => `${p.option}: ${q(p.value)} is not valid; expected ${p.expected}`,
   'usage/unknown-zone': (p) => `${p.option}: no zone ${q(p.zone)}${hint(p.suggestion)}; zones are ${zoneList(p)}`,

@@ -124,7 +124,7 @@ export const id: Record<string, (p: P) => string> = {
   'csv/missing-criterion': () => 'id kriteria kosong',
 
   'usage/stdin-format': () => 'membaca masukan standar memerlukan --stdin-format csv|yaml',
-  'usage/unknown-format': (p) => `format tidak dikenal ${q(p.format)}; seharusnya salah satu dari ${list(p.allowed)}`,
+  'usage/unknown-format': (p) => `format tidak dikenal ${q(p.format)}${hint(p.suggestion)}; seharusnya salah satu dari ${list(p.allowed)}`,
   'usage/out-is-input': (p) => `--out ${q(p.out)} akan menimpa masukan (${p.input}); pilih jalur lain`,
   'usage/invalid-option': (p) => `${p.option}: ${q(p.value)} tidak sah; seharusnya ${p.expected}`,
   'usage/unknown-zone': (p) => `${p.option}: tidak ada zona ${q(p.zone)}${hint(p.suggestion)}; zona yang ada ${zoneList(p)}`,
