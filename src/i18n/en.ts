@@ -114,7 +114,8 @@ export const en: Record<string, (p: P) => string> = {
   'output/unwritable': (p) => `cannot write the output here (${p.reason})`,
 
   'csv/syntax': (p) => `CSV syntax: ${p.message}`,
-  'csv/ragged-row': (p) => `row has ${p.got} cells, the header has ${p.expected}`,
+  'csv/ragged-row': (p) =>
+    `row has ${p.got} cells, the header has ${p.expected}${p.number ? `: ${q(p.number)} at column ${p.column} looks like a number with a decimal comma, which splits it in a comma-separated file; write it with a point (${p.number.replace(',', '.')}), quote it, or save the file with \`;\`` : ''}`,
   'csv/unnamed-value': (p) => `${q(p.value)} in a column without a name in the header: name the column (a criterion id, or _ first to leave it out) or empty it`,
   'csv/duplicate-column': (p) => `duplicate column ${q(p.column)}`,
   'csv/unknown-column': (p) => `unknown column ${q(p.column)} in a long CSV; expected ${list(p.allowed, 20)}, or a name starting with \`_\``,

@@ -113,7 +113,8 @@ export const id: Record<string, (p: P) => string> = {
   'output/unwritable': (p) => `keluaran tidak dapat ditulis di sini (${p.reason})`,
 
   'csv/syntax': (p) => `sintaks CSV: ${p.message}`,
-  'csv/ragged-row': (p) => `baris berisi ${p.got} sel, header berisi ${p.expected}`,
+  'csv/ragged-row': (p) =>
+    `baris berisi ${p.got} sel, header berisi ${p.expected}${p.number ? `: ${q(p.number)} di kolom ${p.column} tampaknya angka dengan koma desimal, yang terbelah di berkas berpemisah koma; tulis dengan titik (${p.number.replace(',', '.')}), beri tanda kutip, atau simpan berkas dengan \`;\`` : ''}`,
   'csv/unnamed-value': (p) => `${q(p.value)} di kolom tanpa nama di header: beri nama kolomnya (id kriteria, atau awali dengan _ agar diabaikan) atau kosongkan`,
   'csv/duplicate-column': (p) => `kolom kembar ${q(p.column)}`,
   'csv/unknown-column': (p) => `kolom tidak dikenal ${q(p.column)} di CSV panjang; seharusnya ${list(p.allowed, 20)}, atau nama yang diawali \`_\``,

@@ -133,7 +133,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     // Spreadsheets pad exports with rows of bare delimiters: those are blank, not data.
     if (cells.every((cell) => cell === '')) return undefined;
     if (cells.length !== layout.names.length) {
-      report(problem('csv/ragged-row', { expected: layout.names.length, got: cells.length }, at(line)));
+      report(problem('csv/ragged-row', { expected: layout.names.length, got: cells.length, ...decimalCommaSplit(cells, layout.names.length) }, at(line)));
       return undefined;
     }
     if (broken) return undefined;
@@ -235,6 +235,16 @@ class WideRowSheet implements Sheet, SheetRow {
     const { cells, columns, criteria } = this;
     return columns.map((i, k) => ({ criterion: criteria[k]!, value: cells[i]!, file: this.file, line: this.line, column: i + 1 }));
   }
+}
+
+/**
+ * A row one cell too long with two cells of digits side by side: most likely a decimal comma
+ * (`98,5`) in a comma-separated file, which splits the number in two. Names the number and where.
+ */
+function decimalCommaSplit(cells: readonly string[], expected: number): { number?: string; column?: number } {
+  if (cells.length !== expected + 1) return {};
+  const i = cells.findIndex((cell, k) => /^\s*-?\d+$/.test(cell) && /^\d+\s*$/.test(cells[k + 1] ?? ''));
+  return i < 0 ? {} : { number: `${cells[i]!.trim()},${cells[i + 1]!.trim()}`, column: i + 1 };
 }
 
 export function csvSyntaxProblem(error: unknown, file: string): Problem {

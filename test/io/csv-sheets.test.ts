@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readSheets } from '../../src/io/assessment-files.js';
 import { sniffDelimiter } from '../../src/io/csv-sheets.js';
-import { thrownProblems } from '../helpers.js';
+import { formatProblem } from '../../src/i18n/format.js';
+import { thrownErrorProblems, thrownProblems } from '../helpers.js';
 
 const csvSheets = (text: string, file: string, _stem: string) => readSheets(file, text, 'csv');
 
@@ -58,6 +59,19 @@ describe('CSV assessments', () => {
     expect(sniffDelimiter('"a;b",criterion,value\n')).toBe(',');
     const [sheet] = csvSheets('unit\tpersyaratan\npkm\tya\n', 't.tsv', 't');
     expect(sheet!.answers[0]).toMatchObject({ criterion: 'persyaratan', value: 'ya' });
+  });
+
+  it('says when a ragged row is a decimal comma that split a number in a comma-separated file', () => {
+    const [split] = thrownErrorProblems(() => csvSheets('criterion,value\ntepat-waktu,98,5\n', 'f.csv', 'f'));
+    expect(split).toMatchObject({ code: 'csv/ragged-row', line: 2, params: { expected: 2, got: 3, number: '98,5', column: 2 } });
+    expect(formatProblem(split!)).toBe(
+      'f.csv:2: error: row has 3 cells, the header has 2: `98,5` at column 2 looks like a number with a decimal comma, which splits it in a comma-separated file; write it with a point (98.5), quote it, or save the file with `;` [csv/ragged-row]',
+    );
+    // One cell short, or no two numbers side by side: a ragged row and no more.
+    const [short] = thrownErrorProblems(() => csvSheets('unit,a,b\nx,ya\n', 'f.csv', 'f'));
+    expect(short!.params).toEqual({ expected: 3, got: 2 });
+    const [words] = thrownErrorProblems(() => csvSheets('unit,a,b\nx,ya,tidak,ya\n', 'f.csv', 'f'));
+    expect(words!.params).toEqual({ expected: 3, got: 4 });
   });
 
   it('refuses ragged rows, unknown long columns, duplicate headers and values under a column without a name, with positions', () => {
