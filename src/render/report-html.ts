@@ -35,6 +35,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
   const t = locale.t;
   const { rubric, summary, units } = report;
   const dates = roundDateText(options.roundDates, locale);
+  const byId = new Map(units.map((u) => [u.unit.id, u]));
   const body = [
     `<header><p class="kicker">${esc(t('reportTitle'))}</p><h1>${esc(rubric.title)}</h1>`,
     `<p class="meta">${esc(t('rubricAbout', rubric).replace(/`/g, ''))}${rubric.source ? ` ${esc(t('source'))}: ${esc(rubric.source)}` : ''}</p>`,
@@ -47,8 +48,9 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report)}</figure>`,
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
     `<figure class="wide"><figcaption>${esc(t('heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
+    commonGapsTable(report, locale),
     `<nav><h3>${esc(t('contents'))}</h3><ol>${summary.ranking
-      .map((r) => `<li><a href="#${anchor(r.unit)}">${esc(unitLabel(units.find((u) => u.unit.id === r.unit)!))}</a> ${locale.num(r.score)}</li>`)
+      .map((r) => `<li><a href="#${anchor(r.unit)}">${esc(unitLabel(byId.get(r.unit)!))}</a> ${locale.num(r.score)}</li>`)
       .join('')}</ol></nav></section>`,
     ...units.map((u) => unitSection(u, report, options)),
     `<footer>${esc(t('generated', { version: report.generator.version, date: locale.date(options.generated), sha: rubric.sha256.slice(0, 12) }))}</footer>`,
@@ -142,26 +144,51 @@ function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): s
   const titles = groups.map((g) => wrapText(g.title, cellW - 2 * LABEL_PAD, CHART_FONT, 3));
   const headH = 20 + 13 * Math.max(1, ...titles.map((lines) => lines.length));
   const width = labelW + groups.length * cellW + 4;
-  const height = headH + report.units.length * cellH + 4;
   const head = groups.map((g, j) => {
     const lines = titles[j]!;
     const x = labelW + j * cellW + cellW / 2;
     const spans = lines.map((line, k) => `<tspan x="${x}" y="${headH - 10 - (lines.length - 1 - k) * 13}">${esc(line)}</tspan>`);
     return `<text text-anchor="middle" class="axis"><title>${esc(g.title)}</title>${spans.join('')}</text>`;
   });
-  const cells = report.units.flatMap((u, i) =>
-    [unitNameLabel(u, labelW, headH + i * cellH + 17)].concat(
+  // One row per unit, then the round's mean of each group (a group n/a for every unit has none).
+  const rows = [
+    ...report.units.map((u) => ({
+      label: (y: number) => unitNameLabel(u, labelW, y),
+      of: unitLabel(u),
+      scores: groups.map((g) => u.groups.find((x) => x.id === g.id)?.score ?? null),
+    })),
+    {
+      label: (y: number) => `<text x="${labelW - LABEL_PAD}" y="${y}" text-anchor="end" class="axis mean">${esc(locale.t('mean'))}</text>`,
+      of: locale.t('mean'),
+      scores: report.summary.groups.map((g) => g.mean),
+    },
+  ];
+  const height = headH + rows.length * cellH + 4;
+  const cells = rows.flatMap((row, i) => {
+    const y = headH + i * cellH;
+    return [row.label(y + 17)].concat(
       groups.map((g, j) => {
-        const score = u.groups.find((x) => x.id === g.id)?.score ?? null;
+        const score = row.scores[j] ?? null;
         const zone = score === null ? undefined : zoneFor(rubric.zones, score);
         const c = colorOf(zone?.color);
         const x = labelW + j * cellW;
-        const y = headH + i * cellH;
-        return `<rect class="cell" x="${x + 1}" y="${y + 1}" width="${cellW - 2}" height="${cellH - 2}" fill="${score === null ? '#ffffff' : c.soft}" stroke="${score === null ? '#cfd8dc' : c.fill}"><title>${esc(unitLabel(u))} · ${esc(g.title)}: ${score === null ? 'n/a' : locale.num(score)}</title></rect><text x="${x + cellW / 2}" y="${y + 17}" text-anchor="middle" class="value">${score === null ? 'n/a' : locale.num(score)}</text>`;
+        return `<rect class="cell" x="${x + 1}" y="${y + 1}" width="${cellW - 2}" height="${cellH - 2}" fill="${score === null ? '#ffffff' : c.soft}" stroke="${score === null ? '#cfd8dc' : c.fill}"><title>${esc(row.of)} · ${esc(g.title)}: ${score === null ? 'n/a' : locale.num(score)}</title></rect><text x="${x + cellW / 2}" y="${y + 17}" text-anchor="middle" class="value">${score === null ? 'n/a' : locale.num(score)}</text>`;
       }),
-    ),
-  );
+    );
+  });
   return `<svg class="chart heat" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${head.join('')}${cells.join('\n')}</svg>`;
+}
+
+/** The criteria that are gaps in the most units: where one fix across the round lifts most units. */
+function commonGapsTable(report: ScoreReport, locale: Locale): string {
+  const { commonGaps, units } = report.summary;
+  if (commonGaps.length === 0) return '';
+  const t = locale.t;
+  const rows = commonGaps.map((g) => {
+    const share = units ? (g.units / units) * 100 : 0;
+    return `<tr><td><strong>${esc(g.title)}</strong><br><code>${esc(g.criterion)}</code></td><td class="num">${esc(t('unitsOf', { n: g.units, total: units }))}</td><td class="barcell"><svg class="mini" viewBox="0 0 100 10" preserveAspectRatio="none" width="120" height="10" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="100" height="10" fill="#eceff1"/><rect x="0" y="0" width="${share.toFixed(1)}" height="10" fill="#c62828"/></svg></td></tr>`;
+  });
+  return `<h3>${esc(t('commonGaps'))}</h3><table class="common"><thead><tr><th>${esc(t('criterion'))}</th><th class="num">${esc(t('units'))}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions): string {
@@ -236,7 +263,7 @@ h1{font-size:1.7em;margin:.1em 0 .3em}h2{font-size:1.35em;margin:1.2em 0 .4em;bo
 .charts{display:flex;flex-wrap:wrap;gap:24px}
 figure{margin:12px 0;max-width:100%;overflow-x:auto}figcaption{font-weight:600;margin-bottom:6px}
 svg.chart{max-width:100%;height:auto}
-svg .axis{font-size:11px;fill:var(--muted)}svg .value{font-size:11px;fill:var(--ink)}
+svg .axis{font-size:11px;fill:var(--muted)}svg .mean{font-weight:700;fill:var(--ink)}svg .value{font-size:11px;fill:var(--ink)}
 svg .baseline{stroke:#90a4ae}svg .threshold{stroke:#37474f;stroke-dasharray:3 3}
 nav ol{columns:2;column-gap:3em;padding-left:1.4em}nav li{break-inside:avoid;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}

@@ -24,6 +24,11 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   for (const r of summary.ranking) out.push(row([String(r.rank), unitLabel(byId.get(r.unit)!), num(r.score), byId.get(r.unit)!.zone.label]));
   out.push('', `### ${t('heatMap')}`, '', row([t('unit'), ...report.rubric.groups.map((g) => g.title)]), row(['---', ...report.rubric.groups.map(() => '---:')]));
   for (const u of units) out.push(row([unitLabel(u), ...report.rubric.groups.map((g) => heatCell(u.groups.find((x) => x.id === g.id)?.score ?? null, rubric, num))]));
+  out.push(row([`**${t('mean')}**`, ...summary.groups.map((g) => heatCell(g.mean, rubric, num))]));
+  if (summary.commonGaps.length) {
+    out.push('', `### ${t('commonGaps')}`, '', row([t('criterion'), t('units')]), row(['---', '---:']));
+    for (const g of summary.commonGaps) out.push(row([`${g.title} (\`${g.criterion}\`)`, t('unitsOf', { n: g.units, total: summary.units })]));
+  }
   for (const u of units) {
     out.push('', `## ${unitLabel(u)}`, '', `${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${t('respondentsCount', { n: u.respondents })}` : ''}`);
     const facts = unitFacts(u, locale);

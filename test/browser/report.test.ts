@@ -51,7 +51,13 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     }
     const bars = await page.locator('svg.chart rect.bar').count();
     expect(bars).toBe(5 + 6); // a bar per zone, and one per unit in the ranking
-    expect(await page.locator('svg.heat rect.cell').count()).toBe(6 * 4);
+    // A row per unit and one of the round's means, a cell per top-level group.
+    expect(await page.locator('svg.heat rect.cell').count()).toBe((6 + 1) * 4);
+    expect(await page.locator('svg.heat text.mean').textContent()).toBe('Rata-rata');
+    // The criteria that are gaps in the most units, with how many: 6 of the 6 for two of them.
+    const common = await page.locator('table.common tbody tr').allTextContents();
+    expect(common.length).toBe(10);
+    expect(common.filter((row) => row.includes('6 dari 6'))).toHaveLength(2);
     const sections = await page.locator('section.unit h2').allTextContents();
     expect(sections).toEqual([
       'Dinas Kesehatan (dinkes)',
