@@ -1,14 +1,14 @@
 import Table from 'cli-table3';
 import type { ScoreReport } from '../core/report.js';
 import { answerText, capText, nextZoneText, shortZoneLabel, statusText, unitLabel } from './describe.js';
-import { boxWidth, cutCell } from './terminal-fit.js';
+import { boxWidth, cutCell, hanging } from './terminal-fit.js';
 import type { RenderOptions } from './types.js';
 
 /** The terminal view: one row per unit, then each unit's largest gaps and its path to the next zone. */
 export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale, width }: RenderOptions): string {
   const { rubric, units, summary } = report;
   const t = locale.t;
-  const lines: string[] = [paint.bold(t('rubricLine', rubric))];
+  const lines: string[] = hanging('', t('rubricLine', rubric), width).map(paint.bold);
   // A round whose units have no names (survey files, ids only) gets no column of empty cells.
   const named = units.some((u) => u.unit.name);
   const layout = (short: boolean): Column[] => {
@@ -52,12 +52,14 @@ export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale
     if (u.gaps.length === 0) lines.push(`  ${t('noGaps')}`);
     const shown = u.gaps.slice(0, gapLimit);
     const cells = shown.map((g) => [locale.num(g.lost), g.criterion, statusText(g.status, locale), answerText(g.value, g.status, locale), g.title]);
-    const width = (k: number) => Math.max(0, ...cells.map((c) => c[k]!.length));
+    const columnWidth = (k: number) => Math.max(0, ...cells.map((c) => c[k]!.length));
     for (const c of cells) {
-      lines.push(`  -${c[0]!.padStart(6)}  ${c[1]!.padEnd(width(1))}  ${c[2]!.padEnd(width(2))}  ${c[3]!.padEnd(width(3))}  ${c[4]}`);
+      const head = `  -${c[0]!.padStart(6)}  ${c[1]!.padEnd(columnWidth(1))}  ${c[2]!.padEnd(columnWidth(2))}  ${c[3]!.padEnd(columnWidth(3))}  `;
+      // On a terminal, a long title wraps under itself rather than under the figures.
+      lines.push(...hanging(head, c[4]!, width));
     }
     if (u.gaps.length > shown.length) lines.push(paint.dim(`  ${t('moreGaps', { n: u.gaps.length - shown.length, total: u.gaps.length })}`));
-    lines.push(`  ${t('next')}: ${nextZoneText(u, locale)}`);
+    lines.push(...hanging(`  ${t('next')}: `, nextZoneText(u, locale), width));
   }
   const zones = summary.zones.map((z) => `${paint.zone(z.color, z.label)} ${z.count}`).join(' · ');
   lines.push('', t('summaryLine', { units: summary.units, zones, mean: locale.num(summary.mean), median: locale.num(summary.median) }));

@@ -9,3 +9,27 @@ export function boxWidth(cellWidths: readonly number[]): number {
 export function cutCell(text: string, room: number): string {
   return text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`;
 }
+
+/**
+ * `text` broken at spaces into lines of at most `room` characters (a word longer than that has a
+ * line of its own). With less than 20 characters of room it is not broken: the terminal wraps it.
+ */
+function wrapWords(text: string, room: number): string[] {
+  if (room < 20 || text.length <= room) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** `prefix` then `text`, its further lines (on a terminal `width` wide) indented under its first. */
+export function hanging(prefix: string, text: string, width: number | undefined): string[] {
+  const lines = width ? wrapWords(text, width - prefix.length) : [text];
+  return lines.map((line, i) => `${i === 0 ? prefix : ' '.repeat(prefix.length)}${line}`);
+}

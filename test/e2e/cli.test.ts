@@ -72,6 +72,14 @@ describe('monev score on the example round', () => {
     }
     expect(onTerminal(100).join('\n')).toMatch(/│ Dinas Kependuduk[^│]*… │/);
     expect(onTerminal(80)[1]).not.toContain('Name');
+    // The gap lists too: a long title or path wraps under itself, every line within the width.
+    const full = monevOnTerminal(['score', ROUND, '--gaps', '3', '-q'], 90).stdout.trimEnd().split('\n');
+    for (const line of full) expect(line.length).toBeLessThanOrEqual(90);
+    const at = full.findIndex((line) => line.includes('sarana-disabilitas  unmet'));
+    expect(full.slice(at, at + 2)).toEqual([
+      '  - 10.00  sarana-disabilitas  unmet  no  Sarana khusus penyandang disabilitas (ramp,',
+      '                                          kursi roda, toilet khusus)',
+    ]);
   });
 
   it('colours zones on request and never with NO_COLOR', () => {
