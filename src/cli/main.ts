@@ -46,6 +46,7 @@ program
   .addOption(new Option('-f, --format <format>', h.scoreFormat))
   .option('-o, --out <file>', h.out)
   .addOption(new Option('--gaps <n>', h.gaps).default('5', '5'))
+  .addOption(new Option('--sort <order>', h.sort).choices(['input', 'score', 'id']).default('input'))
   .option('--fail-under <score>', h.failUnder)
   .option('--fail-zone <zone>', h.failZone)
   .option('--strict', h.strict)

@@ -1,4 +1,5 @@
 import { MonevError, problem } from '../core/problem.js';
+import type { UnitOrder } from '../core/report.js';
 import { suggest } from '../core/suggest.js';
 import { zoneNamed } from '../core/zone-name.js';
 import { formatProblem } from '../i18n/format.js';
@@ -6,7 +7,7 @@ import { assertOutputIsNotInput } from '../io/out-path.js';
 import { streamFor } from '../render/plan.js';
 import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
 import { plainPainter, type Painter } from '../render/types.js';
-import { parseNumberOption, requireCsvFormat, unknownFormat, wantsColor } from './options.js';
+import { parseNumberOption, requireCsvFormat, unknownFormat, usage, wantsColor } from './options.js';
 import { commitOutput, openCommandOutput, quietFailure, warn } from './output.js';
 import { resolveLocale } from './lang.js';
 import { progressReporter } from './progress.js';
@@ -26,6 +27,7 @@ interface ScoreOptions {
   quiet?: boolean;
   lang?: string;
   excel?: boolean;
+  sort?: UnitOrder;
 }
 
 export async function scoreCommand(paths: string[], options: ScoreOptions): Promise<void> {
@@ -39,8 +41,10 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   const paint: Painter = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
 
   requireCsvFormat('--excel', options.excel, format);
+  // The streamed formats write each unit as it is scored; a spreadsheet or jq sorts them after.
+  if (options.sort && options.sort !== 'input' && entry.kind === 'stream') throw usage('usage/invalid-option', { option: '--sort', value: format, expected: '--format table or markdown' });
   const width = format === 'table' && !options.out && process.stdout.isTTY ? process.stdout.columns : undefined;
-  const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel, width });
+  const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel, width, sort: options.sort });
   const sink = openCommandOutput(options.out);
   const progress = progressReporter(Boolean(process.stderr.isTTY) && !options.quiet);
   const below: string[] = [];

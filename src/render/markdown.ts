@@ -1,4 +1,4 @@
-import type { ScoreReport } from '../core/report.js';
+import { unitsInOrder, type ScoreReport } from '../core/report.js';
 import { answerText, capText, nextZoneText, statusText, unitLabel } from './describe.js';
 import type { RenderOptions } from './types.js';
 
@@ -6,8 +6,9 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
 
 /** A readable pre-evaluation report: summary, ranking, then each unit's gaps and next-zone path. */
-export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale }: RenderOptions): string {
-  const { rubric, units, summary } = report;
+export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale, sort = 'input' }: RenderOptions): string {
+  const { rubric, summary } = report;
+  const units = unitsInOrder(report.units, sort);
   const { t, num } = locale;
   const out: string[] = [];
   out.push(`# ${rubric.title}`, '');

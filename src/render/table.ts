@@ -1,12 +1,13 @@
 import Table from 'cli-table3';
-import type { ScoreReport } from '../core/report.js';
+import { unitsInOrder, type ScoreReport } from '../core/report.js';
 import { answerText, capText, nextZoneText, shortZoneLabel, statusText, unitLabel } from './describe.js';
 import { boxWidth, cutCell, hanging } from './terminal-fit.js';
 import type { RenderOptions } from './types.js';
 
 /** The terminal view: one row per unit, then each unit's largest gaps and its path to the next zone. */
-export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale, width }: RenderOptions): string {
-  const { rubric, units, summary } = report;
+export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale, width, sort = 'input' }: RenderOptions): string {
+  const { rubric, summary } = report;
+  const units = unitsInOrder(report.units, sort);
   const t = locale.t;
   const lines: string[] = hanging('', t('rubricLine', rubric), width).map(paint.bold);
   // A round whose units have no names (survey files, ids only) gets no column of empty cells.

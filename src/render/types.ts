@@ -1,6 +1,6 @@
 import type { ZoneColor } from '../core/compile.js';
 import type { Locale } from '../i18n/locale.js';
-import type { ReportHead, ScoreReport } from '../core/report.js';
+import type { ReportHead, ScoreReport, UnitOrder } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import type { Summary } from '../core/summary.js';
 import type { TextOut } from '../core/text-out.js';
@@ -22,6 +22,8 @@ export interface RenderOptions {
   excel?: boolean;
   /** The terminal's width in columns: the table is fitted to it. None for a pipe or a file. */
   width?: number;
+  /** The order of the units in table and Markdown output (`score --sort`). */
+  sort?: UnitOrder;
 }
 
 /** Renders a whole report: for formats that need every unit before the first line (tables, rankings). */

@@ -82,6 +82,20 @@ describe('monev score on the example round', () => {
     ]);
   });
 
+  it('--sort lists the units by score (highest first) or id in table and markdown output, and only there', () => {
+    const ids = (text: string) => [...text.matchAll(/^│ ([a-z-]+) +│/gm)].map((m) => m[1]);
+    expect(ids(monev(['score', ROUND, '--format', 'table', '--gaps', '0', '-q', '--sort', 'score']).stdout)).toEqual(['disdukcapil', 'pkm-gambir-baru', 'dpmptsp', 'disdik', 'dinsos', 'dinkes']);
+    expect(ids(monev(['score', ROUND, '--format', 'table', '--gaps', '0', '-q', '--sort', 'id']).stdout)).toEqual(['dinkes', 'dinsos', 'disdik', 'disdukcapil', 'dpmptsp', 'pkm-gambir-baru']);
+    expect(ids(monev(['score', ROUND, '--format', 'table', '--gaps', '0', '-q']).stdout)).toEqual(['dinsos', 'disdukcapil', 'dpmptsp', 'dinkes', 'disdik', 'pkm-gambir-baru']);
+    const sections = [...monev(['score', ROUND, '--format', 'markdown', '-q', '--sort', 'score']).stdout.matchAll(/^## .*\((\S+)\)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(['disdukcapil', 'pkm-gambir-baru', 'dpmptsp', 'disdik', 'dinsos', 'dinkes']);
+    expect(monev(['score', ROUND, '--format', 'jsonl', '-q', '--sort', 'score'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --sort: `jsonl` is not valid; expected --format table or markdown [usage/invalid-option]\n',
+    });
+  });
+
   it('colours zones on request and never with NO_COLOR', () => {
     const coloured = monev(['score', ROUND, '--format', 'table', '-q'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
     expect(coloured.stdout).toContain('\u001b[32mZona Hijau');
