@@ -19,5 +19,6 @@ export function listRubricsCommand(options: { lang?: string }): void {
 
 export function showRubricCommand(spec: string, options: { color?: boolean; lang?: string }): void {
   const { compiled } = loadRubric(spec);
-  process.stdout.write(renderRubricTree(compiled, wantsColor(options.color, process.stdout) ? chalkPainter() : plainPainter, resolveLocale(options.lang)));
+  const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+  process.stdout.write(renderRubricTree(compiled, wantsColor(options.color, process.stdout) ? chalkPainter() : plainPainter, resolveLocale(options.lang), width));
 }

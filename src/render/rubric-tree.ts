@@ -1,8 +1,8 @@
 import type { CompiledCriterion, CompiledGroup, CompiledRubric } from '../core/compile.js';
 import { roundHalfAway } from '../core/round.js';
 import type { Locale } from '../i18n/locale.js';
+import { hanging } from './terminal-fit.js';
 import type { Painter } from './types.js';
-
 
 const weight = (n: number) => String(roundHalfAway(n, 4)).padStart(7);
 
@@ -25,13 +25,13 @@ function answers(c: CompiledCriterion): string {
  * The rubric as a tree: each node's weight and the points it is worth when every criterion
  * applies (its share x scale), so an analyst can answer "what is this item worth?".
  */
-export function renderRubricTree(rubric: CompiledRubric, paint: Painter, locale: Locale): string {
+export function renderRubricTree(rubric: CompiledRubric, paint: Painter, locale: Locale, width?: number): string {
   const lines: string[] = [];
   const points = (n: number) => locale.num(n).padStart(7);
   const t = locale.t;
   lines.push(paint.bold(`${rubric.title}`));
   lines.push(`${t('rubricLine', rubric).replace(`${rubric.title} (`, '').replace(/\)$/, '')}${rubric.aggregate === 'mean' ? `, ${t('averagedRubric')}` : ''}`);
-  if (rubric.source) lines.push(`${t('source')}: ${rubric.source}`);
+  if (rubric.source) lines.push(...hanging(`${t('source')}: `, rubric.source, width));
   lines.push('', `${t('zones')}:`);
   const zones = [...rubric.zones].reverse();
   // Labels padded to one width, so that the thresholds line up (the padding outside the colour).
@@ -47,16 +47,19 @@ export function renderRubricTree(rubric: CompiledRubric, paint: Painter, locale:
     for (const node of nodes) {
       const nodeShare = (share * node.weight) / total;
       const indent = '  '.repeat(depth);
+      const head = `${weight(node.weight)} ${points(rubric.scale * nodeShare)}  ${indent}${node.id}  `;
       if (node.kind === 'group') {
-        lines.push(paint.bold(`${weight(node.weight)} ${points(rubric.scale * nodeShare)}  ${indent}${node.id}  ${node.title}`));
+        lines.push(...hanging(head, node.title, width).map(paint.bold));
         walk(node.children, nodeShare, depth + 1);
       } else {
-        const extras = [answers(node), node.cap ? `${t('cap')} ${node.cap}` : '', node.naAllowed ? '' : t('alwaysApplies')].filter(Boolean).join('; ');
-        lines.push(`${weight(node.weight)} ${points(rubric.scale * nodeShare)}  ${indent}${node.id}  ${node.title} ${paint.dim(`[${extras}]`)}`);
+        const extras = `[${[answers(node), node.cap ? `${t('cap')} ${node.cap}` : '', node.naAllowed ? '' : t('alwaysApplies')].filter(Boolean).join('; ')}]`;
+        // On a terminal too narrow for the line, the title wraps under itself and the answers follow it.
+        if (!width || head.length + node.title.length + 1 + extras.length <= width) lines.push(`${head}${node.title} ${paint.dim(extras)}`);
+        else lines.push(...hanging(head, node.title, width), ...hanging(' '.repeat(head.length), extras, width).map(paint.dim));
       }
     }
   };
   walk(rubric.groups, 1, 0);
-  lines.push('', t('treeFooter', { n: rubric.criterionList.length }));
+  lines.push('', ...hanging('', t('treeFooter', { n: rubric.criterionList.length }), width));
   return `${lines.join('\n')}\n`;
 }

@@ -346,6 +346,16 @@ describe('monev rubrics', () => {
     expect(run.stdout).toMatch(/^\s+32\.37\s+32\.37\s+proses\s+Dimensi Proses$/m);
     expect(run.stdout).toMatch(/^\s+1\s+2\.94\s+persyaratan\s/m); // 32.37 / 11
   });
+  it.skipIf(!SCRIPT)('fits the tree to a terminal: a long title wraps under itself, its answers after it', () => {
+    const lines = monevOnTerminal(['rubrics', 'show', 'ombudsman-ppp-2023'], 100).stdout.trimEnd().split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+    const at = lines.findIndex((line) => line.includes('kompetensi-pemahaman'));
+    expect(lines.slice(at, at + 3)).toEqual([
+      '      1    2.73    kompetensi-pemahaman  Pelaksana memahami standar pelayanan dan dapat',
+      '                                         menjelaskannya',
+      '                                         [lengkap / sebagian / tidak]',
+    ]);
+  });
   it('shows a rubric file and fails clearly on an unknown id', () => {
     expect(monev(['rubrics', 'show', 'examples/rubric-pra-evaluasi.yaml']).code).toBe(0);
     expect(monev(['rubrics', 'show', 'skm-2017'])).toMatchObject({ code: 2, stderr: expect.stringContaining('bundled rubrics: `ombudsman-kepatuhan-2021`') });
