@@ -276,7 +276,7 @@ th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
 .remark{font-size:.88em;font-style:italic}
 code{font-size:.88em;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.85em;border-top:1px solid var(--line);padding-top:8px}
-@media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}}
+@media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}table.common .barcell{display:none}}
 @page{size:A4;margin:15mm}
 @media print{body{max-width:none;padding:0;font-size:11pt}section.unit{break-before:page}figure,tr,.card{break-inside:avoid}a{color:inherit;text-decoration:none}nav{break-after:page}}
 `;
