@@ -45,7 +45,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     `<div class="cards">${summary.zones
       .map((z) => `<div class="card" style="border-color:${colorOf(z.color).fill}"><span class="big">${z.count}</span><span>${esc(z.label)}</span></div>`)
       .join('')}<div class="card"><span class="big">${locale.num(summary.mean)}</span><span>${esc(t('mean'))}</span></div><div class="card"><span class="big">${locale.num(summary.median)}</span><span>${esc(t('median'))}</span></div></div>`,
-    `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report)}</figure>`,
+    `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report, locale)}</figure>`,
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
     `<figure class="wide"><figcaption>${esc(t('heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
     commonGapsTable(report, locale),
@@ -71,7 +71,7 @@ ${body.filter(Boolean).join('\n')}
 `;
 }
 
-function zoneChart(report: ScoreReport): string {
+function zoneChart(report: ScoreReport, locale: Locale): string {
   const zones = report.summary.zones;
   const max = Math.max(1, ...zones.map((z) => z.count));
   const barWidth = 56;
@@ -86,7 +86,12 @@ function zoneChart(report: ScoreReport): string {
 <text x="${x + barWidth / 2}" y="${y - 6}" text-anchor="middle" class="value">${z.count}</text>
 <text x="${x + barWidth / 2}" y="${height - 12}" text-anchor="middle" class="axis">${esc(shortLabel(z.label, barWidth + gap - 4))}</text>`;
   });
-  return `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${bars.join('\n')}<line x1="0" x2="${width}" y1="${height - 30}" y2="${height - 30}" class="baseline"/></svg>`;
+  return `${chartSvg('chart', width, height, `${locale.t('unitsByZone')}: ${zones.map((z) => `${z.label} ${z.count}`).join('; ')}`)}${bars.join('\n')}<line x1="0" x2="${width}" y1="${height - 30}" y2="${height - 30}" class="baseline"/></svg>`;
+}
+
+/** An inline chart's opening tag; `label` is its text for screen readers (the figures it draws). */
+function chartSvg(className: string, width: number, height: number, label: string): string {
+  return `<svg class="${className}" role="img" aria-label="${esc(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`;
 }
 
 function rankingChart(report: ScoreReport, locale: Locale): string {
@@ -113,7 +118,7 @@ function rankingChart(report: ScoreReport, locale: Locale): string {
       const x = (labelW + (z.min / scale) * barW).toFixed(1);
       return `<line x1="${x}" x2="${x}" y1="0" y2="${height - 18}" class="threshold"><title>${esc(z.label)} ≥ ${locale.num(z.min)}</title></line><text x="${x}" y="${height - 6}" text-anchor="middle" class="axis">${locale.num(z.min, 0)}</text>`;
     });
-  return `<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('\n')}${lines.join('')}</svg>`;
+  return `${chartSvg('chart', width, height, `${locale.t('ranking')}: ${ranking.map((r, i) => `${r.rank}. ${ranked[i]!.unit.name ?? r.unit} ${locale.num(r.score)}`).join('; ')}`)}${rows.join('\n')}${lines.join('')}</svg>`;
 }
 
 // Chart text is set at 11px (the CSS below); labels are measured at that size.
@@ -176,7 +181,7 @@ function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): s
       }),
     );
   });
-  return `<svg class="chart heat" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${head.join('')}${cells.join('\n')}</svg>`;
+  return `${chartSvg('chart heat', width, height, `${locale.t('heatMap')}; ${locale.t('mean')}: ${report.summary.groups.map((g) => `${g.title} ${locale.num(g.mean)}`).join('; ')}`)}${head.join('')}${cells.join('\n')}</svg>`;
 }
 
 /** The criteria that are gaps in the most units: where one fix across the round lifts most units. */

@@ -49,6 +49,11 @@ describe.skipIf(!available)('report.html in Chromium', () => {
       expect(box!.width).toBeGreaterThan(100);
       expect(box!.height).toBeGreaterThan(50);
     }
+    // Each chart says what it draws to a screen reader.
+    const labels = await charts.evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute('aria-label')));
+    expect(labels[0]).toBe('Jumlah unit per zona: A - Kualitas Tertinggi 1; B - Kualitas Tinggi 1; C - Kualitas Sedang 2; D - Kualitas Rendah 1; E - Kualitas Terendah 1');
+    expect(labels[1]).toMatch(/^Peringkat: 1\. Dinas Kependudukan dan Pencatatan Sipil 95,01; 2\. /);
+    expect(labels[2]).toMatch(/^Nilai kelompok per unit; Rata-rata: Dimensi Input \d+,\d\d; /);
     const bars = await page.locator('svg.chart rect.bar').count();
     expect(bars).toBe(5 + 6); // a bar per zone, and one per unit in the ranking
     // A row per unit and one of the round's means, a cell per top-level group.
