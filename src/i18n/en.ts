@@ -9,6 +9,15 @@ const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one 
 const COLUMN_ROLE: Record<string, string> = { unit: "the unit's id", name: "the unit's name", type: "the unit's type", region: "the unit's region", date: 'the date of the visit', assessor: 'the assessor', rubric: 'the rubric', criterion: 'criterion ids, one answer a row', value: 'answers, one a row' };
 // Zone ids with their labels beside them: `yellow` (Zona Kuning).
 const zoneList = (p: P) => (p.zones as string[]).map((id, i) => (p.labels?.[i] && p.labels[i] !== id ? `\`${id}\` (${p.labels[i]})` : `\`${id}\``)).join(', ');
+// Why an output path cannot be written, by the system's error code.
+const UNWRITABLE: Record<string, string> = {
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder; name a file',
+  EACCES: 'no permission to write there',
+  EPERM: 'no permission to write there',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
   return xs.length > max ? `${shown}, … (${xs.length} in all)` : shown;
@@ -111,7 +120,7 @@ export const en: Record<string, (p: P) => string> = {
   'input/no-units': () => 'the inputs hold no unit to score',
   'input/no-files': () => 'no input: name files or folders, or - for standard input',
 
-  'output/unwritable': (p) => `cannot write the output here (${p.reason})`,
+  'output/unwritable': (p) => `cannot write the output here (${p.reason}${UNWRITABLE[p.reason] ? `: ${UNWRITABLE[p.reason]}` : ''})`,
 
   'csv/syntax': (p) => `CSV syntax: ${p.message}`,
   'csv/ragged-row': (p) =>

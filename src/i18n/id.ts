@@ -8,6 +8,15 @@ const hint = (s: unknown) => (s ? ` (maksudnya \`${s}\`?)` : '');
 const COLUMN_ROLE: Record<string, string> = { unit: 'id unit', name: 'nama unit', type: 'jenis unit', region: 'wilayah unit', date: 'tanggal kunjungan', assessor: 'penilai', rubric: 'rubrik', criterion: 'id kriteria, satu jawaban per baris', value: 'jawaban, satu per baris' };
 // Zone ids with their labels beside them: `yellow` (Zona Kuning).
 const zoneList = (p: P) => (p.zones as string[]).map((id, i) => (p.labels?.[i] && p.labels[i] !== id ? `\`${id}\` (${p.labels[i]})` : `\`${id}\``)).join(', ');
+// Why an output path cannot be written, by the system's error code.
+const UNWRITABLE: Record<string, string> = {
+  ENOTDIR: 'sebagian jalurnya berkas, bukan folder',
+  EISDIR: 'itu folder; sebutkan nama berkas',
+  EACCES: 'tidak ada izin menulis di sana',
+  EPERM: 'tidak ada izin menulis di sana',
+  EROFS: 'sistem berkasnya hanya-baca',
+  ENOSPC: 'disk penuh',
+};
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
   return xs.length > max ? `${shown}, … (semuanya ${xs.length})` : shown;
@@ -110,7 +119,7 @@ export const id: Record<string, (p: P) => string> = {
   'input/no-units': () => 'masukan tidak berisi unit untuk dinilai',
   'input/no-files': () => 'tidak ada masukan: sebutkan berkas atau folder, atau - untuk masukan standar',
 
-  'output/unwritable': (p) => `keluaran tidak dapat ditulis di sini (${p.reason})`,
+  'output/unwritable': (p) => `keluaran tidak dapat ditulis di sini (${p.reason}${UNWRITABLE[p.reason] ? `: ${UNWRITABLE[p.reason]}` : ''})`,
 
   'csv/syntax': (p) => `sintaks CSV: ${p.message}`,
   'csv/ragged-row': (p) =>

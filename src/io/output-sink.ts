@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { pieceBytes, type TextOut, type TextPiece } from '../core/text-out.js';
@@ -29,11 +29,19 @@ export function openOutput(target: string | undefined): OutputSink {
   if (isSpecialFile(target)) return fdOutput(openSync(target, 'w'), true);
   // node:crypto is required here, not imported: loading it costs about 5 ms, and most runs write to stdout.
   const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Folders named in --out that do not exist yet are made (`--out laporan/2023/hasil.html`), and
+  // taken away again when the run ends without writing.
+  const folder = dirname(target);
+  const made = makeFolder(folder);
+  const discard = () => {
+    rmSync(temp, { force: true });
+    if (made) removeEmptyFolders(folder, made);
+  };
+  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const file = fdOutput(openSync(temp, 'w'), true);
   // Interrupted (Ctrl-C, a CI timeout), the half-written temporary file goes; the target was never touched.
   const onSignal = (signal: NodeJS.Signals) => {
-    rmSync(temp, { force: true });
+    discard();
     process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
   };
   process.once('SIGINT', onSignal);
@@ -49,7 +57,7 @@ export function openOutput(target: string | undefined): OutputSink {
         await file.commit();
         renameSync(temp, target);
       } catch (error) {
-        rmSync(temp, { force: true });
+        discard();
         throw error;
       } finally {
         release();
@@ -57,10 +65,32 @@ export function openOutput(target: string | undefined): OutputSink {
     },
     abort() {
       file.abort();
-      rmSync(temp, { force: true });
+      discard();
       release();
     },
   };
+}
+
+/** mkdir -p; a file where a folder should be is ENOTDIR (mkdir says EEXIST, which misleads). */
+function makeFolder(folder: string): string | undefined {
+  try {
+    return mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`not a folder: ${folder}`), { code: 'ENOTDIR' });
+    throw error;
+  }
+}
+
+/** Removes `from` and the folders above it up to `top`, as long as each is empty. */
+function removeEmptyFolders(from: string, top: string): void {
+  for (let folder = from; ; folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+    if (folder === top) return;
+  }
 }
 
 const WRITE_BUFFER = 1 << 18;

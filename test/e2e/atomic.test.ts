@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN } from './run-cli.js';
+import { BIN, monev } from './run-cli.js';
 
 /** A run killed half-way leaves the previous output intact. */
 describe('--out survives a killed run', () => {
@@ -51,4 +51,26 @@ describe('--out survives a killed run', () => {
     expect(run.out).toBe('previous result\n');
     expect(run.files).toEqual(['hasil.json']);
   }, 60_000);
+});
+
+describe('--out into folders that do not exist yet', () => {
+  it('makes them, and takes them away again when the run writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-out-'));
+    const out = join(dir, 'laporan', '2023', 'hasil.json');
+    expect(monev(['score', 'examples/pra-evaluasi', '--format', 'json', '-q', '--out', out])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(out, 'utf8')).units).toHaveLength(6);
+    expect(readdirSync(join(dir, 'laporan', '2023'))).toEqual(['hasil.json']);
+
+    // An input error after the output was opened: nothing written, no folder left behind.
+    writeFileSync(join(dir, 'rusak.csv'), 'criterion,value\npersyaratn,ya\n');
+    const failed = monev(['score', join(dir, 'rusak.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '-q', '--out', join(dir, 'baru', 'a', 'hasil.json')]);
+    expect(failed.code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['laporan', 'rusak.csv']);
+
+    // A file where a folder should be is still an error, with its reason.
+    expect(monev(['score', 'examples/pra-evaluasi', '-q', '--out', join(dir, 'rusak.csv', 'hasil.json')])).toMatchObject({
+      code: 2,
+      stderr: `${join(dir, 'rusak.csv', 'hasil.json')}: error: cannot write the output here (ENOTDIR: a part of the path is a file, not a folder) [output/unwritable]\n`,
+    });
+  });
 });

@@ -155,7 +155,7 @@ describe('bad input: clear messages, exit 2, no stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monev-'));
     const run = monev(['score', ROUND, '--format', 'csv', '-q', '--out', dir]);
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toMatch(/: error: cannot write the output here \(E[A-Z]+\) \[output\/unwritable\]/);
+    expect(run.stderr).toBe(`${dir}: error: cannot write the output here (EISDIR: it is a folder; name a file) [output/unwritable]\n`);
   });
 });
 
