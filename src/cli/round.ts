@@ -118,7 +118,8 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     const unit = collector!.take(sheet);
     const problems = collector!.drain();
     problems.forEach(report);
-    if (problems.length === 0) return emit(unit);
+    // A warning (an unread date) leaves the unit scored; an error in its answers does not.
+    if (!problems.some((p) => p.severity === 'error')) return emit(unit);
   };
 
   for (const [i, file] of inputs.entries()) {

@@ -1,5 +1,6 @@
 import type { AnswerRecord, Position, Sheet, SheetRow, UnitInfo } from './assessment.js';
 import type { CompiledCriterion, CompiledRubric, RawAnswer } from './compile.js';
+import { parseDay } from './calendar-day.js';
 import { problem, type Problem } from './problem.js';
 import { suggest } from './suggest.js';
 import { COLUMN_NAMES_MEANT, normalizeWord } from './vocabulary.js';
@@ -98,6 +99,8 @@ export class UnitCollector {
   /** Answers one at a time: the criterion ids met at each place of the last sheet, and their criteria. */
   private readonly idsAt: string[] = [];
   private readonly criteriaAt: CompiledCriterion[] = [];
+  private lastDate: string | undefined;
+  private readonly unreadDates = new Set<string>();
 
   constructor(private readonly rubric: CompiledRubric) {}
 
@@ -106,6 +109,7 @@ export class UnitCollector {
    * sheet. Single answers without notes are the parsed answers themselves: no allocation per answer.
    */
   take(sheet: Sheet): UnitAnswers {
+    if (sheet.date !== undefined && sheet.date !== this.lastDate) this.checkDate(sheet);
     const row = sheet.row;
     if (row) {
       const columns = this.wideColumns(row.criteria);
@@ -188,8 +192,22 @@ export class UnitCollector {
     this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column, aside }, positionOf(sheet, record)));
   }
 
+  /**
+   * A visit date that names no day is shown as written in reports, and cannot be put in order
+   * with the others: said once per text. (Most sheets of a round share a date: the last one read
+   * is not looked at again.)
+   */
+  private checkDate(sheet: Sheet): void {
+    const date = sheet.date!;
+    this.lastDate = date;
+    if (date.trim() === '' || parseDay(date) || this.unreadDates.has(date)) return;
+    this.unreadDates.add(date);
+    this.problems.push(problem('assessment/unread-date', { date }, { file: sheet.file, line: sheet.line, severity: 'warning' }));
+  }
+
   /** Pools the sheet with earlier sheets of the same unit: respondents of a survey. */
   add(sheet: Sheet): void {
+    if (sheet.date !== undefined && sheet.date !== this.lastDate) this.checkDate(sheet);
     let unit = this.pooled.get(sheet.unit.id);
     if (!unit) {
       unit = { unit: { ...sheet.unit }, sources: new Set(), line: sheet.line, tallies: [] };

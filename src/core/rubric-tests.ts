@@ -69,7 +69,8 @@ export function runCase(rubric: CompiledRubric, testCase: RubricTestCase, where:
   } else unit = collector.take(sheets[0]!);
   const problems = collector.drain();
   const result = { name: testCase.name, line: where.line, problems };
-  if (problems.length || !unit) return { ...result, failures: [{ field: 'answers', expected: 'valid answers', got: problems.map((p) => p.code).join(', ') || 'no answers' }] };
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length || !unit) return { ...result, failures: [{ field: 'answers', expected: 'valid answers', got: errors.map((p) => p.code).join(', ') || 'no answers' }] };
   const outcome = scoreUnit(rubric, unit);
   if (!outcome.ok) return { ...result, failures: [{ field: 'answers', expected: 'an applicable criterion', got: outcome.problem.code }] };
   const got = outcome.result;

@@ -86,6 +86,7 @@ export const en: Record<string, (p: P) => string> = {
 
   'assessment/rubric-mismatch': (p) => `assessment names rubric ${q(p.named)} but is scored with ${q(p.used)}`,
   'assessment/missing-unit-id': () => 'a file with several YAML documents needs `unit: {id: …}` in each',
+  'assessment/unread-date': (p) => `date ${q(p.date)} names no day: reports show it as written and cannot put it in order (write 2023-07-12, 12/07/2023 or 12 Juli 2023)`,
   'assessment/no-rubric': () => 'no rubric: pass --rubric <file or bundled id>, or name one with `rubric:` in the assessments',
   'assessment/several-rubrics': (p) => `this assessment names rubric ${q(p.rubrics[0])}, earlier ones name ${q(p.rubrics[1])}; pass --rubric to choose one`,
 

@@ -85,6 +85,7 @@ export const id: Record<string, (p: P) => string> = {
 
   'assessment/rubric-mismatch': (p) => `penilaian menyebut rubrik ${q(p.named)} tetapi dinilai dengan ${q(p.used)}`,
   'assessment/missing-unit-id': () => 'berkas dengan beberapa dokumen YAML memerlukan `unit: {id: …}` di setiap dokumen',
+  'assessment/unread-date': (p) => `tanggal ${q(p.date)} tidak menunjuk hari: laporan menampilkannya apa adanya dan tidak dapat mengurutkannya (tulis 2023-07-12, 12/07/2023 atau 12 Juli 2023)`,
   'assessment/no-rubric': () => 'rubrik tidak diketahui: pakai --rubric <berkas atau id bawaan>, atau sebutkan dengan `rubric:` di berkas penilaian',
   'assessment/several-rubrics': (p) => `penilaian ini menyebut rubrik ${q(p.rubrics[0])}, penilaian sebelumnya ${q(p.rubrics[1])}; pakai --rubric untuk memilih`,
 

@@ -24,6 +24,13 @@ const collect = (...sheets: ReturnType<typeof sheet>[]) => {
 };
 
 describe('UnitCollector', () => {
+  it('warns once per text of a visit date that names no day, and still collects the unit', () => {
+    const dated = (unit: string, date: string) => ({ ...sheet(unit, { persyaratan: 'ya' }), date, line: 2 });
+    const { units, problems } = collect(dated('a', '12/07/2023'), dated('b', 'kemarin'), dated('c', '12 Juli 2023'), dated('d', 'kemarin'), dated('e', ' '));
+    expect(units.map((u) => u.unit.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(problems).toEqual([expect.objectContaining({ code: 'assessment/unread-date', severity: 'warning', file: 'b.yaml', line: 2, params: { date: 'kemarin' } })]);
+  });
+
   it('names an unknown criterion and suggests the closest id', () => {
     const { problems } = collect(sheet('u', { persyaratn: 'ya' }));
     expect(problems).toEqual([expect.objectContaining({ code: 'answer/unknown-criterion', params: { criterion: 'persyaratn', suggestion: 'persyaratan' } })]);

@@ -225,6 +225,14 @@ describe('--out', () => {
     );
   });
 
+  it('warns of a visit date that names no day, and scores the unit all the same', () => {
+    const dir = folderWith({ 'dinkes.yaml': 'unit: dinkes\ndate: pekan lalu\nanswers:\n  persyaratan: ya\n' });
+    const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[1]).toMatch(/^dinkes,/);
+    expect(run.stderr).toContain(`${join(dir, 'dinkes.yaml')}:1: warning: date \`pekan lalu\` names no day: reports show it as written and cannot put it in order (write 2023-07-12, 12/07/2023 or 12 Juli 2023) [assessment/unread-date]`);
+  });
+
   it('warns of a file that holds no unit, and says which assessment named a rubric that is not there', () => {
     const dir = folderWith({ 'dinkes.csv': 'criterion,value\npersyaratan,ya\n', 'dinsos.csv': 'criterion,value\n', 'pkm.yaml': '# formulir belum diisi\n' });
     const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
