@@ -25,6 +25,8 @@ export const uiEn = {
   lost: 'Lost',
   status: 'Status',
   answer: 'Answer',
+  // A survey's gap shows the respondents' mean answer (the SKM's NRR), not one answer.
+  meanAnswer: 'Mean answer',
   responses: 'Responses',
   mean: 'Mean',
   median: 'Median',
@@ -142,6 +144,7 @@ export const uiId: Record<UiKey, Entry> = {
   lost: 'Hilang',
   status: 'Status',
   answer: 'Jawaban',
+  meanAnswer: 'Rata-rata jawaban',
   responses: 'Jumlah jawaban',
   mean: 'Rata-rata',
   median: 'Median',

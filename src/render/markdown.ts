@@ -47,7 +47,7 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale, so
     else {
       const shown = u.gaps.slice(0, gapLimit);
       out.push(t('gapsOf', { shown: shown.length, total: u.gaps.length }), '');
-      out.push(row([t('lost'), t('criterion'), t('title'), t('status'), t('answer')]), row(['---:', '---', '---', '---', '---']));
+      out.push(row([t('lost'), t('criterion'), t('title'), t('status'), t(u.respondents === undefined ? 'answer' : 'meanAnswer')]), row(['---:', '---', '---', '---', '---']));
       for (const g of shown) out.push(row([num(g.lost), `\`${g.criterion}\``, g.title, statusText(g.status, locale), answerText(g.value, g.status, locale)]));
     }
     out.push('', t('nextZoneSentence', { text: nextZoneText(u, locale) }));

@@ -235,7 +235,7 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   if (u.gaps.length === 0) parts.push(`<p>${esc(t('noGapsSentence'))}</p>`);
   else {
     parts.push(
-      `<div class="scroll"><table class="gaps"><thead><tr><th class="num">${esc(t('lost'))}</th><th>${esc(t('criterion'))}</th><th>${esc(t('status'))}</th><th>${esc(t('answer'))}</th><th>${esc(t('guidance'))}</th></tr></thead><tbody>`,
+      `<div class="scroll"><table class="gaps"><thead><tr><th class="num">${esc(t('lost'))}</th><th>${esc(t('criterion'))}</th><th>${esc(t('status'))}</th><th>${esc(t(u.respondents === undefined ? 'answer' : 'meanAnswer'))}</th><th>${esc(t('guidance'))}</th></tr></thead><tbody>`,
     );
     // Field notes and evidence travel with the answer, so the unit sees what the team saw.
     const remarks = new Map(u.criteria.filter((c) => c.note || c.evidence).map((c) => [c.id, [c.note, c.evidence].filter(Boolean).join(' · ')]));

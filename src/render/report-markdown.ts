@@ -47,7 +47,7 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
     out.push('', `### ${t('gaps')} (${u.gaps.length})`, '');
     if (u.gaps.length === 0) out.push(t('noGapsSentence'));
     else {
-      out.push(row([t('lost'), t('criterion'), t('status'), t('answer'), t('guidance')]), row(['---:', '---', '---', '---', '---']));
+      out.push(row([t('lost'), t('criterion'), t('status'), t(u.respondents === undefined ? 'answer' : 'meanAnswer'), t('guidance')]), row(['---:', '---', '---', '---', '---']));
       const remarks = new Map(u.criteria.filter((c) => c.note || c.evidence).map((c) => [c.id, [c.note, c.evidence].filter(Boolean).join(' · ')]));
       for (const g of u.gaps) {
         const remark = remarks.get(g.criterion);

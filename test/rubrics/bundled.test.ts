@@ -152,6 +152,10 @@ describe('the example rounds', () => {
     });
     // Worksheets that use the rounded weight 0.111 land elsewhere: 25 x 0.111 x sum(NRR) = 91.38.
     expect(Math.round(25 * 0.111 * totals.reduce((s, t) => s + t / 29, 0) * 100) / 100).toBe(91.38);
+    // The gap lists show each element's NRR as the mean answer: U3 100 / 29 = 3.448… -> 3.45.
+    const markdown = monev(['score', 'examples/skm/contoh-permenpanrb-14-2017.csv', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'markdown', '--gaps', '9']).stdout;
+    expect(markdown).toContain('| Lost | Criterion | Title | Status | Mean answer |');
+    expect(markdown).toMatch(/\| `u3` \| Waktu penyelesaian \| partial \| 3\.45 \|/);
   });
 
   it('SKM: blank cells and n/a answers are left out of an element mean', () => {
