@@ -1,4 +1,5 @@
 import type { CompiledZone } from './compile.js';
+import { roundHalfAway } from './round.js';
 import type { UnitResult } from './score.js';
 import type { Summary } from './summary.js';
 
@@ -36,4 +37,36 @@ export function unitsInOrder(units: readonly UnitResult[], order: UnitOrder): re
   const byId = (a: UnitResult, b: UnitResult) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0);
   // By the score as printed, so that units the ranking puts level stand in the order of their ids.
   return [...units].sort(order === 'score' ? (a, b) => b.score - a.score || byId(a, b) : byId);
+}
+
+export interface TypeSummary {
+  type: string;
+  units: number;
+  /** Mean of the units' rounded scores, rounded as the round's mean is. */
+  mean: number;
+  /** Units per zone, zones in the rubric's order from the top. */
+  zones: { id: string; count: number }[];
+}
+
+/**
+ * The round by unit type (`dinas`, `puskesmas`, …), in order of first appearance: how each kind
+ * of unit fares. Empty unless the units name at least two types; units without a type are
+ * counted under `untyped`.
+ */
+export function summaryByType(units: readonly UnitResult[], zones: readonly CompiledZone[], untyped: string): TypeSummary[] {
+  const byType = new Map<string, UnitResult[]>();
+  for (const u of units) {
+    const type = u.unit.type?.trim() || untyped;
+    const members = byType.get(type);
+    if (members) members.push(u);
+    else byType.set(type, [u]);
+  }
+  if (byType.size < 2) return [];
+  const top = [...zones].sort((a, b) => b.min - a.min);
+  return [...byType].map(([type, members]) => ({
+    type,
+    units: members.length,
+    mean: roundHalfAway(members.reduce((sum, u) => sum + u.score, 0) / members.length),
+    zones: top.map((z) => ({ id: z.id, count: members.filter((u) => u.zone.id === z.id).length })),
+  }));
 }

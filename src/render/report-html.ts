@@ -1,5 +1,5 @@
 import type { CompiledRubric, ZoneColor } from '../core/compile.js';
-import type { ScoreReport } from '../core/report.js';
+import { summaryByType, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
@@ -45,6 +45,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     `<div class="cards">${summary.zones
       .map((z) => `<div class="card" style="border-color:${colorOf(z.color).fill}"><span class="big">${z.count}</span><span>${esc(z.label)}</span></div>`)
       .join('')}<div class="card"><span class="big">${locale.num(summary.mean)}</span><span>${esc(t('mean'))}</span></div><div class="card"><span class="big">${locale.num(summary.median)}</span><span>${esc(t('median'))}</span></div></div>`,
+    typeTable(report, locale),
     `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report, locale)}</figure>`,
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
     `<figure class="wide"><figcaption>${esc(t('heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
@@ -184,6 +185,17 @@ function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): s
   return `${chartSvg('chart heat', width, height, `${locale.t('heatMap')}; ${locale.t('mean')}: ${report.summary.groups.map((g) => `${g.title} ${locale.num(g.mean)}`).join('; ')}`)}${head.join('')}${cells.join('\n')}</svg>`;
 }
 
+/** How each kind of unit (dinas, puskesmas, …) fares: units, mean and zones per type. */
+function typeTable(report: ScoreReport, locale: Locale): string {
+  const t = locale.t;
+  const types = summaryByType(report.units, report.rubric.zones, t('untyped'));
+  if (types.length === 0) return '';
+  const zones = report.summary.zones;
+  const head = [t('type'), t('units'), t('mean'), ...zones.map((z) => shortZoneLabel(z.label))];
+  const rows = types.map((type) => `<tr><td>${esc(type.type)}</td><td class="num">${type.units}</td><td class="num">${locale.num(type.mean)}</td>${type.zones.map((z) => `<td class="num">${z.count}</td>`).join('')}</tr>`);
+  return `<h3>${esc(t('byType'))}</h3><table class="types"><thead><tr>${head.map((h, i) => `<th${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 /** The criteria that are gaps in the most units: where one fix across the round lifts most units. */
 function commonGapsTable(report: ScoreReport, locale: Locale): string {
   const { commonGaps, units } = report.summary;
@@ -277,7 +289,7 @@ th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
 .badge{display:inline-block;border-radius:4px;padding:2px 10px;font-weight:600}
 .cap{background:#fff4e5;border-left:4px solid #f2b705;padding:6px 10px}
 .gain{color:#2e7d32;font-weight:600}
-.guidance{color:var(--muted);font-size:.92em;min-width:16em}
+.guidance{color:var(--muted);font-size:.92em;min-width:16em}table.types{width:auto;min-width:50%}
 .remark{font-size:.88em;font-style:italic}
 code{font-size:.88em;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.85em;border-top:1px solid var(--line);padding-top:8px}

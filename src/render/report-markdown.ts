@@ -1,7 +1,7 @@
 import type { CompiledRubric } from '../core/compile.js';
-import type { ScoreReport } from '../core/report.js';
+import { summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor } from '../core/score.js';
-import { answerText, capText, roundDateText, statusText, unitFacts, unitLabel } from './describe.js';
+import { answerText, capText, roundDateText, shortZoneLabel, statusText, unitFacts, unitLabel } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -17,6 +17,12 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   const dates = roundDateText(options.roundDates, locale);
   if (dates) out.push('', `**${t('roundDate')}:** ${dates}`);
   out.push('', `## ${t('summary')}`, '', t('summaryText', { units: summary.units, mean: num(summary.mean), median: num(summary.median) }), '');
+  const types = summaryByType(units, report.rubric.zones, t('untyped'));
+  if (types.length) {
+    out.push(`### ${t('byType')}`, '', row([t('type'), t('units'), t('mean'), ...summary.zones.map((z) => shortZoneLabel(z.label))]), row(['---', '---:', '---:', ...summary.zones.map(() => '---:')]));
+    for (const type of types) out.push(row([type.type, String(type.units), num(type.mean), ...type.zones.map((z) => String(z.count))]));
+    out.push('');
+  }
   out.push(`### ${t('unitsByZone')}`, '', row([t('zone'), t('from'), t('units')]), row(['---', '---:', '---:']));
   for (const z of summary.zones) out.push(row([z.label, num(z.min), String(z.count)]));
   out.push('', `### ${t('ranking')}`, '', row([t('rank'), t('unit'), t('score'), t('zone')]), row(['---:', '---', '---:', '---']));
