@@ -22,6 +22,8 @@ interface ReportCommandOptions {
 export async function reportCommand(paths: string[], options: ReportCommandOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
   if (!['html', 'markdown'].includes(options.format)) throw unknownFormat(options.format, ['html', 'markdown']);
+  // A page of HTML on a terminal helps nobody: it goes to a file.
+  if (options.format === 'html' && !options.out && process.stdout.isTTY) throw usage('usage/html-to-terminal', {});
   if (options.date !== undefined && !isIsoDay(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
   if (options.out) assertOutputIsNotInput(options.out, paths);
   const units: UnitResult[] = [];

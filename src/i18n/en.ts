@@ -139,6 +139,7 @@ export const en: Record<string, (p: P) => string> = {
   'usage/unknown-format': (p) => `unknown format ${q(p.format)}${hint(p.suggestion)}; expected one of ${list(p.allowed)}`,
   'usage/out-is-input': (p) => `--out ${q(p.out)} would overwrite an input (${p.input}); choose another path`,
   'usage/invalid-option': (p) => `${p.option}: ${q(p.value)} is not valid; expected ${p.expected}`,
+  'usage/html-to-terminal': () => 'the HTML report is a file: pass --out laporan.html (or redirect: > laporan.html); --format markdown reads on a terminal',
   'usage/unknown-zone': (p) => `${p.option}: no zone ${q(p.zone)}${hint(p.suggestion)}; zones are ${zoneList(p)}`,
 
   'diff/rubric-changed': (p) => `the rounds were scored with different rubrics (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); scores are not comparable. Pass --allow-rubric-change to compare anyway`,

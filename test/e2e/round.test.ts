@@ -248,6 +248,13 @@ describe('monev report', () => {
     expect(html).toContain('<span class="remark">Keterangan &quot;tidak dipungut biaya&quot; belum masuk SK standar pelayanan</span>'.replace(/&quot;/g, "'"));
   });
 
+  it.skipIf(!SCRIPT)('html on a terminal: asks for a file instead of printing the page', () => {
+    const run = monevOnTerminal(['report', 'examples/pra-evaluasi', '-q'], 100);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('error: the HTML report is a file: pass --out laporan.html (or redirect: > laporan.html); --format markdown reads on a terminal [usage/html-to-terminal]\n');
+    expect(monevOnTerminal(['report', 'examples/pra-evaluasi', '-q', '--format', 'markdown'], 100).code).toBe(0);
+  });
+
   it('markdown: the same content with tables, in Indonesian with --lang id', () => {
     const md = monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--format', 'markdown', '--lang', 'id', '-q']).stdout;
     expect(md).toContain('**Putaran:** 18 Juli 2023 – 20 Juli 2023');
