@@ -136,7 +136,9 @@ export function renamedUnits(diff: RoundDiff): { name: string; before: string; a
     for (const u of diff.units) {
       if (u.movement !== movement || !u.name) continue;
       const key = normalizeWord(u.name);
-      units.set(key, [...(units.get(key) ?? []), u]);
+      const named = units.get(key);
+      if (named) named.push(u);
+      else units.set(key, [u]);
     }
     return units;
   };

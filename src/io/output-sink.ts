@@ -33,11 +33,11 @@ export function openOutput(target: string | undefined): OutputSink {
   // taken away again when the run ends without writing.
   const folder = dirname(target);
   const made = makeFolder(folder);
+  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const discard = () => {
     rmSync(temp, { force: true });
     if (made) removeEmptyFolders(folder, made);
   };
-  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const file = fdOutput(openSync(temp, 'w'), true);
   // Interrupted (Ctrl-C, a CI timeout), the half-written temporary file goes; the target was never touched.
   const onSignal = (signal: NodeJS.Signals) => {

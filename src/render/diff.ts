@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { RoundDiff, UnitDiff } from '../core/diff.js';
 import type { Locale } from '../i18n/locale.js';
 import { shortZoneLabel } from './describe.js';
-import { boxWidth } from './terminal-fit.js';
+import { boxWidth, largest } from './terminal-fit.js';
 import type { Painter } from './types.js';
 
 const ARROWS = { up: '▲', down: '▼', same: '=', added: '+', removed: '−' } as const;
@@ -28,7 +28,7 @@ export function renderDiffTable(diff: RoundDiff, locale: Locale, paint: Painter,
   const t = locale.t;
   const closed = diff.units.map((u) => u.gapsClosed.join(', '));
   const opened = diff.units.map((u) => u.gapsOpened.join(', '));
-  const longestId = Math.max(0, ...diff.units.flatMap((u) => [...u.gapsClosed, ...u.gapsOpened].map((id) => id.length + 1)));
+  const longestId = largest(diff.units.flatMap((u) => [...u.gapsClosed, ...u.gapsOpened].map((id) => id.length + 1)));
   const layout = (short: boolean, idOnly: boolean) => [
     diff.units.map((u) => (u.name && !idOnly ? `${u.name} (${u.unit})` : u.unit)),
     diff.units.map((u) => locale.num(u.before?.score)),
@@ -37,7 +37,7 @@ export function renderDiffTable(diff: RoundDiff, locale: Locale, paint: Painter,
     diff.units.map((u) => zoneChange(u, locale, short)),
   ];
   const head = [t('unit'), t('before'), t('after'), t('change'), t('zoneChange'), t('gapsClosed'), t('gapsOpened')];
-  const natural = (cells: string[], k: number) => Math.max(head[k]!.length, ...cells.map((c) => c.length));
+  const natural = (cells: string[], k: number) => largest(cells.map((c) => c.length), head[k]!.length);
   let fixed = layout(false, false);
   let gapWidth = GAP_COLUMN;
   if (width) {

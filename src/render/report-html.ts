@@ -5,6 +5,7 @@ import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
 import { answerText, roundDateText, shortZoneLabel, statusText, unitFacts, unitLabel } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
+import { largest } from './terminal-fit.js';
 
 export interface ReportOptions {
   locale: Locale;
@@ -129,7 +130,7 @@ const LABEL_MAX = 240;
 
 /** Room for the units' names left of a chart: as wide as the longest needs, up to LABEL_MAX. */
 function labelWidth(units: readonly UnitResult[]): number {
-  const widest = Math.max(0, ...units.map((u) => textWidth(u.unit.name ?? u.unit.id, CHART_FONT)));
+  const widest = largest(units.map((u) => textWidth(u.unit.name ?? u.unit.id, CHART_FONT)));
   return Math.ceil(Math.min(LABEL_MAX, Math.max(60, widest + 2 * LABEL_PAD)));
 }
 

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { unitsInOrder, type ScoreReport } from '../core/report.js';
 import { answerText, capText, nextZoneText, shortZoneLabel, statusText, unitLabel } from './describe.js';
-import { boxWidth, cutCell, hanging } from './terminal-fit.js';
+import { boxWidth, cutCell, hanging, largest } from './terminal-fit.js';
 import type { RenderOptions } from './types.js';
 
 /** The terminal view: one row per unit, then each unit's largest gaps and its path to the next zone. */
@@ -99,7 +99,7 @@ function fitColumns(layouts: Column[][], width: number | undefined): Column[] {
   const tries: [Column[], Column['id']][] = [...layouts.map((cols) => [cols, 'name'] as [Column[], Column['id']]), [last.filter((c) => c.id !== 'name'), 'next']];
   let fitted: Column[] = last;
   for (const [cols, yielding] of tries) {
-    const widths = cols.map((c) => Math.max(c.head.length, ...c.cells.map((text) => text.length)));
+    const widths = cols.map((c) => largest(c.cells.map((text) => text.length), c.head.length));
     const k = cols.findIndex((c) => c.id === yielding);
     if (k >= 0 && boxWidth(widths) > width) widths[k] = Math.max(Math.min(NARROWEST, widths[k]!), widths[k]! - (boxWidth(widths) - width));
     fitted = cols.map((c, j) => ({ ...c, cells: c.cells.map((text) => cutCell(text, widths[j]!)) }));

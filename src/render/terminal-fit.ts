@@ -5,6 +5,16 @@ export function boxWidth(cellWidths: readonly number[]): number {
   return cellWidths.reduce((sum, w) => sum + w + 3, 1);
 }
 
+/**
+ * The largest of `values`, at least `floor`. A loop, not `Math.max(...values)`: spreading the cells
+ * of a round of 200,000 units overflows the call stack.
+ */
+export function largest(values: Iterable<number>, floor = 0): number {
+  let most = floor;
+  for (const value of values) if (value > most) most = value;
+  return most;
+}
+
 /** `text` cut to `room` characters, with an ellipsis for what is left out. */
 export function cutCell(text: string, room: number): string {
   return text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`;
