@@ -42,7 +42,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
 
   requireCsvFormat('--excel', options.excel, format);
   // The streamed formats write each unit as it is scored; a spreadsheet or jq sorts them after.
-  if (options.sort && options.sort !== 'input' && entry.kind === 'stream') throw usage('usage/invalid-option', { option: '--sort', value: format, expected: '--format table or markdown' });
+  if (options.sort && options.sort !== 'input' && !['table', 'markdown'].includes(format)) throw usage('usage/invalid-option', { option: '--sort', value: format, expected: '--format table or markdown' });
   const width = format === 'table' && !options.out && process.stdout.isTTY ? process.stdout.columns : undefined;
   const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel, width, sort: options.sort });
   const sink = openCommandOutput(options.out);

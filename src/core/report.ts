@@ -32,9 +32,9 @@ export interface ReportHead {
 /** The order units are listed in: as read, by score (highest first; ties by id), or by id. */
 export type UnitOrder = 'input' | 'score' | 'id';
 
-export function unitsInOrder(units: readonly UnitResult[], order: UnitOrder): readonly UnitResult[] {
+export function unitsInOrder<U extends { unit: { id: string }; score: number }>(units: readonly U[], order: UnitOrder): readonly U[] {
   if (order === 'input') return units;
-  const byId = (a: UnitResult, b: UnitResult) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0);
+  const byId = (a: U, b: U) => (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0);
   // By the score as printed, so that units the ranking puts level stand in the order of their ids.
   return [...units].sort(order === 'score' ? (a, b) => b.score - a.score || byId(a, b) : byId);
 }

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { RoundDiff, UnitDiff } from '../core/diff.js';
 import type { Locale } from '../i18n/locale.js';
 import { shortZoneLabel } from './describe.js';
-import { boxWidth, largest } from './terminal-fit.js';
+import { boxWidth, largest, slicedTable } from './terminal-fit.js';
 import type { Painter } from './types.js';
 
 const ARROWS = { up: '▲', down: '▼', same: '=', added: '+', removed: '−' } as const;
@@ -52,18 +52,17 @@ export function renderDiffTable(diff: RoundDiff, locale: Locale, paint: Painter,
   }
   // A gap column is as wide as its longest list when that is narrower than the room it has.
   const gapColumn = (cells: string[], k: number) => Math.min(gapWidth, natural(cells, k)) + 2;
-  const table = new Table({
-    head,
-    colAligns: ['left', 'right', 'right', 'right', 'left', 'left', 'left'],
-    style: { head: [], border: [] },
-    wordWrap: true,
-    colWidths: [null, null, null, null, null, gapColumn(closed, 5), gapColumn(opened, 6)] as unknown as number[],
-  });
-  diff.units.forEach((u, i) => {
+  const colWidths = [...fixed.map((cells, k) => natural(cells, k) + 2), gapColumn(closed, 5), gapColumn(opened, 6)];
+  const rows = diff.units.map((u, i) => {
     const color = u.movement === 'up' ? 'green' : u.movement === 'down' ? 'red' : undefined;
-    table.push([fixed[0]![i]!, fixed[1]![i]!, fixed[2]![i]!, fixed[3]![i]!, paint.zone(color, fixed[4]![i]!), closed[i]!, opened[i]!]);
+    return [fixed[0]![i]!, fixed[1]![i]!, fixed[2]![i]!, fixed[3]![i]!, paint.zone(color, fixed[4]![i]!), closed[i]!, opened[i]!];
   });
-  const lines = [paint.bold(t('diffTitle', { title: diff.rubric.after.title })), table.toString(), '', summaryLine(diff, locale)];
+  const draw = (slice: readonly string[][], first: boolean) => {
+    const table = new Table({ head: first ? head : [], colAligns: ['left', 'right', 'right', 'right', 'left', 'left', 'left'], style: { head: [], border: [] }, wordWrap: true, colWidths });
+    table.push(...slice);
+    return table.toString();
+  };
+  const lines = [paint.bold(t('diffTitle', { title: diff.rubric.after.title })), slicedTable(rows, draw, true), '', summaryLine(diff, locale)];
   if (diff.regressions.length) lines.push(paint.zone('red', t('regressions', { n: diff.regressions.length, list: diff.regressions.join(', ') })));
   return `${lines.join('\n')}\n`;
 }

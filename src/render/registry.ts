@@ -4,7 +4,7 @@ export type FormatEntry = { kind: 'whole'; load: () => Promise<Renderer> } | { k
 
 /** Output formats by name; each module is loaded only when its format is asked for. */
 const formats: Record<string, FormatEntry> = {
-  table: { kind: 'whole', load: async () => (await import('./table.js')).renderTable },
+  table: { kind: 'stream', load: async (options) => (await import('./table.js')).tableStream(options) },
   markdown: { kind: 'whole', load: async () => (await import('./markdown.js')).renderMarkdown },
   json: { kind: 'stream', load: async () => (await import('./json.js')).jsonStream },
   jsonl: { kind: 'stream', load: async () => (await import('./jsonl.js')).jsonlStream },

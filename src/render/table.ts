@@ -1,67 +1,113 @@
 import Table from 'cli-table3';
-import { unitsInOrder, type ScoreReport } from '../core/report.js';
+import { unitsInOrder, type ReportHead, type ScoreReport } from '../core/report.js';
+import type { UnitResult } from '../core/score.js';
+import type { Summary } from '../core/summary.js';
 import { answerText, capText, nextZoneText, shortZoneLabel, statusText, unitLabel } from './describe.js';
-import { boxWidth, cutCell, hanging, largest } from './terminal-fit.js';
-import type { RenderOptions } from './types.js';
+import { boxWidth, cutCell, hanging, largest, ruleFrom, slicedTable } from './terminal-fit.js';
+import type { RenderOptions, StreamRenderer } from './types.js';
 
-/** The terminal view: one row per unit, then each unit's largest gaps and its path to the next zone. */
-export function renderTable(report: ScoreReport, { gaps: gapLimit, paint, locale, width, sort = 'input' }: RenderOptions): string {
-  const { rubric, summary } = report;
-  const units = unitsInOrder(report.units, sort);
+/** What the table keeps of a unit: its row's figures and its gap list, already written. */
+interface TableEntry {
+  unit: { id: string; name?: string | undefined };
+  score: number;
+  zone: { label: string; color: UnitResult['zone']['color'] };
+  capped: boolean;
+  gaps: number;
+  next: { label: string; n: number } | undefined;
+  /** The unit's gap list, its lines joined: one flat string rather than many pieces of them. */
+  section: string;
+}
+
+/**
+ * The terminal view: one row per unit, then each unit's largest gaps and its path to the next
+ * zone. The table needs every unit before its first line (column widths, order), but keeps only
+ * what it prints of each: a national round's units are not held whole.
+ */
+export function tableStream(options: RenderOptions): StreamRenderer {
+  const entries: TableEntry[] = [];
+  return {
+    begin: () => '',
+    unit: (u) => {
+      entries.push(entryOf(u, options));
+    },
+    end: (summary, head) => renderEntries(head, entries, summary, options),
+  };
+}
+
+/** The whole report as a table, at once. */
+export function renderTable(report: ScoreReport, options: RenderOptions): string {
+  return renderEntries(report, report.units.map((u) => entryOf(u, options)), report.summary, options);
+}
+
+function entryOf(u: UnitResult, { gaps: gapLimit, paint, locale, width }: RenderOptions): TableEntry {
+  const t = locale.t;
+  const section: string[] = [];
+  if (gapLimit > 0) {
+    section.push('', paint.bold(`${unitLabel(u)}: ${locale.num(u.score)} ${paint.zone(u.zone.color, u.zone.label)}`));
+    if (u.respondents !== undefined) {
+      section.push(`  ${t('respondents')}: ${u.respondents}`);
+      const means = u.criteria.map((c) => `${c.id} ${locale.num(c.mean)} (${c.responses ?? 0})`);
+      section.push(`  ${t('meanAnswers')}: ${means.join(' · ')}`);
+    }
+    const cap = capText(u, locale);
+    if (cap) section.push(`  ${cap}`);
+    if (u.gaps.length === 0) section.push(`  ${t('noGaps')}`);
+    const shown = u.gaps.slice(0, gapLimit);
+    const cells = shown.map((g) => [locale.num(g.lost), g.criterion, statusText(g.status, locale), answerText(g.value, g.status, locale), g.title]);
+    const columnWidth = (k: number) => largest(cells.map((c) => c[k]!.length));
+    for (const c of cells) {
+      const head = `  -${c[0]!.padStart(6)}  ${c[1]!.padEnd(columnWidth(1))}  ${c[2]!.padEnd(columnWidth(2))}  ${c[3]!.padEnd(columnWidth(3))}  `;
+      // On a terminal, a long title wraps under itself rather than under the figures.
+      section.push(...hanging(head, c[4]!, width));
+    }
+    if (u.gaps.length > shown.length) section.push(paint.dim(`  ${t('moreGaps', { n: u.gaps.length - shown.length, total: u.gaps.length })}`));
+    section.push(...hanging(`  ${t('next')}: `, nextZoneText(u, locale), width));
+  }
+  return {
+    unit: { id: u.unit.id, name: u.unit.name },
+    score: u.score,
+    zone: { label: u.zone.label, color: u.zone.color },
+    capped: u.cappedBy.length > 0,
+    gaps: u.gaps.length,
+    next: u.nextZone ? { label: u.nextZone.zone.label, n: u.nextZone.close.length } : undefined,
+    section: section.join('\n'),
+  };
+}
+
+function renderEntries(head: ReportHead, all: readonly TableEntry[], summary: Summary, { paint, locale, width, sort = 'input' }: RenderOptions): string {
+  const { rubric } = head;
+  const entries = unitsInOrder(all, sort);
   const t = locale.t;
   const lines: string[] = hanging('', t('rubricLine', rubric), width).map(paint.bold);
   // A round whose units have no names (survey files, ids only) gets no column of empty cells.
-  const named = units.some((u) => u.unit.name);
+  const named = entries.some((e) => e.unit.name);
   const layout = (short: boolean): Column[] => {
     const zone = (label: string) => (short ? shortZoneLabel(label) : label);
     return [
-      { id: 'unit', head: t('unit'), cells: units.map((u) => u.unit.id), align: 'left' },
-      ...(named ? [{ id: 'name', head: t('name'), cells: units.map((u) => u.unit.name ?? ''), align: 'left' } as const] : []),
-      { id: 'score', head: t('score'), cells: units.map((u) => locale.num(u.score)), align: 'right' },
-      { id: 'zone', head: t('zone'), cells: units.map((u) => zone(u.zone.label) + (u.cappedBy.length ? ` ${t('capped')}` : '')), align: 'left' },
-      { id: 'gaps', head: t('gaps'), cells: units.map((u) => String(u.gaps.length)), align: 'right' },
+      { id: 'unit', head: t('unit'), cells: entries.map((e) => e.unit.id), align: 'left' },
+      ...(named ? [{ id: 'name', head: t('name'), cells: entries.map((e) => e.unit.name ?? ''), align: 'left' } as const] : []),
+      { id: 'score', head: t('score'), cells: entries.map((e) => locale.num(e.score)), align: 'right' },
+      { id: 'zone', head: t('zone'), cells: entries.map((e) => zone(e.zone.label) + (e.capped ? ` ${t('capped')}` : '')), align: 'left' },
+      { id: 'gaps', head: t('gaps'), cells: entries.map((e) => String(e.gaps)), align: 'right' },
       {
         id: 'next',
         head: t('nextZone'),
-        cells: units.map((u) => (u.nextZone ? t('nextZoneCell', { zone: zone(u.nextZone.zone.label), n: u.nextZone.close.length }) : '-')),
+        cells: entries.map((e) => (e.next ? t('nextZoneCell', { zone: zone(e.next.label), n: e.next.n }) : '-')),
         align: 'left',
       },
     ];
   };
   const columns = fitColumns([layout(false), layout(true)], width);
-  const table = new Table({
-    head: columns.map((c) => c.head),
-    colAligns: columns.map((c) => c.align),
-    style: { head: [], border: [] },
-    chars: COMPACT,
-  });
-  units.forEach((u, row) => {
-    // Only the zone is painted; a zone is never cut, so its colour codes do not count in its width.
-    table.push(columns.map((c) => (c.id === 'zone' ? paint.zone(u.zone.color, c.cells[row]!) : c.cells[row]!)));
-  });
-  lines.push(withHeadRule(table.toString()));
-  for (const u of units) {
-    if (gapLimit <= 0) break;
-    lines.push('', paint.bold(`${unitLabel(u)}: ${locale.num(u.score)} ${paint.zone(u.zone.color, u.zone.label)}`));
-    if (u.respondents !== undefined) {
-      lines.push(`  ${t('respondents')}: ${u.respondents}`);
-      const means = u.criteria.map((c) => `${c.id} ${locale.num(c.mean)} (${c.responses ?? 0})`);
-      lines.push(`  ${t('meanAnswers')}: ${means.join(' · ')}`);
-    }
-    const cap = capText(u, locale);
-    if (cap) lines.push(`  ${cap}`);
-    if (u.gaps.length === 0) lines.push(`  ${t('noGaps')}`);
-    const shown = u.gaps.slice(0, gapLimit);
-    const cells = shown.map((g) => [locale.num(g.lost), g.criterion, statusText(g.status, locale), answerText(g.value, g.status, locale), g.title]);
-    const columnWidth = (k: number) => Math.max(0, ...cells.map((c) => c[k]!.length));
-    for (const c of cells) {
-      const head = `  -${c[0]!.padStart(6)}  ${c[1]!.padEnd(columnWidth(1))}  ${c[2]!.padEnd(columnWidth(2))}  ${c[3]!.padEnd(columnWidth(3))}  `;
-      // On a terminal, a long title wraps under itself rather than under the figures.
-      lines.push(...hanging(head, c[4]!, width));
-    }
-    if (u.gaps.length > shown.length) lines.push(paint.dim(`  ${t('moreGaps', { n: u.gaps.length - shown.length, total: u.gaps.length })}`));
-    lines.push(...hanging(`  ${t('next')}: `, nextZoneText(u, locale), width));
-  }
+  // Only the zone is painted; a zone is never cut, so its colour codes do not count in its width.
+  const rows = entries.map((e, row) => columns.map((c) => (c.id === 'zone' ? paint.zone(e.zone.color, c.cells[row]!) : c.cells[row]!)));
+  const colWidths = columns.map((c) => largest(c.cells.map((text) => text.length), c.head.length) + 2);
+  const draw = (slice: readonly string[][], first: boolean) => {
+    const table = new Table({ head: first ? columns.map((c) => c.head) : [], colWidths, colAligns: columns.map((c) => c.align), style: { head: [], border: [] }, chars: COMPACT });
+    table.push(...slice);
+    return first ? withHeadRule(table.toString()) : table.toString();
+  };
+  lines.push(slicedTable(rows, draw, false));
+  for (const e of entries) if (e.section) lines.push(e.section);
   const zones = summary.zones.map((z) => `${paint.zone(z.color, z.label)} ${z.count}`).join(' · ');
   lines.push('', t('summaryLine', { units: summary.units, zones, mean: locale.num(summary.mean), median: locale.num(summary.median) }));
   return `${lines.join('\n')}\n`;
@@ -78,12 +124,11 @@ interface Column {
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 const NARROWEST = 12;
 
-/** The rule under the header that compact rows leave out, drawn from the top border's shape. */
+/** The rule under the header that compact rows leave out. */
 function withHeadRule(table: string): string {
   const lines = table.split('\n');
   if (lines.length < 3) return table;
-  const rule = lines[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
-  return [lines[0], lines[1], rule, ...lines.slice(2)].join('\n');
+  return [lines[0], lines[1], ruleFrom(lines[0]!), ...lines.slice(2)].join('\n');
 }
 
 /**

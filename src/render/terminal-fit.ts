@@ -43,3 +43,33 @@ export function hanging(prefix: string, text: string, width: number | undefined)
   const lines = width ? wrapWords(text, width - prefix.length) : [text];
   return lines.map((line, i) => `${i === 0 ? prefix : ' '.repeat(prefix.length)}${line}`);
 }
+
+// cli-table3 lays a table out in time that grows with the square of its rows (each cell is checked
+// against the rows above it): a table of 10,000 units took 8 s, one of 100,000 would take many
+// minutes. Tables are drawn in slices of this many rows, with the same column widths, and joined.
+const SLICE = 250;
+
+/**
+ * A table of many rows drawn slice by slice and joined into one. `draw` renders some rows as a
+ * whole table (with the header for the first slice) at fixed column widths; every slice but the
+ * first loses its top border (which becomes a rule between rows when the table has them: `ruled`),
+ * every slice but the last its bottom border.
+ */
+export function slicedTable<R>(rows: readonly R[], draw: (rows: readonly R[], first: boolean) => string, ruled: boolean): string {
+  const out: string[] = [];
+  for (let start = 0; start === 0 || start < rows.length; start += SLICE) {
+    const lines = draw(rows.slice(start, start + SLICE), start === 0).split('\n');
+    if (start > 0) {
+      const top = lines.shift()!;
+      if (ruled) out.push(ruleFrom(top));
+    }
+    if (start + SLICE < rows.length) lines.pop();
+    out.push(...lines);
+  }
+  return out.join('\n');
+}
+
+/** A rule between rows, drawn from a table's top border. */
+export function ruleFrom(top: string): string {
+  return top.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
+}

@@ -4,7 +4,7 @@ import type { ScoreReport } from '../../src/core/report.js';
 import { scoreUnit, type UnitResult } from '../../src/core/score.js';
 import { summaryAccumulator } from '../../src/core/summary.js';
 import { localeFor } from '../../src/i18n/locale.js';
-import { renderTable } from '../../src/render/table.js';
+import { renderTable, tableStream } from '../../src/render/table.js';
 import { plainPainter } from '../../src/render/types.js';
 import { rubricOf, sheet } from '../helpers.js';
 
@@ -65,5 +65,27 @@ describe('table: fitted to the terminal', () => {
     for (const line of narrow) expect(line.length).toBeLessThanOrEqual(50);
     expect(narrow[1]).toMatch(/^│ Unit +│ +Score │ Zone │ Gaps │ Next zone +│$/);
     expect(narrow[5]).toBe('│ unit-3 │  10.00 │ E    │    2 │ 1 gap → A │');
+  });
+
+  it('draws a round larger than one slice of rows as one table, and keeps only what it prints of each unit', () => {
+    // 600 units: three slices of cli-table3 rows (whose layout time grows with the square of its rows), joined.
+    const many: UnitResult[] = Array.from({ length: 600 }, (_, i) => {
+      const outcome = scoreUnit(rubric, new UnitCollector(rubric).take({ ...sheet(`u${String(i).padStart(3, '0')}`, answers[i % 3]!), unit: { id: `u${String(i).padStart(3, '0')}`, name: names[i % 3] } }));
+      if (!outcome.ok) throw new Error('unscored');
+      return outcome.result;
+    });
+    const acc = summaryAccumulator(rubric);
+    many.forEach((u) => acc.add(u));
+    const stream = tableStream({ gaps: 1, paint: plainPainter, locale: localeFor('en') });
+    stream.begin(report);
+    many.forEach((u, i) => stream.unit(u, { text: () => {}, piece: () => {} }, i));
+    const text = stream.end(acc.summary(), report, many.length);
+    const lines = text.split('\n').filter((line) => /^[┌│├└]/.test(line));
+    expect(lines).toHaveLength(600 + 4);
+    expect(lines.map((line) => line[0]).join('')).toBe(`┌│├${'│'.repeat(600)}└`);
+    expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+    expect(lines.slice(3, -1).map((line) => line.slice(2, 6))).toEqual(many.map((u) => u.unit.id));
+    // Each unit's gap list follows the table, in the same order.
+    expect(text.match(/^[^\n]*\(u\d{3}\): /gm)!.map((line) => line.match(/\((u\d{3})\)/)![1])).toEqual(many.map((u) => u.unit.id));
   });
 });
