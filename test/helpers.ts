@@ -2,6 +2,7 @@ import type { Sheet } from '../src/core/assessment.js';
 import { MonevError, type Problem } from '../src/core/problem.js';
 import { UnitCollector } from '../src/core/collect.js';
 import { compileRubric, type CompiledRubric } from '../src/core/compile.js';
+import type { RoundSnapshot } from '../src/core/diff.js';
 import { RubricSchema } from '../src/core/rubric-schema.js';
 import { scoreUnit, type UnitResult } from '../src/core/score.js';
 
@@ -10,6 +11,14 @@ export const TRAFFIC_ZONES = [
   { id: 'yellow', label: 'Zona Kuning', min: 51 },
   { id: 'red', label: 'Zona Merah', min: 0 },
 ];
+
+/** A unit of a round as a comparison keeps it, zoned by TRAFFIC_ZONES. */
+export function snapshotUnit(id: string, name: string | undefined, score: number, gaps: string[] = []): RoundSnapshot['units'][number] {
+  return { id, name, score, zone: TRAFFIC_ZONES.find((z) => score >= z.min)!, gaps };
+}
+
+/** A round's rubric as a comparison keeps it. */
+export const SNAPSHOT_RUBRIC: RoundSnapshot['rubric'] = { id: 'r', title: 'R', version: '1', sha256: 'x', zones: TRAFFIC_ZONES };
 
 export function rubricOf(partial: Record<string, unknown>): CompiledRubric {
   return compileRubric(RubricSchema.parse({ id: 'test', title: 'Test', version: '1', zones: TRAFFIC_ZONES, ...partial }));

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diffRounds, renamedUnits, type RoundSnapshot } from '../../src/core/diff.js';
+import { diffRounds, renamedUnits } from '../../src/core/diff.js';
+import { SNAPSHOT_RUBRIC, snapshotUnit } from '../helpers.js';
 
-const zones = [
-  { id: 'green', label: 'Zona Hijau', min: 81 },
-  { id: 'yellow', label: 'Zona Kuning', min: 51 },
-  { id: 'red', label: 'Zona Merah', min: 0 },
-];
-const rubric = { id: 'r', title: 'R', version: '1', sha256: 'x', zones };
-const unit = (id: string, name: string | undefined, score: number, gaps: string[] = []): RoundSnapshot['units'][number] => ({
-  id,
-  name,
-  score,
-  zone: zones.find((z) => score >= z.min)!,
-  gaps,
-});
+const rubric = SNAPSHOT_RUBRIC;
+const unit = snapshotUnit;
 
 describe('comparing two rounds', () => {
   it('computes change, zone movement, gaps closed and opened, and regressions by hand', () => {
