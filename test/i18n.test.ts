@@ -73,6 +73,10 @@ describe('every command speaks Indonesian', () => {
     expect(help).toContain('Cara pakai: monev score [opsi] <paths...>'.replace('[opsi]', '[options]'));
     expect(help).toContain('menilai berkas penilaian (CSV atau YAML');
     expect(help).toContain('Opsi:');
+    // Commander's own notes after an option, in Indonesian too.
+    expect(help).toContain('(pilihan: "input", "score", "id", bawaan: "input")');
+    expect(help).toContain('(bawaan: 5)');
+    expect(help).not.toMatch(/choices:|default:/);
     expect(monev(['score', '--lang', 'id'])).toMatchObject({ code: 2, stderr: "galat: argumen wajib 'paths' tidak ada\n" });
     expect(monev(['validate', 'rubrics', '--lang', 'id', '--fromat', 'json']).stderr).toBe("galat: opsi tidak dikenal '--fromat'\n(Maksudnya --format?)\n");
     expect(monev(['skor', '--lang', 'id']).stderr).toBe("galat: perintah tidak dikenal 'skor'\n(Maksudnya score?)\n");

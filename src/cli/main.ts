@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { helpEn, helpId, usageErrorId } from '../i18n/help.js';
+import { helpEn, helpExtrasId, helpId, usageErrorId } from '../i18n/help.js';
 import { requestedLang } from '../i18n/lang-choice.js';
 import { loadCommand } from './command-modules.js';
 import { packageVersion } from './version.js';
@@ -32,7 +32,10 @@ const program = new Command('monev')
   .version(packageVersion(), '-V, --version', h.version)
   .helpOption('-h, --help', h.help)
   .helpCommand('help [command]', h.help)
-  .configureHelp({ styleTitle: (title: string) => TITLES[title] ?? title })
+  .configureHelp({
+    styleTitle: (title: string) => TITLES[title] ?? title,
+    ...(h === helpId ? { styleOptionDescription: helpExtrasId, styleArgumentDescription: helpExtrasId } : {}),
+  })
   .configureOutput({ outputError: (message, write) => write(h === helpId ? usageErrorId(message) : message) })
   .option('--lang <lang>', h.lang)
   .showSuggestionAfterError()

@@ -132,3 +132,8 @@ const USAGE_ERRORS_ID: [RegExp, string][] = [
 export function usageErrorId(message: string): string {
   return USAGE_ERRORS_ID.reduce((text, [pattern, words]) => text.replace(pattern, words), message);
 }
+
+/** Commander's "(choices: …, default: …)" after an option's help, in Indonesian. */
+export function helpExtrasId(description: string): string {
+  return description.replace(/\((choices|default): /g, (_, word: string) => `(${word === 'choices' ? 'pilihan' : 'bawaan'}: `).replace(/, default: /g, ', bawaan: ');
+}
