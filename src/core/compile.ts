@@ -18,7 +18,7 @@ export interface CompiledZone {
 /** What an answer may be, as data; the message formatter words it. */
 export type AnswerSpec =
   | { type: 'boolean'; yes: string[]; no: string[]; na: string[] | null }
-  | { type: 'scale'; min: number; max: number; na: string[] | null }
+  | { type: 'scale'; min: number; max: number; labels?: [string, number][]; na: string[] | null }
   | { type: 'choice'; options: string[]; na: string[] | null }
   | { type: 'percent'; na: string[] | null }
   | { type: 'number'; min: number; na: string[] | null };
@@ -174,9 +174,11 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
     }
     case 'scale': {
       const { min, max, scoring } = criterion;
-      spec = { type: 'scale', min, max, na: naWords };
-      parse = withNa((raw) => {
-        const v = parseNumber(raw);
+      const labels = criterion.labels && new Map(Object.entries(criterion.labels).map(([word, point]) => [normalizeWord(word), point]));
+      spec = { type: 'scale', min, max, ...(criterion.labels ? { labels: Object.entries(criterion.labels) } : {}), na: naWords };
+      parse = withNa((raw, text) => {
+        // A form tool exports the words the respondent ticked ("sangat sesuai"): they name a point.
+        const v = parseNumber(raw) ?? labels?.get(text);
         if (v === undefined || !Number.isInteger(v) || v < min || v > max) return invalid;
         const fraction = scoring === 'ratio' ? v / max : (v - min) / (max - min);
         return valueOf(v, fraction, v);

@@ -1,7 +1,7 @@
 import { problem, type Problem } from './problem.js';
 import type { Group, Rubric } from './rubric-schema.js';
 import { suggest } from './suggest.js';
-import { answerVocabulary } from './vocabulary.js';
+import { answerVocabulary, normalizeWord } from './vocabulary.js';
 import { zoneNamed } from './zone-name.js';
 
 type Path = (string | number)[];
@@ -9,6 +9,7 @@ type Path = (string | number)[];
 /** Rules that relate parts of a structurally valid rubric. Returns every problem, with its path. */
 export function checkRubric(rubric: Rubric): Problem[] {
   const problems: Problem[] = [];
+  const naWords = answerVocabulary(rubric.answers).na;
   checkZones(rubric, problems);
   const zoneIds = new Set(rubric.zones.map((z) => z.id));
   const seen = new Map<string, Path>();
@@ -48,6 +49,12 @@ export function checkRubric(rubric: Rubric): Problem[] {
           problems.push(problem('rubric/scale-range', { min: criterion.min, max: criterion.max }, { path: [...cpath, 'max'] }));
         } else if (criterion.scoring === 'ratio' && criterion.min < 0) {
           problems.push(problem('rubric/ratio-negative', { min: criterion.min }, { path: [...cpath, 'min'] }));
+        }
+        for (const [word, point] of Object.entries(criterion.labels ?? {})) {
+          const path = [...cpath, 'labels', word];
+          if (point < criterion.min || point > criterion.max) problems.push(problem('rubric/label-range', { word, point, min: criterion.min, max: criterion.max }, { path }));
+          // An answer is read as n/a before it is looked up: such a label could never be given.
+          if (naWords.has(normalizeWord(word))) problems.push(problem('rubric/label-is-na', { word }, { path }));
         }
       }
       if (criterion.type === 'choice') {

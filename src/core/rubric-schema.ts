@@ -62,6 +62,10 @@ const ScaleCriterion = z
     .enum(['linear', 'ratio'])
     .default('linear')
     .describe('linear: (v - min) / (max - min); ratio: v / max (the SKM convention)'),
+  labels: z
+    .record(z.string(), z.int())
+    .optional()
+    .describe('Words an answer may use for a point of the scale, e.g. {"tidak sesuai": 1, "sangat sesuai": 4} (case-insensitive): what form tools export'),
   })
   .meta({ title: 'Scale criterion' });
 

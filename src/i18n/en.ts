@@ -29,7 +29,7 @@ export function describeSpec(spec: AnswerSpec): string {
     case 'boolean':
       return `yes (${list(spec.yes)}) or no (${list(spec.no)})${na}`;
     case 'scale':
-      return `a whole number from ${spec.min} to ${spec.max}${na}`;
+      return `a whole number from ${spec.min} to ${spec.max}${spec.labels ? ` or its words (${spec.labels.map(([word, point]) => `\`${word}\` ${point}`).join(', ')})` : ''}${na}`;
     case 'choice':
       return `one of ${list(spec.options)}${na}`;
     case 'percent':
@@ -64,6 +64,8 @@ export const en: Record<string, (p: P) => string> = {
   'rubric/duplicate-id': (p) => `duplicate id ${q(p.id)}: ids must be unique across groups and criteria (first used at ${p.first})`,
   'rubric/empty-group': (p) => `group ${q(p.id)} has no criteria and no groups`,
   'rubric/unknown-zone': (p) => `cap ${q(p.zone)} names no zone${hint(p.suggestion)}; zones are ${zoneList(p)}`,
+  'rubric/label-range': (p) => `label ${q(p.word)} names ${p.point}, outside the scale ${p.min}..${p.max}`,
+  'rubric/label-is-na': (p) => `label ${q(p.word)} is also a not-applicable word: such an answer is read as n/a, never as the label`,
   'rubric/scale-range': (p) => `scale min ${p.min} must be below max ${p.max}`,
   'rubric/ratio-negative': (p) => `ratio scoring needs min >= 0, got ${p.min}`,
   'rubric/score-range': (p) => `score ${q(p.score)} is outside [0, 1]`,

@@ -28,7 +28,7 @@ export function describeSpecId(spec: AnswerSpec): string {
     case 'boolean':
       return `ya (${list(spec.yes)}) atau tidak (${list(spec.no)})${na}`;
     case 'scale':
-      return `bilangan bulat ${spec.min} sampai ${spec.max}${na}`;
+      return `bilangan bulat ${spec.min} sampai ${spec.max}${spec.labels ? ` atau kata-katanya (${spec.labels.map(([word, point]) => `\`${word}\` ${point}`).join(', ')})` : ''}${na}`;
     case 'choice':
       return `salah satu dari ${list(spec.options)}${na}`;
     case 'percent':
@@ -63,6 +63,8 @@ export const id: Record<string, (p: P) => string> = {
   'rubric/duplicate-id': (p) => `id kembar ${q(p.id)}: id harus unik di seluruh kelompok dan kriteria (pertama dipakai di ${p.first})`,
   'rubric/empty-group': (p) => `kelompok ${q(p.id)} tidak berisi kriteria maupun kelompok`,
   'rubric/unknown-zone': (p) => `cap ${q(p.zone)} tidak menunjuk zona mana pun${hint(p.suggestion)}; zona yang ada ${zoneList(p)}`,
+  'rubric/label-range': (p) => `label ${q(p.word)} menunjuk ${p.point}, di luar skala ${p.min}..${p.max}`,
+  'rubric/label-is-na': (p) => `label ${q(p.word)} juga kata untuk tidak berlaku: jawaban itu dibaca n/a, tidak pernah sebagai label`,
   'rubric/scale-range': (p) => `min skala ${p.min} harus lebih kecil dari max ${p.max}`,
   'rubric/ratio-negative': (p) => `penilaian ratio memerlukan min >= 0, tertulis ${p.min}`,
   'rubric/score-range': (p) => `skor ${q(p.score)} di luar [0, 1]`,

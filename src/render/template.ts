@@ -10,7 +10,7 @@ export function allowedAnswers(spec: AnswerSpec): string {
     case 'boolean':
       return `${spec.yes[0]} | ${spec.no[0]}${na}`;
     case 'scale':
-      return `${spec.min}..${spec.max}${na}`;
+      return `${spec.min}..${spec.max}${spec.labels ? ` | ${spec.labels.map(([word, point]) => `${word} (${point})`).join(' | ')}` : ''}${na}`;
     case 'choice':
       return `${spec.options.join(' | ')}${na}`;
     case 'percent':

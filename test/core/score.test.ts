@@ -110,7 +110,7 @@ describe('criterion types', () => {
         title: 'G',
         criteria: [
           { id: 'lin', title: 'linear', type: 'scale', min: 1, max: 4 },
-          { id: 'rat', title: 'ratio', type: 'scale', min: 1, max: 4, scoring: 'ratio' },
+          { id: 'rat', title: 'ratio', type: 'scale', min: 1, max: 4, scoring: 'ratio', labels: { 'tidak sesuai': 1, 'kurang sesuai': 2, sesuai: 3, 'sangat sesuai': 4 } },
           { id: 'cho', title: 'choice', type: 'choice', options: [{ value: 'Lengkap', score: 1 }, { value: 'sebagian', score: 0.5 }, { value: 'tidak', score: 0 }] },
           { id: 'pct', title: 'percent', type: 'percent' },
           { id: 'num', title: 'number', type: 'number', bands: [{ min: 0, score: 1 }, { min: 6, score: 0.5 }, { min: 15, score: 0 }] },
@@ -130,6 +130,13 @@ describe('criterion types', () => {
     expect(f.pct).toBeCloseTo(0.855, 12);
     expect(f.num).toBe(0.5); // band min 6 <= 7.5 < 15
     expect(f.boo).toBe(1);
+  });
+
+  it('reads a scale answer written with its words as the point they name, the value recorded as that number', () => {
+    const result = score(typed, { lin: 3, rat: '  Kurang   SESUAI ', cho: 'sebagian', pct: 85.5, num: 7.5, boo: 'ya' });
+    expect(result.criteria.find((c) => c.id === 'rat')).toMatchObject({ value: 2, fraction: 0.5 }); // 2 / 4
+    // Only the scale with words takes them.
+    expect(() => score(typed, { lin: 'sesuai', rat: 3, cho: 'sebagian', pct: 85.5, num: 7.5, boo: 'ya' })).toThrow(/answer\/invalid/);
   });
 
   it('scores the mean of the six fractions', () => {

@@ -44,6 +44,14 @@ describe('rubric validation positions', () => {
     expect(lines[3]).toContain('write it with a decimal point');
   });
 
+  it('checks the answer words of a scale: a point off the scale, a word read as n/a first', () => {
+    const problems = checkRubricFile(fixture('scale-labels.yaml')).problems;
+    expect(problems.map((p) => [p.code, p.line, p.column, p.params])).toEqual([
+      ['rubric/label-range', 17, 41, { word: 'sangat puas', point: 5, min: 1, max: 4 }],
+      ['rubric/label-is-na', 17, 59, { word: 'tidak berlaku' }],
+    ]);
+  });
+
   it('names a missing key or a wrong type where the schema allows several types (version: string or number)', () => {
     const [missing] = checkRubricFile('test/fixtures/rubric-version/missing.yaml').problems;
     expect(missing).toMatchObject({ code: 'rubric/missing-key', line: 1, column: 1, params: { key: 'version', expected: 'string | number' } });
