@@ -64,7 +64,7 @@ describe('every command speaks Indonesian', () => {
       'galat: tidak ada zona dengan `min: 0`',
     );
     expect(monev(['rubrics', '--lang', 'id']).stdout).toContain('Sumber: Ombudsman Republik Indonesia');
-    expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--lang', 'id']).stdout).toContain('# jawaban: 1..4 | na');
+    expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--lang', 'id']).stdout).toContain('# jawaban: 1..4 | tidak sesuai (1) | kurang sesuai (2) | sesuai (3) | sangat sesuai (4) | na');
     expect(monev(['diff', 'examples/langkat-2023/r1', 'examples/langkat-2023/r2', '--rubric', 'ombudsman-ppp-2023', '--format', 'table', '-q'], { env: { MONEV_LANG: 'id' } }).stdout).toContain(
       '4 naik, 1 turun, 1 tetap zonanya',
     );

@@ -8,7 +8,7 @@ describe('monev test: rubric tests pin the published figures', () => {
   it('every bundled rubric passes its tests', () => {
     const run = monev(['test', 'rubrics/']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/\n29 cases: 29 passed, 0 failed\n$/);
+    expect(run.stdout).toMatch(/\n30 cases: 30 passed, 0 failed\n$/);
     expect(run.stdout).toContain('✓ Contoh perhitungan: 29 responden');
   });
 

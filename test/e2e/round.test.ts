@@ -48,7 +48,7 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--out', form]).code).toBe(0);
     const lines = readFileSync(form, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('criterion,title,allowed,value,note,evidence,rubric');
-    expect(lines[1]).toBe('u1,Persyaratan,1..4 | na,,,,skm-permenpanrb-14-2017');
+    expect(lines[1]).toBe('u1,Persyaratan,1..4 | tidak sesuai (1) | kurang sesuai (2) | sesuai (3) | sangat sesuai (4) | na,,,,skm-permenpanrb-14-2017');
     writeFileSync(form, `${[lines[0], ...lines.slice(1).map((l) => l.replace(/,,,,skm/, ',3,,,skm'))].join('\n')}\n`);
     // The form names its rubric: no --rubric needed.
     const run = monev(['score', form, '--format', 'json']);
@@ -83,7 +83,7 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--excel', '--units', join(dir, 'units.csv'), '--lang', 'id', '--out', form]).code).toBe(0);
     const text = readFileSync(form, 'utf8');
     expect(text.startsWith('\uFEFFunit;name;criterion;title;allowed;value;note;evidence;rubric\r\n')).toBe(true);
-    expect(text).toContain('\r\npkm;UPTD Puskesmas Gambir Baru;u1;Persyaratan;1..4 | na;;;;skm-permenpanrb-14-2017\r\n');
+    expect(text).toContain('\r\npkm;UPTD Puskesmas Gambir Baru;u1;Persyaratan;1..4 | tidak sesuai (1) | kurang sesuai (2) | sesuai (3) | sangat sesuai (4) | na;;;;skm-permenpanrb-14-2017\r\n');
     writeFileSync(form, text.replace(/;;;;skm/g, ';4;;;skm'));
     const scored = monev(['score', form, '--format', 'csv', '--excel', '--lang', 'id']);
     expect(scored).toMatchObject({ code: 0, stderr: '' });
