@@ -5,8 +5,9 @@ import type { FormatEntry } from './registry.js';
 import type { RenderOptions, StreamRenderer } from './types.js';
 
 /**
- * Every format seen as a stream: streamed formats write as units come; whole-report formats
- * (table, markdown) hold the units and write everything at the end.
+ * Every format seen as a stream: streamed formats take units as they come (most write them then;
+ * the terminal table keeps what it prints of each for the end); whole-report formats (markdown)
+ * hold the units and write everything at the end.
  */
 export async function streamFor(entry: FormatEntry, options: RenderOptions): Promise<StreamRenderer> {
   if (entry.kind === 'stream') return entry.load(options);

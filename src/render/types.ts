@@ -32,7 +32,9 @@ export type Renderer = (report: ScoreReport, options: RenderOptions) => string;
 /**
  * Renders unit by unit, so that output starts before the last input is read and memory stays
  * flat. `unit` writes one unit to the output; `index` is its place there, from 0 (a format that
- * separates units writes the separator before each unit but the first).
+ * separates units writes the separator before each unit but the first). A format that needs every
+ * unit before its first line (the terminal table) keeps what it will print of each and writes it
+ * from `end`, rather than holding whole results.
  */
 export interface StreamRenderer {
   begin(head: ReportHead): string;
