@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
 import { diffRounds, renamedUnits, roundRubric, roundUnit, rubricChanges, type RoundSnapshot } from '../core/diff.js';
 import { MonevError, problem } from '../core/problem.js';
 import { formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
+import { pathKind } from '../io/discover.js';
 import { assertOutputIsNotInput } from '../io/out-path.js';
 import { readResult, resultFormatOf } from '../io/result-file.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffTable } from '../render/diff.js';
@@ -56,7 +56,7 @@ export async function diffCommand(beforePath: string, afterPath: string, options
 /** A round from a `score --format json` or `jsonl` file, or scored now from assessment files or folders. */
 async function snapshot(path: string, options: DiffOptions, locale: Locale, rubricFiles: string[]): Promise<RoundSnapshot> {
   const result = resultFormatOf(path);
-  if (result && statSafe(path)?.isFile()) return readResult(path, result);
+  if (result && pathKind(path) === 'file') return readResult(path, result);
   const units: RoundSnapshot['units'] = [];
   const outcome = await scoreRound(
     { paths: [path], rubric: options.rubric },
@@ -67,12 +67,4 @@ async function snapshot(path: string, options: DiffOptions, locale: Locale, rubr
   warn(outcome.warnings, options.quiet, locale);
   rubricFiles.push(outcome.loaded.file);
   return { rubric: roundRubric(outcome.head.rubric), units };
-}
-
-function statSafe(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
 }

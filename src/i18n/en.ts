@@ -123,6 +123,8 @@ export const en: Record<string, (p: P) => string> = {
   'input/no-units': () => 'the inputs hold no unit to score',
   'input/no-files': () => 'no input: name files or folders, or - for standard input',
 
+  'output/forms-exist': (p) => `${counted(p.forms.length, 'form is', 'forms are')} already there (perhaps filled in): ${list(p.forms, 8)}; none is written over: move them away or choose another folder`,
+  'output/form-name-taken': (p) => `the form for ${q(p.unit)} would have the same file name as the one for ${q(p.other)}`,
   'output/unwritable': (p) => `cannot write the output here (${p.reason}${UNWRITABLE[p.reason] ? `: ${UNWRITABLE[p.reason]}` : ''})`,
 
   'csv/syntax': (p) => `CSV syntax: ${p.message}`,

@@ -80,3 +80,13 @@ function walk(dir: string, accept: (name: string) => boolean, passed: ((path: st
   }
   return out;
 }
+
+/** What is at `path`: a file, a folder, or nothing that can be read. */
+export function pathKind(path: string): 'file' | 'folder' | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,28 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     const out = monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--units', units]).stdout;
     const docs = out.split('\n---\n').map((d) => parseYaml(d));
     expect(docs.map((d) => d.unit)).toEqual([{ id: 'a', name: 'Unit A' }, { id: 'b', name: 'Unit B' }]);
+  });
+
+  it('--units with --out naming a folder: a form per unit, each in its own file, never written over', () => {
+    const dir = tmp();
+    const units = join(dir, 'units.csv');
+    writeFileSync(units, 'unit,name\ndinkes,Dinas Kesehatan\npkm/karang rejo,UPTD Puskesmas Karang Rejo\n');
+    const forms = join(dir, 'formulir') + '/';
+    expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--units', units, '--out', forms])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    // A unit id a file system would refuse in a name is made safe; the form still carries the id.
+    expect(readdirSync(forms).sort()).toEqual(['dinkes.yaml', 'pkm-karang-rejo.yaml']);
+    const form = readFileSync(join(forms, 'pkm-karang-rejo.yaml'), 'utf8');
+    expect(parseYaml(form).unit).toEqual({ id: 'pkm/karang rejo', name: 'UPTD Puskesmas Karang Rejo' });
+    // Filled in, it scores with the rubric it names.
+    writeFileSync(join(forms, 'dinkes.yaml'), readFileSync(join(forms, 'dinkes.yaml'), 'utf8').replace(/^  (u\d):$/gm, '  $1: 4'));
+    const scored = monev(['score', join(forms, 'dinkes.yaml'), '--format', 'csv']);
+    expect(scored.stdout.split('\n')[1]).toMatch(/^dinkes,Dinas Kesehatan,100.00,a,/);
+    // Run again over forms teams may have filled in: nothing is written, and the forms are named.
+    const filled = readFileSync(join(forms, 'dinkes.yaml'), 'utf8');
+    const again = monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--units', units, '--out', forms]);
+    expect(again).toMatchObject({ code: 2, stdout: '' });
+    expect(again.stderr).toBe(`${forms}: error: 2 forms are already there (perhaps filled in): \`dinkes.yaml\`, \`pkm-karang-rejo.yaml\`; none is written over: move them away or choose another folder [output/forms-exist]\n`);
+    expect(readFileSync(join(forms, 'dinkes.yaml'), 'utf8')).toBe(filled);
   });
 
   it('--units from an office list: Indonesian headers, ids made from names, unused columns named', () => {
