@@ -1,8 +1,8 @@
 import type { UnitResult } from '../core/score.js';
 import { isIsoDay } from '../core/calendar-day.js';
-import { assertOutputIsNotInput } from '../io/out-path.js';
-import { renderReportHtml } from '../render/report-html.js';
-import { renderReportMarkdown } from '../render/report-markdown.js';
+import { assertOutputIsNotInput, filesPerUnit, isFolderPath } from '../io/out-path.js';
+import { renderReportHtml, renderUnitReportHtml } from '../render/report-html.js';
+import { renderReportMarkdown, renderUnitReportMarkdown } from '../render/report-markdown.js';
 import { resolveLocale } from './lang.js';
 import { unknownFormat, usage } from './options.js';
 import { emit, quietFailure, warn } from './output.js';
@@ -35,5 +35,13 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   const report = { ...outcome.head, units, summary: outcome.summary };
   const roundDates = options.date ? [options.date] : units.map((u) => u.date).filter((d): d is string => Boolean(d));
   const reportOptions = { locale, rubric: outcome.loaded.compiled, roundDates, generated: new Date().toISOString().slice(0, 10) };
+  // --out naming a folder: a page per unit, for each unit's own follow-up (rewritten each run).
+  if (options.out && isFolderPath(options.out)) {
+    const pages = filesPerUnit(units.map((u) => ({ id: u.unit.id, result: u })), options.out, options.format === 'html' ? 'html' : 'md');
+    for (const { unit, path } of pages) {
+      await emit(options.format === 'html' ? renderUnitReportHtml(report, unit.result, reportOptions) : renderUnitReportMarkdown(report, unit.result, reportOptions), path);
+    }
+    return;
+  }
   await emit(options.format === 'html' ? renderReportHtml(report, reportOptions) : renderReportMarkdown(report, reportOptions), options.out);
 }

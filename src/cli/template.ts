@@ -2,7 +2,7 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { UnitInfo } from '../core/assessment.js';
 import { MonevError, problem } from '../core/problem.js';
 import { pathKind } from '../io/discover.js';
-import { assertOutputIsNotInput } from '../io/out-path.js';
+import { assertOutputIsNotInput, filesPerUnit, isFolderPath } from '../io/out-path.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
 import { BUNDLED_DIR, loadRubric, resolveRubricPath } from '../io/rubric-file.js';
 import { readUnitsFile } from '../io/units-file.js';
@@ -39,31 +39,15 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
     return options.format === 'yaml' ? yamlTemplate(compiled, template) : options.wide ? wideCsvTemplate(compiled, template) : longCsvTemplate(compiled, template);
   };
   // A form per unit, each in its own file, when --out names a folder: what field teams are handed.
-  if (options.out && units.length && !options.wide && isFolder(options.out)) {
-    const forms = units.map((unit) => ({ unit, path: join(options.out!, `${fileStem(unit.id)}.${options.format}`) }));
+  if (options.out && units.length && !options.wide && isFolderPath(options.out)) {
+    const forms = filesPerUnit(units, options.out, options.format);
     // A form already there may be one a team has filled in: never written over.
     const there = forms.filter((f) => pathKind(f.path) !== undefined);
     if (there.length) throw new MonevError([problem('output/forms-exist', { forms: there.map((f) => basename(f.path)) }, { file: options.out })]);
-    const stems = new Map<string, string>();
-    for (const f of forms) {
-      const other = stems.get(f.path);
-      if (other !== undefined) throw new MonevError([problem('output/form-name-taken', { unit: f.unit.id, other }, { file: f.path })]);
-      stems.set(f.path, f.unit.id);
-    }
     for (const f of forms) await emit(render([f.unit], f.path), f.path);
     return;
   }
   await emit(render(units, options.out), options.out);
-}
-
-/** `--out` naming a folder: one that exists, or a path ending with a separator (`forms/`). */
-function isFolder(out: string): boolean {
-  return /[\\/]$/.test(out) || pathKind(out) === 'folder';
-}
-
-/** A unit id as a file name: what a file system or a shared drive would refuse becomes `-`. */
-function fileStem(id: string): string {
-  return id.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '') || 'unit';
 }
 
 /** Bundled rubrics are named by id; a rubric file by its path relative to where the form goes. */

@@ -123,7 +123,7 @@ export const id: Record<string, (p: P) => string> = {
   'input/no-files': () => 'tidak ada masukan: sebutkan berkas atau folder, atau - untuk masukan standar',
 
   'output/forms-exist': (p) => `${p.forms.length} formulir sudah ada (mungkin sudah diisi): ${list(p.forms, 8)}; tidak ada yang ditimpa: pindahkan atau pilih folder lain`,
-  'output/form-name-taken': (p) => `formulir untuk ${q(p.unit)} akan bernama sama dengan formulir untuk ${q(p.other)}`,
+  'output/name-taken': (p) => `berkas untuk ${q(p.unit)} akan bernama sama dengan berkas untuk ${q(p.other)}`,
   'output/unwritable': (p) => `keluaran tidak dapat ditulis di sini (${p.reason}${UNWRITABLE[p.reason] ? `: ${UNWRITABLE[p.reason]}` : ''})`,
 
   'csv/syntax': (p) => `sintaks CSV: ${p.message}`,

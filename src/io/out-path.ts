@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, basename, join, relative, isAbsolute, resolve } from 'node:path';
 import { MonevError, problem } from '../core/problem.js';
+import { pathKind } from './discover.js';
 
 function canonical(path: string): string {
   try {
@@ -26,4 +27,26 @@ export function assertOutputIsNotInput(out: string, inputs: string[]): void {
       throw new MonevError([problem('usage/out-is-input', { out, input })]);
     }
   }
+}
+
+/** `--out` naming a folder: one that exists, or a path ending with a separator (`forms/`). */
+export function isFolderPath(out: string): boolean {
+  return /[\\/]$/.test(out) || pathKind(out) === 'folder';
+}
+
+/** A unit id as a file name: what a file system or a shared drive would refuse becomes `-`. */
+export function fileStem(id: string): string {
+  return id.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '') || 'unit';
+}
+
+/** A file in `folder` for each unit, named by its id; two ids that would make one name are an error. */
+export function filesPerUnit<U extends { id: string }>(units: readonly U[], folder: string, extension: string): { unit: U; path: string }[] {
+  const taken = new Map<string, string>();
+  return units.map((unit) => {
+    const path = join(folder, `${fileStem(unit.id)}.${extension}`);
+    const other = taken.get(path);
+    if (other !== undefined) throw new MonevError([problem('output/name-taken', { unit: unit.id, other }, { file: path })]);
+    taken.set(path, unit.id);
+    return { unit, path };
+  });
 }

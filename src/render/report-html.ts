@@ -35,13 +35,9 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
   const { locale } = options;
   const t = locale.t;
   const { rubric, summary, units } = report;
-  const dates = roundDateText(options.roundDates, locale);
   const byId = new Map(units.map((u) => [u.unit.id, u]));
-  const body = [
-    `<header><p class="kicker">${esc(t('reportTitle'))}</p><h1>${esc(rubric.title)}</h1>`,
-    `<p class="meta">${esc(t('rubricAbout', rubric).replace(/`/g, ''))}${rubric.source ? ` ${esc(t('source'))}: ${esc(rubric.source)}` : ''}</p>`,
-    dates ? `<p class="meta"><strong>${esc(t('roundDate'))}:</strong> ${esc(dates)}</p>` : '',
-    `</header>`,
+  return htmlPage(report, options, rubric.title, [
+    ...reportHeader(report, options),
     `<section class="summary" aria-labelledby="summary"><h2 id="summary">${esc(t('summary'))}</h2>`,
     `<div class="cards">${summary.zones
       .map((z) => `<div class="card" style="border-color:${colorOf(z.color).fill}"><span class="big">${z.count}</span><span>${esc(z.label)}</span></div>`)
@@ -55,19 +51,48 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
       .map((r) => `<li><a href="#${anchor(r.unit)}">${esc(unitLabel(byId.get(r.unit)!))}</a> ${locale.num(r.score)}</li>`)
       .join('')}</ol></nav></section>`,
     ...units.map((u) => unitSection(u, report, options)),
-    `<footer>${esc(t('generated', { version: report.generator.version, date: locale.date(options.generated), sha: rubric.sha256.slice(0, 12) }))}</footer>`,
+  ]);
+}
+
+/**
+ * One unit's page, for the unit itself (`report --out folder/`): the round's header, where the
+ * unit stands in the round, and its section (groups, next-zone path, every gap with its guidance).
+ */
+export function renderUnitReportHtml(report: ScoreReport, unit: UnitResult, options: ReportOptions): string {
+  const { locale } = options;
+  const rank = report.summary.ranking.find((r) => r.unit === unit.unit.id);
+  const standing = locale.t('standing', { rank: rank?.rank ?? '-', units: report.summary.units, mean: locale.num(report.summary.mean), median: locale.num(report.summary.median) });
+  // One unit's page prints its section under the header, not on a page of its own.
+  return htmlPage(report, options, `${unitLabel(unit)} · ${report.rubric.title}`, [...reportHeader(report, options), `<p class="meta">${esc(standing)}</p>`, unitSection(unit, report, options)], 'one-unit');
+}
+
+function reportHeader(report: ScoreReport, options: ReportOptions): string[] {
+  const { locale } = options;
+  const t = locale.t;
+  const { rubric } = report;
+  const dates = roundDateText(options.roundDates, locale);
+  return [
+    `<header><p class="kicker">${esc(t('reportTitle'))}</p><h1>${esc(rubric.title)}</h1>`,
+    `<p class="meta">${esc(t('rubricAbout', rubric).replace(/`/g, ''))}${rubric.source ? ` ${esc(t('source'))}: ${esc(rubric.source)}` : ''}</p>`,
+    dates ? `<p class="meta"><strong>${esc(t('roundDate'))}:</strong> ${esc(dates)}</p>` : '',
+    `</header>`,
   ];
+}
+
+function htmlPage(report: ScoreReport, options: ReportOptions, title: string, body: string[], bodyClass?: string): string {
+  const { locale } = options;
+  const footer = `<footer>${esc(locale.t('generated', { version: report.generator.version, date: locale.date(options.generated), sha: report.rubric.sha256.slice(0, 12) }))}</footer>`;
   return `<!doctype html>
 <html lang="${locale.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(rubric.title)}</title>
+<title>${esc(title)}</title>
 <style>${CSS}</style>
 </head>
-<body>
-${body.filter(Boolean).join('\n')}
+<body${bodyClass ? ` class="${bodyClass}"` : ''}>
+${[...body, footer].filter(Boolean).join('\n')}
 </body>
 </html>
 `;
@@ -296,5 +321,5 @@ code{font-size:.88em;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.85em;border-top:1px solid var(--line);padding-top:8px}
 @media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}table.common .barcell{display:none}}
 @page{size:A4;margin:15mm}
-@media print{body{max-width:none;padding:0;font-size:11pt}section.unit{break-before:page}figure,tr,.card{break-inside:avoid}a{color:inherit;text-decoration:none}nav{break-after:page}}
+@media print{body{max-width:none;padding:0;font-size:11pt}section.unit{break-before:page}.one-unit section.unit{break-before:auto}figure,tr,.card{break-inside:avoid}a{color:inherit;text-decoration:none}nav{break-after:page}}
 `;

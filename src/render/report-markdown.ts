@@ -1,6 +1,6 @@
 import type { CompiledRubric } from '../core/compile.js';
 import { summaryByType, type ScoreReport } from '../core/report.js';
-import { zoneFor } from '../core/score.js';
+import { zoneFor, type UnitResult } from '../core/score.js';
 import { answerText, capText, roundDateText, shortZoneLabel, statusText, unitFacts, unitLabel } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
@@ -12,10 +12,7 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   const { locale, rubric } = options;
   const { t, num } = locale;
   const { summary, units } = report;
-  const out: string[] = [`# ${t('reportTitle')}: ${report.rubric.title}`, ''];
-  out.push(`${t('rubricAbout', report.rubric)}${report.rubric.source ? ` ${t('source')}: ${report.rubric.source.replace(/\.$/, '')}.` : ''}`);
-  const dates = roundDateText(options.roundDates, locale);
-  if (dates) out.push('', `**${t('roundDate')}:** ${dates}`);
+  const out: string[] = reportHeader(report, options);
   out.push('', `## ${t('summary')}`, '', t('summaryText', { units: summary.units, mean: num(summary.mean), median: num(summary.median) }), '');
   const types = summaryByType(units, report.rubric.zones, t('untyped'));
   if (types.length) {
@@ -35,35 +32,63 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
     out.push('', `### ${t('commonGaps')}`, '', row([t('criterion'), t('units')]), row(['---', '---:']));
     for (const g of summary.commonGaps) out.push(row([`${g.title} (\`${g.criterion}\`)`, t('unitsOf', { n: g.units, total: summary.units })]));
   }
-  for (const u of units) {
-    out.push('', `## ${unitLabel(u)}`, '', `${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${t('respondentsCount', { n: u.respondents })}` : ''}`);
-    const facts = unitFacts(u, locale);
-    if (facts.length) out.push('', facts.join(' · '));
-    if (u.cappedBy.length) out.push('', t('zoneCapped', { text: capText(u, locale) }));
-    out.push('', row([t('group'), t('score')]), row(['---', '---:']));
-    for (const g of u.groups) out.push(row([g.title, num(g.score)]));
-    out.push('', `### ${t('nextZone')}`, '');
-    const next = u.nextZone;
-    if (!next) out.push(t('inTopZone', { zone: u.zone.label }));
-    else {
-      out.push(t('pathToNext', { n: next.close.length, zone: next.zone.label, score: num(next.score) }), '');
-      const gaps = new Map(u.gaps.map((g) => [g.criterion, g]));
-      next.close.forEach((id, i) => out.push(`${i + 1}. ${gaps.get(id)!.title} (\`${id}\`, +${num(gaps.get(id)!.lost)})`));
-    }
-    out.push('', `### ${t('gaps')} (${u.gaps.length})`, '');
-    if (u.gaps.length === 0) out.push(t('noGapsSentence'));
-    else {
-      out.push(row([t('lost'), t('criterion'), t('status'), t(u.respondents === undefined ? 'answer' : 'meanAnswer'), t('guidance')]), row(['---:', '---', '---', '---', '---']));
-      const remarks = new Map(u.criteria.filter((c) => c.note || c.evidence).map((c) => [c.id, [c.note, c.evidence].filter(Boolean).join(' · ')]));
-      for (const g of u.gaps) {
-        const remark = remarks.get(g.criterion);
-        const answer = answerText(g.value, g.status, locale) + (remark ? ` (${remark})` : '');
-        out.push(row([num(g.lost), `${g.title} (\`${g.criterion}\`)`, statusText(g.status, locale), answer, rubric.criteria.get(g.criterion)?.guidance ?? '']));
-      }
+  for (const u of units) out.push(...unitSection(u, options));
+  return page(out, report, options);
+}
+
+/** One unit's page, for the unit itself (`report --out folder/`): the round's header, its standing, its section. */
+export function renderUnitReportMarkdown(report: ScoreReport, unit: UnitResult, options: ReportOptions): string {
+  const { locale } = options;
+  const rank = report.summary.ranking.find((r) => r.unit === unit.unit.id);
+  const standing = locale.t('standing', { rank: rank?.rank ?? '-', units: report.summary.units, mean: locale.num(report.summary.mean), median: locale.num(report.summary.median) });
+  return page([...reportHeader(report, options), '', standing, ...unitSection(unit, options)], report, options);
+}
+
+function reportHeader(report: ScoreReport, { locale, roundDates }: ReportOptions): string[] {
+  const t = locale.t;
+  const out = [`# ${t('reportTitle')}: ${report.rubric.title}`, ''];
+  out.push(`${t('rubricAbout', report.rubric)}${report.rubric.source ? ` ${t('source')}: ${report.rubric.source.replace(/\.$/, '')}.` : ''}`);
+  const dates = roundDateText(roundDates, locale);
+  if (dates) out.push('', `**${t('roundDate')}:** ${dates}`);
+  return out;
+}
+
+function page(lines: string[], report: ScoreReport, { locale, generated }: ReportOptions): string {
+  const footer = locale.t('generated', { version: report.generator.version, date: locale.date(generated), sha: report.rubric.sha256.slice(0, 12) });
+  return `${[...lines, '', '---', '', footer].join('\n')}\n`;
+}
+
+/** A unit's section: score and zone, facts, groups, the path to the next zone, every gap with its guidance. */
+function unitSection(u: UnitResult, options: ReportOptions): string[] {
+  const { locale, rubric } = options;
+  const { t, num } = locale;
+  const out: string[] = [];
+  out.push('', `## ${unitLabel(u)}`, '', `${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${t('respondentsCount', { n: u.respondents })}` : ''}`);
+  const facts = unitFacts(u, locale);
+  if (facts.length) out.push('', facts.join(' · '));
+  if (u.cappedBy.length) out.push('', t('zoneCapped', { text: capText(u, locale) }));
+  out.push('', row([t('group'), t('score')]), row(['---', '---:']));
+  for (const g of u.groups) out.push(row([g.title, num(g.score)]));
+  out.push('', `### ${t('nextZone')}`, '');
+  const next = u.nextZone;
+  if (!next) out.push(t('inTopZone', { zone: u.zone.label }));
+  else {
+    out.push(t('pathToNext', { n: next.close.length, zone: next.zone.label, score: num(next.score) }), '');
+    const gaps = new Map(u.gaps.map((g) => [g.criterion, g]));
+    next.close.forEach((id, i) => out.push(`${i + 1}. ${gaps.get(id)!.title} (\`${id}\`, +${num(gaps.get(id)!.lost)})`));
+  }
+  out.push('', `### ${t('gaps')} (${u.gaps.length})`, '');
+  if (u.gaps.length === 0) out.push(t('noGapsSentence'));
+  else {
+    out.push(row([t('lost'), t('criterion'), t('status'), t(u.respondents === undefined ? 'answer' : 'meanAnswer'), t('guidance')]), row(['---:', '---', '---', '---', '---']));
+    const remarks = new Map(u.criteria.filter((c) => c.note || c.evidence).map((c) => [c.id, [c.note, c.evidence].filter(Boolean).join(' · ')]));
+    for (const g of u.gaps) {
+      const remark = remarks.get(g.criterion);
+      const answer = answerText(g.value, g.status, locale) + (remark ? ` (${remark})` : '');
+      out.push(row([num(g.lost), `${g.title} (\`${g.criterion}\`)`, statusText(g.status, locale), answer, rubric.criteria.get(g.criterion)?.guidance ?? '']));
     }
   }
-  out.push('', '---', '', t('generated', { version: report.generator.version, date: locale.date(options.generated), sha: report.rubric.sha256.slice(0, 12) }));
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 function heatCell(score: number | null, rubric: CompiledRubric, num: (n: number | null) => string): string {

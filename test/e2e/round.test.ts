@@ -277,6 +277,26 @@ describe('monev report', () => {
     expect(monevOnTerminal(['report', 'examples/pra-evaluasi', '-q', '--format', 'markdown'], 100).code).toBe(0);
   });
 
+  it('--out naming a folder: a page per unit for the unit itself, with its standing in the round', () => {
+    const dir = join(tmp(), 'per-unit') + '/';
+    const run = monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--lang', 'id', '-q', '--out', dir]);
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readdirSync(dir).sort()).toEqual(['dinkes.html', 'dinsos.html', 'disdukcapil.html', 'dpmptsp.html', 'pkm-karang-rejo.html', 'pkm-tanjungberingin.html']);
+    const page = readFileSync(join(dir, 'dinkes.html'), 'utf8');
+    // Only its own section; where it stands: 62.86 is third of the six (95.01, 80.09 above it).
+    expect(page.match(/<section class="unit"/g)).toHaveLength(1);
+    expect(page).toContain('<h2>Dinas Kesehatan (dinkes)</h2>');
+    expect(page).toContain('Peringkat 3 dari 6 unit di putaran ini; rata-rata putaran 59,03, median 61,16.');
+    expect(page).toContain('<body class="one-unit">');
+    expect(page).not.toMatch(/<script|src="http|href="http/);
+    // Markdown, the same way; a second run rewrites the pages (a report is not filled in by anyone).
+    expect(monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '-q', '--format', 'markdown', '--out', dir]).code).toBe(0);
+    const markdown = readFileSync(join(dir, 'pkm-karang-rejo.md'), 'utf8');
+    expect(markdown).toContain('Rank 6 of 6 units in this round');
+    expect(markdown.match(/^## /gm)).toHaveLength(1);
+    expect(monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '-q', '--out', dir]).code).toBe(0);
+  });
+
   it('markdown: the same content with tables, in Indonesian with --lang id', () => {
     const md = monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--format', 'markdown', '--lang', 'id', '-q']).stdout;
     expect(md).toContain('**Putaran:** 18 Juli 2023 – 20 Juli 2023');
