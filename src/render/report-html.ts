@@ -248,12 +248,14 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   if (u.cappedBy.length) {
     parts.push(`<p class="cap">${esc(t('cappedBy', { zone: u.zone.label, criteria: u.cappedBy.map((x) => x.criterion).join(', '), byScore: u.zoneByScore.label }))}</p>`);
   }
-  parts.push(`<h3>${esc(t('groups'))}</h3><table class="groups"><thead><tr><th>${esc(t('group'))}</th><th class="num">${esc(t('score'))}</th><th></th></tr></thead><tbody>`);
+  // Beside each group's score, the round's mean of it: where the unit stands among the others.
+  const roundMeans = new Map(report.summary.groups.map((g) => [g.id, g.mean]));
+  parts.push(`<h3>${esc(t('groups'))}</h3><table class="groups"><thead><tr><th>${esc(t('group'))}</th><th class="num">${esc(t('score'))}</th><th></th><th class="num">${esc(t('roundMean'))}</th></tr></thead><tbody>`);
   for (const g of u.groups) {
     const zone = g.score === null ? undefined : zoneFor(rubric.zones, g.score);
     const pct = g.score === null ? 0 : Math.max(0, Math.min(100, (g.score / report.rubric.scale) * 100));
     parts.push(
-      `<tr><td>${esc(g.title)}</td><td class="num">${g.score === null ? 'n/a' : locale.num(g.score)}</td><td class="barcell"><svg class="mini" viewBox="0 0 100 10" preserveAspectRatio="none" width="120" height="10" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="100" height="10" fill="#eceff1"/><rect x="0" y="0" width="${pct.toFixed(1)}" height="10" fill="${colorOf(zone?.color).fill}"/></svg></td></tr>`,
+      `<tr><td>${esc(g.title)}</td><td class="num">${g.score === null ? 'n/a' : locale.num(g.score)}</td><td class="barcell"><svg class="mini" viewBox="0 0 100 10" preserveAspectRatio="none" width="120" height="10" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="100" height="10" fill="#eceff1"/><rect x="0" y="0" width="${pct.toFixed(1)}" height="10" fill="${colorOf(zone?.color).fill}"/></svg></td><td class="num">${locale.num(roundMeans.get(g.id))}</td></tr>`,
     );
   }
   parts.push('</tbody></table>');

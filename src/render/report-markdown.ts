@@ -32,7 +32,7 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
     out.push('', `### ${t('commonGaps')}`, '', row([t('criterion'), t('units')]), row(['---', '---:']));
     for (const g of summary.commonGaps) out.push(row([`${g.title} (\`${g.criterion}\`)`, t('unitsOf', { n: g.units, total: summary.units })]));
   }
-  for (const u of units) out.push(...unitSection(u, options));
+  for (const u of units) out.push(...unitSection(u, summary, options));
   return page(out, report, options);
 }
 
@@ -41,7 +41,7 @@ export function renderUnitReportMarkdown(report: ScoreReport, unit: UnitResult, 
   const { locale } = options;
   const rank = report.summary.ranking.find((r) => r.unit === unit.unit.id);
   const standing = locale.t('standing', { rank: rank?.rank ?? '-', units: report.summary.units, mean: locale.num(report.summary.mean), median: locale.num(report.summary.median) });
-  return page([...reportHeader(report, options), '', standing, ...unitSection(unit, options)], report, options);
+  return page([...reportHeader(report, options), '', standing, ...unitSection(unit, report.summary, options)], report, options);
 }
 
 function reportHeader(report: ScoreReport, { locale, roundDates }: ReportOptions): string[] {
@@ -59,7 +59,7 @@ function page(lines: string[], report: ScoreReport, { locale, generated }: Repor
 }
 
 /** A unit's section: score and zone, facts, groups, the path to the next zone, every gap with its guidance. */
-function unitSection(u: UnitResult, options: ReportOptions): string[] {
+function unitSection(u: UnitResult, summary: ScoreReport['summary'], options: ReportOptions): string[] {
   const { locale, rubric } = options;
   const { t, num } = locale;
   const out: string[] = [];
@@ -67,8 +67,10 @@ function unitSection(u: UnitResult, options: ReportOptions): string[] {
   const facts = unitFacts(u, locale);
   if (facts.length) out.push('', facts.join(' · '));
   if (u.cappedBy.length) out.push('', t('zoneCapped', { text: capText(u, locale) }));
-  out.push('', row([t('group'), t('score')]), row(['---', '---:']));
-  for (const g of u.groups) out.push(row([g.title, num(g.score)]));
+  // Beside each group's score, the round's mean of it: where the unit stands among the others.
+  const roundMeans = new Map(summary.groups.map((g) => [g.id, g.mean]));
+  out.push('', row([t('group'), t('score'), t('roundMean')]), row(['---', '---:', '---:']));
+  for (const g of u.groups) out.push(row([g.title, num(g.score), num(roundMeans.get(g.id))]));
   out.push('', `### ${t('nextZone')}`, '');
   const next = u.nextZone;
   if (!next) out.push(t('inTopZone', { zone: u.zone.label }));

@@ -288,6 +288,8 @@ describe('monev report', () => {
     expect(page).toContain('<h2>Dinas Kesehatan (dinkes)</h2>');
     expect(page).toContain('Peringkat 3 dari 6 unit di putaran ini; rata-rata putaran 59,03, median 61,16.');
     expect(page).toContain('<body class="one-unit">');
+    // Each group beside the round's mean of it (Dimensi Pengaduan: 30.00 against 40.00).
+    expect(page).toMatch(/<td>Dimensi Pengaduan<\/td><td class="num">30,00<\/td><td class="barcell">.*?<\/td><td class="num">40,00<\/td>/);
     expect(page).not.toMatch(/<script|src="http|href="http/);
     // Markdown, the same way; a second run rewrites the pages (a report is not filled in by anyone).
     expect(monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '-q', '--format', 'markdown', '--out', dir]).code).toBe(0);
