@@ -9,7 +9,7 @@ import { readUnitsFile } from '../io/units-file.js';
 import { excelCsv } from '../render/csv.js';
 import { longCsvTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
 import { resolveLocale } from './lang.js';
-import { requireCsvFormat, unknownFormat } from './options.js';
+import { requireCsvFormat, unknownFormat, usage } from './options.js';
 import { emit, warn } from './output.js';
 
 interface TemplateCommandOptions {
@@ -47,6 +47,8 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
     for (const f of forms) await emit(render([f.unit], f.path), f.path);
     return;
   }
+  // One form, or a wide CSV of all units, is one file: a folder is for a form per unit.
+  if (options.out && isFolderPath(options.out)) throw usage('usage/out-folder', { out: options.out, wide: options.wide === true });
   await emit(render(units, options.out), options.out);
 }
 

@@ -29,6 +29,8 @@ export function openOutput(target: string | undefined): OutputSink {
   if (isSpecialFile(target)) return fdOutput(openSync(target, 'w'), true);
   // node:crypto is required here, not imported: loading it costs about 5 ms, and most runs write to stdout.
   const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  // `--out laporan/` names a folder, whether or not it exists yet: no file can be written there.
+  if (/[\\/]$/.test(target)) throw Object.assign(new Error(`a folder: ${target}`), { code: 'EISDIR' });
   // Folders named in --out that do not exist yet are made (`--out laporan/2023/hasil.html`), and
   // taken away again when the run ends without writing.
   const folder = dirname(target);

@@ -67,6 +67,13 @@ describe('--out into folders that do not exist yet', () => {
     expect(failed.code).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(['laporan', 'rusak.csv']);
 
+    // A path ending in a separator names a folder: no file is written there, none is made.
+    expect(monev(['score', 'examples/pra-evaluasi', '-q', '--out', join(dir, 'baru') + '/'])).toMatchObject({
+      code: 2,
+      stderr: `${join(dir, 'baru')}/: error: cannot write the output here (EISDIR: it is a folder; name a file) [output/unwritable]\n`,
+    });
+    expect(readdirSync(dir).sort()).toEqual(['laporan', 'rusak.csv']);
+
     // A file where a folder should be is still an error, with its reason.
     expect(monev(['score', 'examples/pra-evaluasi', '-q', '--out', join(dir, 'rusak.csv', 'hasil.json')])).toMatchObject({
       code: 2,

@@ -122,6 +122,14 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     expect(again).toMatchObject({ code: 2, stdout: '' });
     expect(again.stderr).toBe(`${forms}: error: 2 forms are already there (perhaps filled in): \`dinkes.yaml\`, \`pkm-karang-rejo.yaml\`; none is written over: move them away or choose another folder [output/forms-exist]\n`);
     expect(readFileSync(join(forms, 'dinkes.yaml'), 'utf8')).toBe(filled);
+    // A folder without --units, or for the wide form (one file for every unit), is a usage error.
+    const folder = join(dir, 'kosong') + '/';
+    expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--out', folder])).toMatchObject({
+      code: 2,
+      stderr: `error: --out \`${folder}\` names a folder: a form per unit needs --units; for one form, name a file (forms/dinkes.yaml) [usage/out-folder]\n`,
+    });
+    expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--wide', '--units', units, '--out', folder]).code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['formulir', 'units.csv']);
   });
 
   it('--units from an office list: Indonesian headers, ids made from names, unused columns named', () => {
