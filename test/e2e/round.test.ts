@@ -126,7 +126,7 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     const folder = join(dir, 'kosong') + '/';
     expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--out', folder])).toMatchObject({
       code: 2,
-      stderr: `error: --out \`${folder}\` names a folder: a form per unit needs --units; for one form, name a file (forms/dinkes.yaml) [usage/out-folder]\n`,
+      stderr: `error: --out \`${folder}\` names a folder: a form per unit needs --units; name a file (forms/dinkes.yaml) [usage/out-folder]\n`,
     });
     expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--wide', '--units', units, '--out', folder]).code).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(['formulir', 'units.csv']);
