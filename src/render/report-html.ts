@@ -219,7 +219,8 @@ function typeTable(report: ScoreReport, locale: Locale): string {
   const zones = report.summary.zones;
   const head = [t('type'), t('units'), t('mean'), ...zones.map((z) => shortZoneLabel(z.label))];
   const rows = types.map((type) => `<tr><td>${esc(type.type)}</td><td class="num">${type.units}</td><td class="num">${locale.num(type.mean)}</td>${type.zones.map((z) => `<td class="num">${z.count}</td>`).join('')}</tr>`);
-  return `<h3>${esc(t('byType'))}</h3><table class="types"><thead><tr>${head.map((h, i) => `<th${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  // Scrolls sideways on a phone rather than run past the page's edge: one column per zone.
+  return `<h3>${esc(t('byType'))}</h3><div class="scroll"><table class="types"><thead><tr>${head.map((h, i) => `<th${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** The criteria that are gaps in the most units: where one fix across the round lifts most units. */
@@ -321,7 +322,7 @@ th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
 .remark{font-size:.88em;font-style:italic}
 code{font-size:.88em;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.85em;border-top:1px solid var(--line);padding-top:8px}
-@media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}table.common .barcell{display:none}}
+@media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}table.common .barcell{display:none}table.types th,table.types td{padding:5px 4px}}
 @page{size:A4;margin:15mm}
 @media print{body{max-width:none;padding:0;font-size:11pt}section.unit{break-before:page}.one-unit section.unit{break-before:auto}figure,tr,.card{break-inside:avoid}a{color:inherit;text-decoration:none}nav{break-after:page}}
 `;
