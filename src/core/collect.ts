@@ -109,7 +109,7 @@ export class UnitCollector {
    * sheet. Single answers without notes are the parsed answers themselves: no allocation per answer.
    */
   take(sheet: Sheet): UnitAnswers {
-    if (sheet.date !== undefined && sheet.date !== this.lastDate) this.checkDate(sheet);
+    this.checkDate(sheet);
     const row = sheet.row;
     if (row) {
       const columns = this.wideColumns(row.criteria);
@@ -198,7 +198,8 @@ export class UnitCollector {
    * is not looked at again.)
    */
   private checkDate(sheet: Sheet): void {
-    const date = sheet.date!;
+    const date = sheet.date;
+    if (date === undefined || date === this.lastDate) return;
     this.lastDate = date;
     if (date.trim() === '' || parseDay(date) || this.unreadDates.has(date)) return;
     this.unreadDates.add(date);
@@ -207,7 +208,7 @@ export class UnitCollector {
 
   /** Pools the sheet with earlier sheets of the same unit: respondents of a survey. */
   add(sheet: Sheet): void {
-    if (sheet.date !== undefined && sheet.date !== this.lastDate) this.checkDate(sheet);
+    this.checkDate(sheet);
     let unit = this.pooled.get(sheet.unit.id);
     if (!unit) {
       unit = { unit: { ...sheet.unit }, sources: new Set(), line: sheet.line, tallies: [] };

@@ -29,9 +29,14 @@ export function assertOutputIsNotInput(out: string, inputs: string[]): void {
   }
 }
 
+/** A path written as a folder's (`laporan/`), whether or not the folder exists yet. */
+export function endsWithSeparator(path: string): boolean {
+  return /[\\/]$/.test(path);
+}
+
 /** `--out` naming a folder: one that exists, or a path ending with a separator (`forms/`). */
 export function isFolderPath(out: string): boolean {
-  return /[\\/]$/.test(out) || pathKind(out) === 'folder';
+  return endsWithSeparator(out) || pathKind(out) === 'folder';
 }
 
 /** A unit id as a file name: what a file system or a shared drive would refuse becomes `-`. */

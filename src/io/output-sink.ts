@@ -2,6 +2,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSyn
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { pieceBytes, type TextOut, type TextPiece } from '../core/text-out.js';
+import { endsWithSeparator } from './out-path.js';
 
 export interface OutputSink extends TextOut {
   /** Writes text and waits, when the output asks for it, until it can take more. */
@@ -27,10 +28,10 @@ export function openOutput(target: string | undefined): OutputSink {
   if (!target && stdoutIsFile()) return fdOutput(1, false);
   if (!target) return streamOutput(process.stdout);
   if (isSpecialFile(target)) return fdOutput(openSync(target, 'w'), true);
+  // `--out laporan/` names a folder, whether or not it exists yet: no file can be written there.
+  if (endsWithSeparator(target)) throw Object.assign(new Error(`a folder: ${target}`), { code: 'EISDIR' });
   // node:crypto is required here, not imported: loading it costs about 5 ms, and most runs write to stdout.
   const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  // `--out laporan/` names a folder, whether or not it exists yet: no file can be written there.
-  if (/[\\/]$/.test(target)) throw Object.assign(new Error(`a folder: ${target}`), { code: 'EISDIR' });
   // Folders named in --out that do not exist yet are made (`--out laporan/2023/hasil.html`), and
   // taken away again when the run ends without writing.
   const folder = dirname(target);

@@ -1,3 +1,4 @@
+import type { ScoreReport } from '../core/report.js';
 import type { Gap, GapStatus, UnitResult } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
 import { parseDay } from '../core/calendar-day.js';
@@ -70,4 +71,11 @@ export function roundDateText(dates: readonly string[], locale: Locale): string 
   const sorted = [...days].sort();
   const range = sorted.length === 0 ? [] : sorted.length === 1 ? [locale.date(sorted[0])] : [`${locale.date(sorted[0])} – ${locale.date(sorted[sorted.length - 1])}`];
   return [...range, ...unread].join(', ');
+}
+
+/** Where a unit stands in its round, for its own page: its rank, and the round's mean and median. */
+export function standingText(report: ScoreReport, unit: UnitResult, locale: Locale): string {
+  const { ranking, units, mean, median } = report.summary;
+  const rank = ranking.find((r) => r.unit === unit.unit.id)?.rank ?? '-';
+  return locale.t('standing', { rank, units, mean: locale.num(mean), median: locale.num(median) });
 }

@@ -3,7 +3,7 @@ import { summaryByType, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, roundDateText, shortZoneLabel, statusText, unitFacts, unitLabel } from './describe.js';
+import { answerText, roundDateText, shortZoneLabel, standingText, statusText, unitFacts, unitLabel } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -59,9 +59,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
  * unit stands in the round, and its section (groups, next-zone path, every gap with its guidance).
  */
 export function renderUnitReportHtml(report: ScoreReport, unit: UnitResult, options: ReportOptions): string {
-  const { locale } = options;
-  const rank = report.summary.ranking.find((r) => r.unit === unit.unit.id);
-  const standing = locale.t('standing', { rank: rank?.rank ?? '-', units: report.summary.units, mean: locale.num(report.summary.mean), median: locale.num(report.summary.median) });
+  const standing = standingText(report, unit, options.locale);
   // One unit's page prints its section under the header, not on a page of its own.
   return htmlPage(report, options, `${unitLabel(unit)} · ${report.rubric.title}`, [...reportHeader(report, options), `<p class="meta">${esc(standing)}</p>`, unitSection(unit, report, options)], 'one-unit');
 }

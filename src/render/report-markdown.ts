@@ -1,7 +1,7 @@
 import type { CompiledRubric } from '../core/compile.js';
 import { summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, capText, roundDateText, shortZoneLabel, statusText, unitFacts, unitLabel } from './describe.js';
+import { answerText, capText, roundDateText, shortZoneLabel, standingText, statusText, unitFacts, unitLabel } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -38,10 +38,7 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
 
 /** One unit's page, for the unit itself (`report --out folder/`): the round's header, its standing, its section. */
 export function renderUnitReportMarkdown(report: ScoreReport, unit: UnitResult, options: ReportOptions): string {
-  const { locale } = options;
-  const rank = report.summary.ranking.find((r) => r.unit === unit.unit.id);
-  const standing = locale.t('standing', { rank: rank?.rank ?? '-', units: report.summary.units, mean: locale.num(report.summary.mean), median: locale.num(report.summary.median) });
-  return page([...reportHeader(report, options), '', standing, ...unitSection(unit, report.summary, options)], report, options);
+  return page([...reportHeader(report, options), '', standingText(report, unit, options.locale), ...unitSection(unit, report.summary, options)], report, options);
 }
 
 function reportHeader(report: ScoreReport, { locale, roundDates }: ReportOptions): string[] {
