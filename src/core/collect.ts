@@ -1,8 +1,8 @@
 import type { AnswerRecord, Position, Sheet, SheetRow, UnitInfo } from './assessment.js';
 import type { CompiledCriterion, CompiledRubric, RawAnswer } from './compile.js';
 import { parseDay } from './calendar-day.js';
+import { criterionOfHeader, suggestCriterion } from './column-header.js';
 import { problem, type Problem } from './problem.js';
-import { suggest } from './suggest.js';
 import { COLUMN_NAMES_MEANT, normalizeWord } from './vocabulary.js';
 
 /** A criterion's answers for one unit, combined (one answer, or the mean of respondents' answers). */
@@ -75,6 +75,8 @@ interface PooledUnit {
 interface WideColumns {
   /** Per column, its criterion (undefined: unknown). */
   criteria: (CompiledCriterion | undefined)[];
+  /** Per column that names none, the criteria whose shared title it is (sparse). */
+  ambiguous: (readonly string[] | undefined)[];
   /** A criterion named by two columns: each answer must then be checked for a duplicate. */
   repeated: boolean;
 }
@@ -113,7 +115,7 @@ export class UnitCollector {
     const row = sheet.row;
     if (row) {
       const columns = this.wideColumns(row.criteria);
-      if (!columns.repeated) return this.takeRow(sheet, row, columns.criteria);
+      if (!columns.repeated) return this.takeRow(sheet, row, columns);
     }
     // Answers one at a time (a long CSV's rows, a YAML document's answers, a wide row naming a
     // criterion twice): the first valid answer to a criterion counts, another is an error.
@@ -136,14 +138,14 @@ export class UnitCollector {
   }
 
   /** A wide row whose header names each criterion once: no duplicate to look for, no closure per answer. */
-  private takeRow(sheet: Sheet, row: SheetRow, criteria: (CompiledCriterion | undefined)[]): UnitAnswers {
+  private takeRow(sheet: Sheet, row: SheetRow, { criteria, ambiguous }: WideColumns): UnitAnswers {
     const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
     const { cells, columns } = row;
     let respondents = 0;
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k];
       if (c === undefined) {
-        this.reportUnknown(sheet, row.criteria[k]!, k);
+        this.reportUnknown(sheet, row.criteria[k]!, k, ambiguous[k]);
         continue;
       }
       const raw = cells[columns[k]!]!;
@@ -169,9 +171,12 @@ export class UnitCollector {
     if (ids === this.lastIds) return this.lastColumns!;
     let columns = this.columnCache.get(ids);
     if (!columns) {
-      const criteria = ids.map((id) => this.rubric.criteria.get(id));
+      // A form tool's export is headed by its questions' texts: matched to criteria by title or code.
+      const matches = ids.map((id) => criterionOfHeader(this.rubric, id));
+      const criteria = matches.map((m) => (m && 'criterion' in m ? m.criterion : undefined));
+      const ambiguous = matches.map((m) => (m && 'ambiguous' in m ? m.ambiguous : undefined));
       const known = criteria.filter((c) => c !== undefined);
-      columns = { criteria, repeated: new Set(known).size !== known.length };
+      columns = { criteria, ambiguous, repeated: new Set(known).size !== known.length };
       this.columnCache.set(ids, columns);
     }
     this.lastIds = ids;
@@ -180,15 +185,21 @@ export class UnitCollector {
   }
 
   /** Unknown criteria are reported once per file and id: a wrong column header is one mistake, not one per row. */
-  private reportUnknown(sheet: Sheet, id: string, record: AnswerRecord | number): void {
+  private reportUnknown(sheet: Sheet, id: string, record: AnswerRecord | number, ambiguous?: readonly string[]): void {
     const key = `${sheet.file}\0${id}`;
     if (this.unknownReported.has(key)) return;
     this.unknownReported.add(key);
+    if (ambiguous) {
+      this.problems.push(problem('answer/ambiguous-column', { column: id, criteria: ambiguous }, positionOf(sheet, record)));
+      return;
+    }
     const meant = sheet.row ? COLUMN_NAMES_MEANT[normalizeWord(id)] : undefined;
     // A wide CSV has no note column: notes, and what a form tool adds, stay in a column left out of the scoring.
-    const aside = meant === 'note' || meant === 'evidence' ? 'notes' : meant === 'form' ? 'form' : undefined;
+    let aside = meant === 'note' || meant === 'evidence' ? 'notes' : meant === 'form' ? 'form' : undefined;
+    const suggestion = aside || meant ? undefined : suggestCriterion(this.rubric, id);
+    // A form's other questions (a respondent's age, a suggestions box) are no criterion either.
+    if (sheet.row && !meant && !suggestion) aside = 'other';
     const column = aside ? `_${id}` : meant;
-    const suggestion = column ? undefined : suggest(id, this.rubric.criteria.keys());
     this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column, aside }, positionOf(sheet, record)));
   }
 
@@ -277,10 +288,10 @@ export class UnitCollector {
   ): void {
     const row = sheet.row;
     if (row) {
-      const { criteria } = this.wideColumns(row.criteria);
+      const { criteria, ambiguous } = this.wideColumns(row.criteria);
       for (let k = 0; k < criteria.length; k++) {
         const c = criteria[k];
-        if (c === undefined) this.reportUnknown(sheet, row.criteria[k]!, k);
+        if (c === undefined) this.reportUnknown(sheet, row.criteria[k]!, k, ambiguous[k]);
         else visit(c, k, row.cells[row.columns[k]!]!, undefined, undefined);
       }
       return;

@@ -96,12 +96,15 @@ export const en: Record<string, (p: P) => string> = {
     `unknown criterion ${q(p.criterion)}${
       p.aside === 'form'
         ? ` (a column the form tool adds? name it \`${p.column}\`: a column whose name starts with _ is not scored)`
+        : p.aside === 'other'
+        ? ` (not a criterion's id, title or code; if the column answers none, name it \`${p.column}\`: a column whose name starts with _ is not scored)`
         : p.aside
         ? ` (to keep notes beside the answers, name the column \`${p.column}\`: a column whose name starts with _ is not scored)`
         : p.column
           ? ` (if it holds ${COLUMN_ROLE[p.column]}, the column is named \`${p.column}\`)`
           : hint(p.suggestion)
     }`,
+  'answer/ambiguous-column': (p) => `column ${q(p.column)} is the title of several criteria (${list(p.criteria as unknown[])}): head it with the id of the one it answers`,
   'answer/invalid': (p) => `invalid answer ${q(p.value)} for ${q(p.criterion)}: expected ${describeSpec(p.spec)}`,
   'answer/na-forbidden': (p) => `${q(p.criterion)} applies to every unit (na: false); answer ${describeSpec(p.spec)}`,
   'answer/duplicate': (p) => `second answer for ${q(p.criterion)} of unit ${q(p.unit)} (first at ${p.first}); the rubric does not average answers`,

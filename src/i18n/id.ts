@@ -95,12 +95,15 @@ export const id: Record<string, (p: P) => string> = {
     `kriteria tidak dikenal ${q(p.criterion)}${
       p.aside === 'form'
         ? ` (kolom tambahan dari aplikasi formulir? beri nama \`${p.column}\`: kolom yang namanya diawali _ tidak dinilai)`
+        : p.aside === 'other'
+        ? ` (bukan id, judul atau kode kriteria; jika kolom ini tidak menjawab kriteria apa pun, beri nama \`${p.column}\`: kolom yang namanya diawali _ tidak dinilai)`
         : p.aside
         ? ` (agar catatan tetap di samping jawaban, beri nama kolom \`${p.column}\`: kolom yang namanya diawali _ tidak dinilai)`
         : p.column
           ? ` (jika berisi ${COLUMN_ROLE[p.column]}, kolomnya bernama \`${p.column}\`)`
           : hint(p.suggestion)
     }`,
+  'answer/ambiguous-column': (p) => `kolom ${q(p.column)} adalah judul beberapa kriteria (${list(p.criteria as unknown[])}): beri judul kolom dengan id kriteria yang dijawabnya`,
   'answer/invalid': (p) => `jawaban tidak sah ${q(p.value)} untuk ${q(p.criterion)}: seharusnya ${describeSpecId(p.spec)}`,
   'answer/na-forbidden': (p) => `${q(p.criterion)} berlaku untuk semua unit (na: false); jawab ${describeSpecId(p.spec)}`,
   'answer/duplicate': (p) => `jawaban kedua untuk ${q(p.criterion)} pada unit ${q(p.unit)} (yang pertama di ${p.first}); rubrik ini tidak merata-ratakan jawaban`,

@@ -223,6 +223,15 @@ describe('--out', () => {
     expect(monev(['score', join(dir, 'formulir.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml']).stderr).toContain(
       'formulir.csv:2:1: error: unknown criterion `Cap waktu` (a column the form tool adds? name it `_Cap waktu`: a column whose name starts with _ is not scored)',
     );
+    // A form's other questions name no criterion: they are told how to stay in the file unscored;
+    // a question headed by a criterion's title is read as that criterion.
+    writeFileSync(join(dir, 'formulir.csv'), 'unit,Usia responden,1. Persyaratan pelayanan dipublikasikan?\ndinkes,34,ya\n');
+    const form = monev(['score', join(dir, 'formulir.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv', '-q']);
+    expect([form.code, form.stderr.split('\n')[0]!.slice(form.stderr.indexOf('formulir.csv'))]).toEqual([
+      2,
+      'formulir.csv:2:2: error: unknown criterion `Usia responden` (not a criterion\'s id, title or code; if the column answers none, name it `_Usia responden`: a column whose name starts with _ is not scored) [answer/unknown-criterion]',
+    ]);
+    expect(form.stderr).not.toContain('Persyaratan');
   });
 
   it('warns of a visit date that names no day, and scores the unit all the same', () => {

@@ -168,6 +168,20 @@ describe('the example rounds', () => {
     expect(byId.u8.responses).toBe(18); // two blanks
   });
 
+  it('SKM from an online form: questions headed by their text (U1. …), answers in words, as the numbers would score', () => {
+    const file = 'examples/formulir-daring/dpmptsp-langkat.csv';
+    const run = monev(['score', file, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'json']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const [unit] = JSON.parse(run.stdout).units;
+    // Element totals over the respondents who answered (U8: one left it blank):
+    // 33/12 37/12 36/12 45/12 35/12 30/12 36/12 33/11 35/12; IKM = 25 x (sum of NRR) / 9
+    // = 25 x (2.75 + 3.0833 + 3 + 3.75 + 2.9167 + 2.5 + 3 + 3 + 2.9167) / 9 = 74.7685 -> 74.77, C (65.00-76.60).
+    const totals: [number, number][] = [[33, 12], [37, 12], [36, 12], [45, 12], [35, 12], [30, 12], [36, 12], [33, 11], [35, 12]];
+    expect(unit).toMatchObject({ unit: { id: 'dpmptsp-langkat' }, score: 74.77, zone: { id: 'c', label: 'C - Kurang Baik' }, respondents: 12 });
+    expect(unit.scoreExact).toBeCloseTo((25 * totals.reduce((s, [t, n]) => s + t / n, 0)) / 9, 10);
+    expect(unit.criteria.map((c: { id: string; responses: number }) => [c.id, c.responses])).toEqual(totals.map(([, n], i) => [`u${i + 1}`, n]));
+  });
+
   it('Langkat, first visit: six units, every grade A-E, gaps and next-grade paths', () => {
     const run = monev(['score', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--format', 'json']);
     expect(run.code).toBe(0);

@@ -1,0 +1,110 @@
+import type { CompiledCriterion, CompiledRubric } from './compile.js';
+import { suggest } from './suggest.js';
+
+/**
+ * Which criterion a wide CSV's column header names. Spreadsheets made from `monev template` head
+ * their columns with criterion ids; a form tool (Google Forms, Microsoft Forms) heads them with
+ * its questions' texts, which people write as the criterion's title, number ("1. …"), or start
+ * with the questionnaire's code ("U1. …", as the SKM's unsur are known). Reading those as they are
+ * spares the analyst from renaming every column of every export by hand, which is where a wrong
+ * column would slip in. Rules, first that matches wins (README, "CSV wide"):
+ *   1. the criterion id, exactly;
+ *   2. the header, compared case-blind with spaces collapsed and a leading number ("1.", "2)")
+ *      and trailing "?", ":" or "." left out, is a criterion's id, or else its title;
+ *   3. a grid question's column, `Question [Row]`, whose row is a criterion's id or title by 2
+ *      (when titles repeat, the question's text picks the group);
+ *   4. the header starts with a criterion's id followed by ".", ")", ":", or " -" (`U1. Bagaimana
+ *      …`, `[u1] …`), or by a space when the id has a digit (`U1 Persyaratan`).
+ * A title shared by several criteria names none of them: that column is reported with their ids.
+ */
+export type HeaderMatch = { criterion: CompiledCriterion } | { ambiguous: readonly string[] } | undefined;
+
+interface HeaderIndex {
+  byId: Map<string, CompiledCriterion>;
+  /** Criteria by their title's key (a title may be shared). */
+  byTitle: Map<string, CompiledCriterion[]>;
+  /** The keys of each criterion's enclosing group titles and ids, for grid questions. */
+  groupKeys: Map<CompiledCriterion, Set<string>>;
+  /** Longest id first, so that `u10` is tried before `u1`. */
+  idsByLength: CompiledCriterion[];
+}
+
+const indexes = new WeakMap<CompiledRubric, HeaderIndex>();
+
+/** A header's text as it is compared: case-blind, spaces collapsed, numbering and end punctuation left out. */
+export function headerKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\d+(?:\.\d+)*[.)]\s*(?=\D|$)/, '')
+    .replace(/\s*[?:.]+$/, '');
+}
+
+function indexOf(rubric: CompiledRubric): HeaderIndex {
+  let index = indexes.get(rubric);
+  if (index) return index;
+  const byId = new Map<string, CompiledCriterion>();
+  const byTitle = new Map<string, CompiledCriterion[]>();
+  const groupKeys = new Map<CompiledCriterion, Set<string>>();
+  for (const c of rubric.criterionList) {
+    byId.set(headerKey(c.id), c);
+    const key = headerKey(c.title);
+    const list = byTitle.get(key);
+    if (list) list.push(c);
+    else byTitle.set(key, [c]);
+    groupKeys.set(c, new Set(c.groupPath.flatMap((g) => [g, headerKey(rubric.groupTitles.get(g) ?? g)])));
+  }
+  index = { byId, byTitle, groupKeys, idsByLength: [...rubric.criterionList].sort((a, b) => b.id.length - a.id.length) };
+  indexes.set(rubric, index);
+  return index;
+}
+
+const GRID = /^(.*?)\s*\[([^\]]+)\]\s*$/;
+
+export function criterionOfHeader(rubric: CompiledRubric, header: string): HeaderMatch {
+  const exact = rubric.criteria.get(header);
+  if (exact) return { criterion: exact };
+  const index = indexOf(rubric);
+  const whole = byKey(index, headerKey(header));
+  if (whole) return whole;
+  const grid = GRID.exec(header);
+  if (grid) {
+    const row = byKey(index, headerKey(grid[2]!), headerKey(grid[1]!));
+    if (row) return row;
+  }
+  const coded = byLeadingId(index, header);
+  return coded ? { criterion: coded } : undefined;
+}
+
+/** The criterion whose id, or else title, has this key; `question`: a grid question's key, which may pick among criteria sharing a title. */
+function byKey(index: HeaderIndex, key: string, question?: string): HeaderMatch {
+  const id = index.byId.get(key);
+  if (id) return { criterion: id };
+  const found = index.byTitle.get(key);
+  if (!found) return undefined;
+  if (found.length === 1) return { criterion: found[0]! };
+  const inGroup = question === undefined ? [] : found.filter((c) => index.groupKeys.get(c)!.has(question));
+  return inGroup.length === 1 ? { criterion: inGroup[0]! } : { ambiguous: found.map((c) => c.id) };
+}
+
+function byLeadingId(index: HeaderIndex, header: string): CompiledCriterion | undefined {
+  const text = header.trim().toLowerCase().replace(/^[[(]\s*/, '');
+  for (const c of index.idsByLength) {
+    if (!text.startsWith(c.id)) continue;
+    const rest = text.slice(c.id.length);
+    if (/^\s*(?:[.):\]]|-\s)/.test(rest) || (/\d/.test(c.id) && /^\s+\S/.test(rest))) return c;
+  }
+  return undefined;
+}
+
+/** The id of the criterion a header that names none comes closest to, by its id or else by its title. */
+export function suggestCriterion(rubric: CompiledRubric, header: string): string | undefined {
+  const byId = suggest(header, rubric.criteria.keys());
+  if (byId) return byId;
+  const { byTitle } = indexOf(rubric);
+  const title = suggest(headerKey(header), byTitle.keys());
+  const found = title === undefined ? undefined : byTitle.get(title);
+  return found?.length === 1 ? found[0]!.id : undefined;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { Sheet } from '../../src/core/assessment.js';
+import { answerFor, UnitCollector } from '../../src/core/collect.js';
+import { criterionOfHeader, headerKey, suggestCriterion } from '../../src/core/column-header.js';
+import { rubricOf } from '../helpers.js';
+
+const rubric = rubricOf({
+  groups: [
+    {
+      id: 'proses',
+      title: 'Dimensi Proses',
+      criteria: [
+        { id: 'persyaratan', title: 'Persyaratan pelayanan dipublikasikan' },
+        { id: 'biaya', title: 'Biaya/tarif pelayanan dipublikasikan' },
+        { id: 'tersedia-loket', title: 'Tersedia' },
+      ],
+    },
+    {
+      id: 'sarana',
+      title: 'Sarana',
+      criteria: [
+        { id: 'tersedia-toilet', title: 'Tersedia' },
+        { id: 'u1', title: 'Kesesuaian persyaratan', type: 'scale', min: 1, max: 4 },
+        { id: 'u10', title: 'Penanganan pengaduan', type: 'scale', min: 1, max: 4 },
+      ],
+    },
+  ],
+});
+
+const matched = (header: string) => {
+  const m = criterionOfHeader(rubric, header);
+  return m === undefined ? undefined : 'criterion' in m ? m.criterion.id : { ambiguous: m.ambiguous };
+};
+
+describe('criterionOfHeader: which criterion a form export column answers', () => {
+  it('takes the id as it is, and then the id or title compared case-blind, spaces collapsed, numbering and end punctuation left out', () => {
+    expect(matched('persyaratan')).toBe('persyaratan');
+    expect(matched(' Persyaratan ')).toBe('persyaratan');
+    expect(matched('Persyaratan pelayanan dipublikasikan')).toBe('persyaratan');
+    expect(matched('1. PERSYARATAN  pelayanan\tdipublikasikan?')).toBe('persyaratan');
+    expect(matched('12) Biaya/tarif pelayanan dipublikasikan :')).toBe('biaya');
+    expect(matched('Persyaratan pelayanan')).toBeUndefined();
+  });
+
+  it('reads a grid question column, Question [Row], by its row; the question picks among criteria sharing a title', () => {
+    expect(matched('Dimensi Proses [Persyaratan pelayanan dipublikasikan]')).toBe('persyaratan');
+    expect(matched('Apa saja yang dipublikasikan? [biaya]')).toBe('biaya');
+    expect(matched('Sarana [Tersedia]')).toBe('tersedia-toilet');
+    expect(matched('dimensi proses [tersedia]')).toBe('tersedia-loket');
+    expect(matched('Tersedia')).toEqual({ ambiguous: ['tersedia-loket', 'tersedia-toilet'] });
+    expect(matched('Lainnya [Tersedia]')).toEqual({ ambiguous: ['tersedia-loket', 'tersedia-toilet'] });
+  });
+
+  it('reads a question that starts with a criterion id and a separator, or a space when the id has a digit (U1)', () => {
+    expect(matched('U1. Bagaimana pendapat Saudara tentang kesesuaian persyaratan?')).toBe('u1');
+    expect(matched('[u1] Bagaimana pendapat Saudara')).toBe('u1');
+    expect(matched('(U1) Bagaimana pendapat Saudara')).toBe('u1');
+    expect(matched('u1: kesesuaian')).toBe('u1');
+    expect(matched('U1 Persyaratan')).toBe('u1');
+    expect(matched('U10 Penanganan pengaduan yang lain')).toBe('u10');
+    expect(matched('Biaya: apakah dipungut?')).toBe('biaya');
+    expect(matched('biaya - ditempel di loket')).toBe('biaya');
+    // A word that happens to be an id, followed by more words, is not a code.
+    expect(matched('Biaya tambahan')).toBeUndefined();
+    expect(matched('U11. Lainnya')).toBeUndefined();
+    expect(matched('Timestamp')).toBeUndefined();
+  });
+
+  it('keys leave numbers that are part of the text alone', () => {
+    expect(headerKey('1.5 kg beras')).toBe('1.5 kg beras');
+    expect(headerKey('2.3. Jangka waktu')).toBe('jangka waktu');
+    expect(headerKey('Persyaratan...')).toBe('persyaratan');
+  });
+
+  it('suggests the criterion whose id or title is close to a header that names none', () => {
+    expect(suggestCriterion(rubric, 'persyaratn')).toBe('persyaratan');
+    expect(suggestCriterion(rubric, 'Persyaratan pelayanan di publikasikan')).toBe('persyaratan');
+    expect(suggestCriterion(rubric, 'Jenis kelamin')).toBeUndefined();
+  });
+});
+
+/** A wide CSV row as the CSV reader builds it: its header's texts and the cells under them. */
+function wideRow(unit: string, header: string[], cells: string[], line = 2): Sheet {
+  const columns = header.map((_, i) => i);
+  return { unit: { id: unit }, file: 'form.csv', line, answers: [], row: { cells, columns, criteria: header } };
+}
+
+describe('UnitCollector with a form export header', () => {
+  it('scores the columns its question texts name, as the ids would', () => {
+    const header = ['1. Persyaratan pelayanan dipublikasikan?', 'Dimensi Proses [Biaya/tarif pelayanan dipublikasikan]', 'U1. Bagaimana kesesuaian persyaratan?'];
+    const collector = new UnitCollector(rubric);
+    const unit = collector.take(wideRow('pkm', header, ['ya', 'tidak', '3']));
+    expect(collector.drain()).toEqual([]);
+    expect(['persyaratan', 'biaya', 'u1'].map((id) => answerFor(rubric, unit, id)?.fraction)).toEqual([1, 0, 2 / 3]);
+  });
+
+  it('reports a column whose title several criteria share, once per file, naming them', () => {
+    const collector = new UnitCollector(rubric);
+    collector.take(wideRow('a', ['persyaratan', 'Tersedia'], ['ya', 'ya'], 2));
+    collector.take(wideRow('b', ['persyaratan', 'Tersedia'], ['ya', 'ya'], 3));
+    expect(collector.drain()).toEqual([
+      expect.objectContaining({ code: 'answer/ambiguous-column', file: 'form.csv', line: 2, column: 2, params: { column: 'Tersedia', criteria: ['tersedia-loket', 'tersedia-toilet'] } }),
+    ]);
+  });
+
+  it('refuses two columns that name one criterion, by id and by title', () => {
+    const collector = new UnitCollector(rubric);
+    collector.take(wideRow('a', ['persyaratan', 'Persyaratan pelayanan dipublikasikan'], ['ya', 'tidak']));
+    expect(collector.drain()).toEqual([expect.objectContaining({ code: 'answer/duplicate', column: 2, params: { criterion: 'persyaratan', unit: 'a', first: 'form.csv:2:1' } })]);
+  });
+
+  it('pools respondents of a form export by question text (aggregate: mean)', () => {
+    const survey = rubricOf({ aggregate: 'mean', groups: [{ id: 'unsur', title: 'Unsur', criteria: [{ id: 'u1', title: 'Persyaratan', type: 'scale', min: 1, max: 4, scoring: 'ratio' }] }] });
+    const collector = new UnitCollector(survey);
+    collector.add(wideRow('pkm', ['U1. Bagaimana pendapat Saudara?'], ['4'], 2));
+    collector.add(wideRow('pkm', ['U1. Bagaimana pendapat Saudara?'], ['2'], 3));
+    expect(collector.drain()).toEqual([]);
+    expect(answerFor(survey, collector.result()[0]!, 'u1')).toMatchObject({ responses: 2, mean: 3 });
+  });
+});
