@@ -144,6 +144,24 @@ export function parseNumber(raw: RawAnswer): number | undefined {
   return Number(text.replace(',', '.'));
 }
 
+/**
+ * A choice as a questionnaire prints it, with its letter or number: `a. tidak sesuai`,
+ * `4 - sangat sesuai`, `sangat sesuai (4)`. The words, and the number written beside them if any.
+ */
+function unmarked(text: string): { word: string; point?: number } | undefined {
+  const before = /^(?:([a-z])|(\d+))\s*[.):\-–]\s*(.*\S)$/.exec(text);
+  if (before) return { word: before[3]!, ...(before[2] === undefined ? {} : { point: Number(before[2]) }) };
+  const after = /^(.*\S)\s*\((\d+)\)$/.exec(text);
+  return after ? { word: after[1]!, point: Number(after[2]) } : undefined;
+}
+
+/** A scale's word with its choice's letter or number; a number that is not the word's point names none. */
+function markedLabel(labels: Map<string, number>, text: string): number | undefined {
+  const marked = unmarked(text);
+  const point = marked && labels.get(marked.word);
+  return point !== undefined && (marked!.point === undefined || marked!.point === point) ? point : undefined;
+}
+
 function rawText(raw: RawAnswer): string {
   return raw === null ? '' : normalizeWord(String(raw));
 }
@@ -178,7 +196,7 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
       spec = { type: 'scale', min, max, ...(criterion.labels ? { labels: Object.entries(criterion.labels) } : {}), na: naWords };
       parse = withNa((raw, text) => {
         // A form tool exports the words the respondent ticked ("sangat sesuai"): they name a point.
-        const v = parseNumber(raw) ?? labels?.get(text);
+        const v = parseNumber(raw) ?? (labels && (labels.get(text) ?? markedLabel(labels, text)));
         if (v === undefined || !Number.isInteger(v) || v < min || v > max) return invalid;
         const fraction = scoring === 'ratio' ? v / max : (v - min) / (max - min);
         return valueOf(v, fraction, v);
@@ -189,7 +207,7 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
       const options = new Map(criterion.options.map((o) => [normalizeWord(o.value), o]));
       spec = { type: 'choice', options: criterion.options.map((o) => o.value), na: naWords };
       parse = withNa((_raw, text) => {
-        const option = options.get(text);
+        const option = options.get(text) ?? options.get(unmarked(text)?.word ?? '');
         return option ? valueOf(option.value, option.score, null) : invalid;
       });
       break;

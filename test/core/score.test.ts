@@ -139,6 +139,16 @@ describe('criterion types', () => {
     expect(() => score(typed, { lin: 'sesuai', rat: 3, cho: 'sebagian', pct: 85.5, num: 7.5, boo: 'ya' })).toThrow(/answer\/invalid/);
   });
 
+  it('reads a choice as a questionnaire prints it, with its letter or number; a number that is not the word\'s point is invalid', () => {
+    const rat = (answer: string) => score(typed, { lin: 3, rat: answer, cho: 'sebagian', pct: 85.5, num: 7.5, boo: 'ya' }).criteria.find((c) => c.id === 'rat')!.value;
+    expect(['a. Tidak sesuai', 'b) kurang sesuai', '3 - Sesuai', '4. Sangat sesuai', 'Sangat sesuai (4)', 'd.sangat sesuai'].map(rat)).toEqual([1, 2, 3, 4, 4, 4]);
+    expect(() => rat('1. Sangat sesuai')).toThrow(/answer\/invalid/);
+    expect(() => rat('Sangat sesuai (3)')).toThrow(/answer\/invalid/);
+    expect(() => rat('e. agak sesuai')).toThrow(/answer\/invalid/);
+    const cho = (answer: string) => score(typed, { lin: 3, rat: 3, cho: answer, pct: 85.5, num: 7.5, boo: 'ya' }).criteria.find((c) => c.id === 'cho')!.value;
+    expect(['a. Lengkap', 'b) sebagian', '3 - tidak'].map(cho)).toEqual(['Lengkap', 'sebagian', 'tidak']);
+  });
+
   it('scores the mean of the six fractions', () => {
     // (2/3 + 0.75 + 0.5 + 0.855 + 0.5 + 1) / 6 * 100 = 427.1667 / 6 = 71.19444 -> 71.19
     const result = score(typed, { lin: 3, rat: 3, cho: 'sebagian', pct: 85.5, num: 7.5, boo: 'ya' });
