@@ -53,6 +53,7 @@ program
   .option('--fail-under <score>', h.failUnder)
   .option('--fail-zone <zone>', h.failZone)
   .option('--strict', h.strict)
+  .option('--units <file>', h.roundUnits)
   .addOption(new Option('--stdin-format <format>', h.stdinFormat).choices(['csv', 'yaml']))
   .addOption(new Option('--threads <n>', h.threads).choices(['1', '2']))
   .option('--excel', h.excel)
@@ -65,6 +66,7 @@ program
   .description(h.validate)
   .argument('<paths...>', h.validatePaths)
   .option('-r, --rubric <file|id>', h.validateRubric)
+  .option('--units <file>', h.roundUnits)
   .addOption(new Option('-f, --format <format>', h.outputFormat).choices(['text', 'json', 'github', 'junit']).default('text'))
   .option('--max-warnings <n>', h.maxWarnings)
   .action(async (paths: string[], options) => (await loadCommand('validate')).validateCommand(paths, { ...options, lang: program.opts().lang }));
@@ -104,6 +106,7 @@ program
   .option('-o, --out <file>', h.out)
   .option('--date <YYYY-MM-DD>', h.date)
   .option('--strict', h.strict)
+  .option('--units <file>', h.roundUnits)
   .option('-q, --quiet', h.quiet)
   .action(async (paths: string[], options) => (await loadCommand('report')).reportCommand(paths, { ...options, lang: program.opts().lang }));
 

@@ -1,6 +1,7 @@
 import type { UnitResult } from '../core/score.js';
 import { isIsoDay } from '../core/calendar-day.js';
 import { assertOutputIsNotInput, filesPerUnit, isFolderPath } from '../io/out-path.js';
+import { readUnitsFile } from '../io/units-file.js';
 import { renderReportHtml, renderUnitReportHtml } from '../render/report-html.js';
 import { renderReportMarkdown, renderUnitReportMarkdown } from '../render/report-markdown.js';
 import { resolveLocale } from './lang.js';
@@ -16,6 +17,7 @@ interface ReportCommandOptions {
   strict?: boolean;
   quiet?: boolean;
   lang?: string;
+  units?: string;
 }
 
 /** The round as a report for the Sekda and the units: one self-contained HTML file, or Markdown. */
@@ -25,9 +27,10 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   // A page of HTML on a terminal helps nobody: it goes to a file.
   if (options.format === 'html' && !options.out && process.stdout.isTTY) throw usage('usage/html-to-terminal', {});
   if (options.date !== undefined && !isIsoDay(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
-  if (options.out) assertOutputIsNotInput(options.out, paths);
+  if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : [])]);
+  const roster = options.units === undefined ? undefined : { file: options.units, units: readUnitsFile(options.units).units };
   const units: UnitResult[] = [];
-  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict }, { unit: (u) => void units.push(u) }).catch((error: unknown) => {
+  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict, units: roster }, { unit: (u) => void units.push(u) }).catch((error: unknown) => {
     throw quietFailure(error, options.quiet);
   });
   if (options.out) assertOutputIsNotInput(options.out, [outcome.loaded.file]);

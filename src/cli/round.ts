@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
-import type { Sheet } from '../core/assessment.js';
+import type { Sheet, UnitInfo } from '../core/assessment.js';
 import { formatPosition, missingCriteria, UnitCollector, type UnitAnswers } from '../core/collect.js';
 import { idTable } from '../core/id-table.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import type { ReportHead } from '../core/report.js';
+import { rosterOf } from '../core/roster.js';
 import type { CompiledRubric } from '../core/compile.js';
 import { scoreUnit, type UnitResult } from '../core/score.js';
 import { summaryAccumulator, type Summary } from '../core/summary.js';
@@ -25,6 +26,8 @@ export interface RoundOptions {
   stdinFormat?: InputFormat | undefined;
   /** 1: read, parse and score on this thread; 2 (the default with two cores or more): large CSV rounds are parsed on a second one. */
   threads?: number | undefined;
+  /** The units the round should cover (`--units`, read from `file`): checked, and their details filled in. */
+  units?: { file: string; units: readonly UnitInfo[] } | undefined;
 }
 
 export interface RoundHooks {
@@ -88,6 +91,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   let rubricFailed = false;
   const namingChecked = new Map<string, boolean>();
   const registry = unitRegistry(inputs, report);
+  const roster = options.units && rosterOf(options.units.units);
   let fileIndex = 0;
   let units = 0;
 
@@ -113,6 +117,12 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
 
   const take = (sheet: Sheet): void | Promise<void> => {
     if (!checkRubricName(sheet, loaded!, options.rubric !== undefined, report, namingChecked)) return;
+    if (roster) {
+      // Before a unit is claimed or pooled: a sheet naming the unit by its name is that unit.
+      const checked = roster.check(sheet.unit, { file: sheet.file, line: sheet.line });
+      if (checked.problem) report(checked.problem);
+      sheet.unit = checked.unit;
+    }
     if (loaded!.compiled.aggregate === 'mean') return collector!.add(sheet);
     if (!registry.claim(sheet.unit.id, fileIndex, sheet.line, sheet.file)) return;
     const unit = collector!.take(sheet);
@@ -166,11 +176,15 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     for (const unit of collector!.result()) await emit(unit);
   }
   if (units === 0 && errors.length === 0) errors.push(problem('input/no-units'));
+  const notAssessed = roster?.notAssessed();
+  if (notAssessed?.length) warnings.push(problem('units/not-assessed', { units: notAssessed.map((u) => u.id), names: notAssessed.map((u) => u.name), listed: options.units!.units.length }, { file: options.units!.file, severity: 'warning' }));
   // The round's own rubric kept among its assessments is expected there: only another rubric is worth a word.
   const own = resolve(loaded.file);
   const noted = warnings.filter((p) => p.code !== 'input/rubric-in-round' || resolve(p.file!) !== own);
   if (errors.length) throw new MonevError([...errors, ...noted]);
-  return { loaded, head: head!, summary: summary!.summary(), inputs, warnings: noted, units };
+  const figures = summary!.summary();
+  if (notAssessed) figures.notAssessed = notAssessed.map((u) => ({ unit: u.id, ...(u.name ? { name: u.name } : {}) }));
+  return { loaded, head: head!, summary: figures, inputs, warnings: noted, units };
 }
 
 /** The rubric a sheet names; one that is not there is that sheet's problem, and says so. */

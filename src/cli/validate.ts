@@ -6,13 +6,14 @@ import { isRubricTestFile } from '../io/input-formats.js';
 import { checkRubricFile } from '../io/rubric-file.js';
 import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
-import { parseNumberOption } from './options.js';
+import { parseNumberOption, usage } from './options.js';
 
 interface ValidateOptions {
   lang?: string;
   rubric?: string;
   format: 'text' | 'json' | 'github' | 'junit';
   maxWarnings?: string;
+  units?: string;
 }
 
 interface FileResult {
@@ -23,7 +24,9 @@ interface FileResult {
 export async function validateCommand(paths: string[], options: ValidateOptions): Promise<void> {
   const maxWarnings = parseNumberOption('--max-warnings', options.maxWarnings, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0);
   const locale = resolveLocale(options.lang);
-  const results = options.rubric ? await validateAssessments(paths, options.rubric) : await validateRubrics(rubricFiles(paths));
+  // Rubric files have no units: a list given with them would be read for nothing, in silence.
+  if (options.units !== undefined && options.rubric === undefined) throw usage('usage/invalid-option', { option: '--units', value: options.units, expected: 'assessments to check, with --rubric' });
+  const results = options.rubric ? await validateAssessments(paths, options.rubric, options.units) : await validateRubrics(rubricFiles(paths));
   const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
   process.stdout.write(render(results, options.format, errors, warnings, locale));
@@ -57,14 +60,16 @@ function rubricFiles(paths: string[]): string[] {
 }
 
 /** Assessments are checked exactly as `score` would read them, without scoring output. */
-async function validateAssessments(paths: string[], rubric: string): Promise<FileResult[]> {
+async function validateAssessments(paths: string[], rubric: string, unitsFile: string | undefined): Promise<FileResult[]> {
   // Only this mode reads assessments: the rubric-only path (CI on every commit) does not load the scoring code.
   const { discoverInputs } = await import('../io/assessment-files.js');
   const { scoreRound } = await import('./round.js');
+  const { readUnitsFile } = await import('../io/units-file.js');
   const files = discoverInputs(paths);
   let problems: Problem[];
   try {
-    problems = (await scoreRound({ paths, rubric })).warnings;
+    const units = unitsFile === undefined ? undefined : { file: unitsFile, units: readUnitsFile(unitsFile).units };
+    problems = (await scoreRound({ paths, rubric, units })).warnings;
   } catch (error) {
     if (!(error instanceof MonevError)) throw error;
     problems = error.problems;

@@ -73,6 +73,10 @@ export const SummarySchema = z.object({
   ranking: z.array(z.object({ rank: z.number().int(), unit: z.string(), name: z.string().optional(), score: z.number(), zone: z.string() })),
   groups: z.array(z.object({ id: z.string(), title: z.string(), mean: z.number().nullable(), units: z.number().int() })),
   commonGaps: z.array(z.object({ criterion: z.string(), title: z.string(), units: z.number().int() })),
+  notAssessed: z
+    .array(z.object({ unit: z.string(), name: z.string().optional() }))
+    .optional()
+    .describe('With a units list (--units): the listed units no assessment covered, in the list order'),
 });
 
 export const ResultRubricSchema = z.object({

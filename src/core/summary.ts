@@ -13,6 +13,8 @@ export interface Summary {
   groups: { id: string; title: string; mean: number | null; units: number }[];
   /** Criteria that are gaps in the most units. */
   commonGaps: { criterion: string; title: string; units: number }[];
+  /** With a units list (`--units`): the listed units no sheet assessed, in the list's order. */
+  notAssessed?: { unit: string; name?: string }[];
 }
 
 /**

@@ -22,6 +22,12 @@ const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
   return xs.length > max ? `${shown}, … (${xs.length} in all)` : shown;
 };
+/** Units by id with their names beside them, as `disdik` (Dinas Pendidikan); the sentence gives their number. */
+const namedUnits = (p: P) => {
+  const ids = p.units as string[];
+  const shown = ids.slice(0, 12).map((id, i) => (p.names?.[i] ? `\`${id}\` (${p.names[i]})` : `\`${id}\``));
+  return `${shown.join(', ')}${ids.length > 12 ? ', …' : ''}`;
+};
 
 export function describeSpec(spec: AnswerSpec): string {
   const na = spec.na ? `, or n/a (${list(spec.na)})` : ' (n/a is not allowed for this criterion)';
@@ -138,6 +144,8 @@ export const en: Record<string, (p: P) => string> = {
   'csv/unknown-column': (p) => `unknown column ${q(p.column)} in a long CSV; expected ${list(p.allowed, 20)}, or a name starting with \`_\``,
   'csv/missing-unit': () => 'empty unit id',
   'csv/missing-unit-column': () => 'a units file needs a `unit` (or `id`, `kode`) column, or a `name` (`nama`) column to make ids from',
+  'units/not-listed': (p) => `unit ${q(p.unit)} is not on the units list${hint(p.suggestion)}; it is scored as it is`,
+  'units/not-assessed': (p) => `${(p.units as unknown[]).length} of the ${p.listed} listed units have no assessment in this round: ${namedUnits(p)}`,
   'units/unused-columns': (p) => `columns not used for the forms: ${list(p.columns)} (a form takes the unit's id, name, type and region)`,
   'units/duplicate': (p) => `unit ${q(p.unit)} is listed twice (first at ${p.first})`,
   'csv/missing-criterion': () => 'empty criterion id',

@@ -21,6 +21,12 @@ const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
   return xs.length > max ? `${shown}, … (semuanya ${xs.length})` : shown;
 };
+/** Units by id with their names beside them, as `disdik` (Dinas Pendidikan); the sentence gives their number. */
+const namedUnits = (p: P) => {
+  const ids = p.units as string[];
+  const shown = ids.slice(0, 12).map((id, i) => (p.names?.[i] ? `\`${id}\` (${p.names[i]})` : `\`${id}\``));
+  return `${shown.join(', ')}${ids.length > 12 ? ', …' : ''}`;
+};
 
 export function describeSpecId(spec: AnswerSpec): string {
   const na = spec.na ? `, atau tidak berlaku (${list(spec.na)})` : ' (kriteria ini tidak boleh dijawab tidak berlaku)';
@@ -137,6 +143,8 @@ export const id: Record<string, (p: P) => string> = {
   'csv/unknown-column': (p) => `kolom tidak dikenal ${q(p.column)} di CSV panjang; seharusnya ${list(p.allowed, 20)}, atau nama yang diawali \`_\``,
   'csv/missing-unit': () => 'id unit kosong',
   'csv/missing-unit-column': () => 'berkas daftar unit memerlukan kolom `unit` (atau `id`, `kode`), atau kolom `name` (`nama`) untuk membuat id',
+  'units/not-listed': (p) => `unit ${q(p.unit)} tidak ada di daftar unit${hint(p.suggestion)}; unit ini tetap dinilai`,
+  'units/not-assessed': (p) => `${(p.units as unknown[]).length} dari ${p.listed} unit dalam daftar belum dinilai pada putaran ini: ${namedUnits(p)}`,
   'units/unused-columns': (p) => `kolom yang tidak dipakai untuk formulir: ${list(p.columns)} (formulir memuat id, nama, jenis dan wilayah unit)`,
   'units/duplicate': (p) => `unit ${q(p.unit)} tercantum dua kali (pertama di ${p.first})`,
   'csv/missing-criterion': () => 'id kriteria kosong',

@@ -211,7 +211,8 @@ class WideRowSheet implements Sheet, SheetRow {
   readonly assessor: string | undefined;
 
   constructor(
-    readonly unit: UnitInfo,
+    /** Not readonly: a units list (`--units`) may name the unit the row means. */
+    public unit: UnitInfo,
     rubric: string | undefined,
     date: string | undefined,
     assessor: string | undefined,

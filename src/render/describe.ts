@@ -1,4 +1,5 @@
 import type { ScoreReport } from '../core/report.js';
+import type { Summary } from '../core/summary.js';
 import type { Gap, GapStatus, UnitResult } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
 import { parseDay } from '../core/calendar-day.js';
@@ -78,4 +79,11 @@ export function standingText(report: ScoreReport, unit: UnitResult, locale: Loca
   const { ranking, units, mean, median } = report.summary;
   const rank = ranking.find((r) => r.unit === unit.unit.id)?.rank ?? '-';
   return locale.t('standing', { rank, units, mean: locale.num(mean), median: locale.num(median) });
+}
+
+/** The listed units no sheet assessed (`--units`) as a Markdown section, under a heading of `level`. */
+export function notAssessedMarkdown(summary: Summary, locale: Locale, level: string): string[] {
+  const missing = summary.notAssessed;
+  if (!missing?.length) return [];
+  return ['', `${level} ${locale.t('notAssessed', { n: missing.length })}`, '', ...missing.map((u) => `- ${u.name ? `${u.name} (\`${u.unit}\`)` : `\`${u.unit}\``}`)];
 }

@@ -1,5 +1,5 @@
 import { unitsInOrder, type ScoreReport } from '../core/report.js';
-import { answerText, capText, nextZoneText, statusText, unitLabel } from './describe.js';
+import { answerText, capText, nextZoneText, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
 import type { RenderOptions } from './types.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -30,6 +30,7 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale, so
     out.push(row([t('criterion'), t('title'), t('units')]), row(['---', '---', '---:']));
     for (const g of summary.commonGaps) out.push(row([`\`${g.criterion}\``, g.title, String(g.units)]));
   }
+  out.push(...notAssessedMarkdown(summary, locale, '##'));
   for (const u of units) {
     out.push('', `## ${unitLabel(u)}`, '');
     out.push(`${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${t('respondentsCount', { n: u.respondents })}` : ''}`);

@@ -47,6 +47,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
     `<figure class="wide"><figcaption>${esc(t('heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
     commonGapsTable(report, locale),
+    notAssessedList(report, locale),
     `<nav><h3>${esc(t('contents'))}</h3><ol>${summary.ranking
       .map((r) => `<li><a href="#${anchor(r.unit)}">${esc(unitLabel(byId.get(r.unit)!))}</a> ${locale.num(r.score)}</li>`)
       .join('')}</ol></nav></section>`,
@@ -231,6 +232,15 @@ function commonGapsTable(report: ScoreReport, locale: Locale): string {
     return `<tr><td><strong>${esc(g.title)}</strong><br><code>${esc(g.criterion)}</code></td><td class="num">${esc(t('unitsOf', { n: g.units, total: units }))}</td><td class="barcell"><svg class="mini" viewBox="0 0 100 10" preserveAspectRatio="none" width="120" height="10" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="100" height="10" fill="#eceff1"/><rect x="0" y="0" width="${share.toFixed(1)}" height="10" fill="#c62828"/></svg></td></tr>`;
   });
   return `<h3>${esc(t('commonGaps'))}</h3><table class="common"><thead><tr><th>${esc(t('criterion'))}</th><th class="num">${esc(t('units'))}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The listed units no sheet assessed (`--units`): a form that never came back is named, not missed. */
+function notAssessedList(report: ScoreReport, locale: Locale): string {
+  const missing = report.summary.notAssessed;
+  if (!missing?.length) return '';
+  const t = locale.t;
+  const items = missing.map((u) => `<li>${u.name ? `${esc(u.name)} <code>${esc(u.unit)}</code>` : `<code>${esc(u.unit)}</code>`}</li>`);
+  return `<h3>${esc(t('notAssessed', { n: missing.length }))}</h3><ul class="missing">${items.join('')}</ul>`;
 }
 
 function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions): string {

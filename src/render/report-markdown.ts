@@ -1,7 +1,7 @@
 import type { CompiledRubric } from '../core/compile.js';
 import { summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, capText, roundDateText, shortZoneLabel, standingText, statusText, unitFacts, unitLabel } from './describe.js';
+import { answerText, capText, roundDateText, shortZoneLabel, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -32,6 +32,7 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
     out.push('', `### ${t('commonGaps')}`, '', row([t('criterion'), t('units')]), row(['---', '---:']));
     for (const g of summary.commonGaps) out.push(row([`${g.title} (\`${g.criterion}\`)`, t('unitsOf', { n: g.units, total: summary.units })]));
   }
+  out.push(...notAssessedMarkdown(summary, locale, '###'));
   for (const u of units) out.push(...unitSection(u, summary, options));
   return page(out, report, options);
 }

@@ -325,3 +325,53 @@ describe('monev report', () => {
     }
   });
 });
+
+describe('--units: the round checked against the office list of its units', () => {
+  const LIST = 'examples/langkat-2023/daftar-unit.csv';
+
+  it('score: names the listed units not assessed (in the summary and a warning), warns of a unit not listed, and fills in names', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'dinsos.yaml'), 'rubric: ombudsman-ppp-2023\nunit: Dinas Sosial\nanswers:\n  persyaratan: lengkap\n');
+    writeFileSync(join(dir, 'dinkes.yaml'), 'rubric: ombudsman-ppp-2023\nunit: dinkess\nanswers:\n  persyaratan: lengkap\n');
+    const run = monev(['score', dir, '--units', LIST, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    // The sheet named Dinas Sosial by its name: it is `dinsos`, with the list's type and region.
+    expect(report.units.map((u: { unit: unknown }) => u.unit)).toEqual([
+      { id: 'dinkess' },
+      { id: 'dinsos', name: 'Dinas Sosial', type: 'dinas', region: 'Kabupaten Langkat' },
+    ]);
+    expect(report.summary.notAssessed.map((u: { unit: string }) => u.unit)).toEqual(['dinkes', 'disdukcapil', 'dpmptsp', 'disdik', 'pkm-karang-rejo', 'pkm-tanjungberingin', 'pkm-stabat']);
+    expect(report.summary.notAssessed[0]).toEqual({ unit: 'dinkes', name: 'Dinas Kesehatan' });
+    const warnings = run.stderr.split('\n').filter((l) => l.includes('[units/'));
+    expect(warnings).toEqual([
+      `${join(dir, 'dinkes.yaml')}:1: warning: unit \`dinkess\` is not on the units list (did you mean \`dinkes\`?); it is scored as it is [units/not-listed]`,
+      `${LIST}: warning: 7 of the 8 listed units have no assessment in this round: \`dinkes\` (Dinas Kesehatan), \`disdukcapil\` (Dinas Kependudukan dan Pencatatan Sipil), \`dpmptsp\` (Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu), \`disdik\` (Dinas Pendidikan), \`pkm-karang-rejo\` (UPTD Puskesmas Karang Rejo), \`pkm-tanjungberingin\` (UPTD Puskesmas Tanjungberingin), \`pkm-stabat\` (UPTD Puskesmas Stabat) [units/not-assessed]`,
+    ]);
+  });
+
+  it('score: a list that covers the round says nothing; the list is an input --out may not overwrite', () => {
+    const covered = monev(['score', 'examples/langkat-2023/r1', '--units', LIST, '--format', 'csv', '-q']);
+    expect(covered.code).toBe(0);
+    const full = monev(['score', 'examples/langkat-2023/r1', '--units', LIST, '--format', 'json']);
+    expect(full.stderr).toContain('2 of the 8 listed units have no assessment in this round: `disdik` (Dinas Pendidikan), `pkm-stabat` (UPTD Puskesmas Stabat)');
+    expect(full.stderr).not.toContain('units/not-listed');
+    expect(monev(['score', 'examples/langkat-2023/r1', '--units', LIST, '--out', LIST]).stderr).toContain('would overwrite an input');
+  });
+
+  it('report: the units not assessed are listed in the summary (HTML and Markdown), in Indonesian with --lang id', () => {
+    const html = monev(['report', 'examples/langkat-2023/r1', '--units', LIST, '-q']).stdout;
+    expect(html).toContain('<h3>Not assessed: 2 units on the units list</h3><ul class="missing"><li>Dinas Pendidikan <code>disdik</code></li><li>UPTD Puskesmas Stabat <code>pkm-stabat</code></li></ul>');
+    const markdown = monev(['--lang', 'id', 'report', 'examples/langkat-2023/r1', '--units', LIST, '--format', 'markdown', '-q']).stdout;
+    expect(markdown).toContain('### Belum dinilai: 2 unit dalam daftar unit\n\n- Dinas Pendidikan (`disdik`)\n- UPTD Puskesmas Stabat (`pkm-stabat`)\n');
+    expect(monev(['report', 'examples/langkat-2023/r1', '-q']).stdout).not.toContain('Not assessed');
+  });
+
+  it('validate: the forms in and rightly named, before scoring; --units needs --rubric', () => {
+    const run = monev(['validate', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--units', LIST]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 of the 8 listed units have no assessment in this round');
+    const usage = monev(['validate', 'rubrics/', '--units', LIST]);
+    expect([usage.code, usage.stderr.trim()]).toEqual([2, `error: --units: \`${LIST}\` is not valid; expected assessments to check, with --rubric [usage/invalid-option]`]);
+  });
+});

@@ -1,0 +1,46 @@
+import type { Position, UnitInfo } from './assessment.js';
+import { problem, type Problem } from './problem.js';
+import { suggest } from './suggest.js';
+import { unitIdFromName } from './units-list.js';
+import { normalizeWord } from './vocabulary.js';
+
+/**
+ * The office's list of the units a round should cover (`--units`, the list `template --units`
+ * prefills forms from), checked against the round's sheets. Without it a form that never came
+ * back is invisible (the round has one unit less), and a unit id mistyped on a form shows up as a
+ * unit of its own while the real one goes missing.
+ */
+export interface Roster {
+  /**
+   * The unit a sheet assesses, as the round reports it. A sheet may name a listed unit by its id,
+   * by its name (an online form's drop-down exports the name) or by the id the list would make
+   * from that name; the list's name, type and region fill what the sheet left out (the sheet's
+   * own are kept). A unit that is not on the list is a warning, once, with the id it most likely
+   * meant.
+   */
+  check(unit: UnitInfo, where: Position): { unit: UnitInfo; problem?: Problem };
+  /** The listed units no sheet assessed, in the list's order. */
+  notAssessed(): UnitInfo[];
+}
+
+export function rosterOf(listed: readonly UnitInfo[]): Roster {
+  const byId = new Map(listed.map((u) => [u.id, u]));
+  const byName = new Map(listed.filter((u) => u.name).map((u) => [normalizeWord(u.name!), u]));
+  const assessed = new Set<string>();
+  const reported = new Set<string>();
+  return {
+    check(unit, where) {
+      const entry = byId.get(unit.id) ?? byName.get(normalizeWord(unit.id)) ?? byId.get(unitIdFromName(unit.id));
+      if (!entry) {
+        if (reported.has(unit.id)) return { unit };
+        reported.add(unit.id);
+        const meant = (unit.name && byName.get(normalizeWord(unit.name))?.id) || suggest(unit.id, byId.keys());
+        return { unit, problem: problem('units/not-listed', { unit: unit.id, suggestion: meant }, { ...where, severity: 'warning' }) };
+      }
+      assessed.add(entry.id);
+      if (entry.id === unit.id && (unit.name || !entry.name) && (unit.type || !entry.type) && (unit.region || !entry.region)) return { unit };
+      return { unit: { id: entry.id, name: unit.name ?? entry.name, type: unit.type ?? entry.type, region: unit.region ?? entry.region } };
+    },
+    notAssessed: () => listed.filter((u) => !assessed.has(u.id)),
+  };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { rosterOf } from '../../src/core/roster.js';
+
+const listed = [
+  { id: 'dinkes', name: 'Dinas Kesehatan', type: 'dinas', region: 'Kabupaten Langkat' },
+  { id: 'dinsos', name: 'Dinas Sosial', type: 'dinas' },
+  { id: 'pkm-karang-rejo', name: 'UPTD Puskesmas Karang Rejo', type: 'puskesmas' },
+  { id: 'disdik' },
+];
+const at = { file: 'r1/a.yaml', line: 3 };
+
+describe('rosterOf: the units list of a round', () => {
+  it("fills in what a sheet left out from the list, keeps what the sheet gives, and names the listed units no sheet assessed", () => {
+    const roster = rosterOf(listed);
+    expect(roster.check({ id: 'dinkes' }, at)).toEqual({ unit: { id: 'dinkes', name: 'Dinas Kesehatan', type: 'dinas', region: 'Kabupaten Langkat' } });
+    const own = { id: 'dinsos', name: 'Dinas Sosial P3A', type: 'dinas', region: 'Langkat' };
+    expect(roster.check(own, at).unit).toBe(own);
+    expect(roster.notAssessed().map((u) => u.id)).toEqual(['pkm-karang-rejo', 'disdik']);
+  });
+
+  it('takes a sheet that names the unit by its listed name, or by the id the list would make of it', () => {
+    const roster = rosterOf(listed);
+    expect(roster.check({ id: ' uptd puskesmas  KARANG rejo' }, at)).toEqual({ unit: { id: 'pkm-karang-rejo', name: 'UPTD Puskesmas Karang Rejo', type: 'puskesmas', region: undefined } });
+    expect(roster.check({ id: 'Disdik' }, at).unit.id).toBe('disdik');
+    expect(roster.notAssessed().map((u) => u.id)).toEqual(['dinkes', 'dinsos']);
+  });
+
+  it('warns once of a unit not on the list, with the listed id it most likely meant, and scores it as it is', () => {
+    const roster = rosterOf(listed);
+    const typo = { id: 'dinkess' };
+    expect(roster.check(typo, at)).toEqual({
+      unit: typo,
+      problem: expect.objectContaining({ code: 'units/not-listed', severity: 'warning', file: 'r1/a.yaml', line: 3, params: { unit: 'dinkess', suggestion: 'dinkes' } }),
+    });
+    expect(roster.check(typo, { file: 'r1/b.yaml' }).problem).toBeUndefined();
+    // A sheet that gives a listed unit's name under another id points at that id.
+    expect(roster.check({ id: 'sosial', name: 'Dinas Sosial' }, at).problem?.params).toEqual({ unit: 'sosial', suggestion: 'dinsos' });
+    expect(roster.check({ id: 'bappeda' }, at).problem?.params).toEqual({ unit: 'bappeda', suggestion: undefined });
+    expect(roster.notAssessed()).toHaveLength(4);
+  });
+});
