@@ -1,16 +1,19 @@
 /** Closest candidate by edit distance, for "did you mean" hints; undefined when nothing is close. */
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase();
+  const limit = Math.max(1, Math.floor(needle.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a form's long question, or a cell of a
+    // megabyte, is not compared letter by letter with every short id.
+    if (Math.abs(candidate.length - needle.length) > limit) continue;
     const d = editDistance(needle, candidate.toLowerCase());
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
     }
   }
-  const limit = Math.max(1, Math.floor(needle.length / 3));
   return bestDistance <= limit ? best : undefined;
 }
 
