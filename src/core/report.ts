@@ -70,3 +70,32 @@ export function summaryByType(units: readonly UnitResult[], zones: readonly Comp
     zones: top.map((z) => ({ id: z.id, count: members.filter((u) => u.zone.id === z.id).length })),
   }));
 }
+
+/** One criterion of a unit scored from respondents, as a survey report lists it. */
+export interface ElementStanding {
+  id: string;
+  title: string;
+  responses: number;
+  /** The mean answer (the SKM's NRR); null when no answer was a number. */
+  mean: number | null;
+  /** The criterion's fraction on the rubric's scale (the SKM's 25 x NRR), rounded; null when n/a or unanswered. */
+  score: number | null;
+  /** The zone that score falls in; null with it. */
+  zone: CompiledZone | null;
+}
+
+/**
+ * Each criterion of a unit scored from respondents, on the rubric's scale and graded by the
+ * rubric's zones: how SKM reports grade each unsur with the IKM's own intervals (3.62 is 90.52,
+ * A). A grade of one element, read beside the unit's; it plays no part in the unit's score.
+ */
+export function elementStandings(u: UnitResult, rubric: Pick<ReportHead['rubric'], 'scale' | 'zones' | 'criteria'>): ElementStanding[] {
+  const titles = new Map(rubric.criteria.map((c) => [c.id, c.title]));
+  const ascending = [...rubric.zones].sort((a, b) => a.min - b.min);
+  return u.criteria.map((c) => {
+    const score = c.fraction === null || c.status === 'missing' ? null : roundHalfAway(c.fraction * rubric.scale);
+    let zone: CompiledZone | null = null;
+    if (score !== null) for (const z of ascending) if (z.min <= score) zone = z;
+    return { id: c.id, title: titles.get(c.id) ?? '', responses: c.responses ?? 0, mean: c.mean ?? null, score, zone };
+  });
+}

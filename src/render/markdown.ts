@@ -1,4 +1,4 @@
-import { unitsInOrder, type ScoreReport } from '../core/report.js';
+import { elementStandings, unitsInOrder, type ScoreReport } from '../core/report.js';
 import { answerText, capText, nextZoneText, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
 import type { RenderOptions } from './types.js';
 
@@ -20,7 +20,6 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale, so
   out.push('', `## ${t('ranking')}`, '');
   out.push(row([t('rank'), t('unit'), t('score'), t('zone')]), row(['---:', '---', '---:', '---']));
   const byId = new Map(units.map((u) => [u.unit.id, u]));
-  const titles = new Map(rubric.criteria.map((c) => [c.id, c.title]));
   for (const r of summary.ranking) out.push(row([String(r.rank), unitLabel(byId.get(r.unit)!), num(r.score), byId.get(r.unit)!.zone.label]));
   out.push('', `## ${t('groups')}`, '');
   out.push(row([t('group'), t('meanScore'), t('units')]), row(['---', '---:', '---:']));
@@ -40,8 +39,12 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale, so
     for (const g of u.groups) out.push(row([g.title, num(g.score)]));
     if (u.respondents !== undefined) {
       out.push('', t('averagedNote'), '');
-      out.push(row([t('criterion'), t('title'), t('responses'), t('mean'), t('points'), t('worth')]), row(['---', '---', '---:', '---:', '---:', '---:']));
-      for (const c of u.criteria) out.push(row([`\`${c.id}\``, titles.get(c.id) ?? '', String(c.responses ?? 0), num(c.mean), num(c.points), num(c.worth)]));
+      out.push(row([t('criterion'), t('title'), t('responses'), t('mean'), t('score'), t('zone'), t('points'), t('worth')]), row(['---', '---', '---:', '---:', '---:', '---', '---:', '---:']));
+      const standings = elementStandings(u, rubric);
+      u.criteria.forEach((c, i) => {
+        const e = standings[i]!;
+        out.push(row([`\`${c.id}\``, e.title, String(e.responses), num(e.mean), num(e.score), e.zone?.label ?? '', num(c.points), num(c.worth)]));
+      });
     }
     out.push('');
     if (u.gaps.length === 0) out.push(t('noGapsSentence'));

@@ -1,5 +1,5 @@
 import type { CompiledRubric, ZoneColor } from '../core/compile.js';
-import { summaryByType, type ScoreReport } from '../core/report.js';
+import { elementStandings, summaryByType, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
@@ -243,6 +243,17 @@ function notAssessedList(report: ScoreReport, locale: Locale): string {
   return `<h3>${esc(t('notAssessed', { n: missing.length }))}</h3><ul class="missing">${items.join('')}</ul>`;
 }
 
+/** A survey unit's criteria, each over its respondents: mean answer, on the scale, and its zone (the SKM's NRR, 25 x NRR and mutu per unsur). */
+function elementsTable(u: UnitResult, report: ScoreReport, locale: Locale): string {
+  const t = locale.t;
+  const rows = elementStandings(u, report.rubric).map((e) => {
+    const c = colorOf(e.zone?.color);
+    const badge = e.zone ? `<span class="badge" style="background:${c.fill};color:${c.text}">${esc(shortZoneLabel(e.zone.label))}</span>` : '';
+    return `<tr><td><strong>${esc(e.title)}</strong> <code>${esc(e.id)}</code></td><td class="num">${e.responses}</td><td class="num">${locale.num(e.mean)}</td><td class="num">${locale.num(e.score)}</td><td>${badge}</td></tr>`;
+  });
+  return `<h3>${esc(t('elementsHeading'))}</h3><div class="scroll"><table class="elements"><thead><tr><th>${esc(t('criterion'))}</th><th class="num">${esc(t('responses'))}</th><th class="num">${esc(t('meanAnswer'))}</th><th class="num">${esc(t('score'))}</th><th>${esc(t('zone'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
 function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions): string {
   const { locale, rubric } = options;
   const t = locale.t;
@@ -268,6 +279,7 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
     );
   }
   parts.push('</tbody></table>');
+  if (u.respondents !== undefined) parts.push(elementsTable(u, report, locale));
   const next = u.nextZone;
   parts.push(`<h3>${esc(t('nextZone'))}</h3>`);
   if (!next) parts.push(`<p>${esc(t('inTopZone', { zone: u.zone.label }))}</p>`);

@@ -1,5 +1,5 @@
 import type { CompiledRubric } from '../core/compile.js';
-import { summaryByType, type ScoreReport } from '../core/report.js';
+import { elementStandings, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
 import { answerText, capText, roundDateText, shortZoneLabel, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown } from './describe.js';
 import type { ReportOptions } from './report-html.js';
@@ -33,13 +33,13 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
     for (const g of summary.commonGaps) out.push(row([`${g.title} (\`${g.criterion}\`)`, t('unitsOf', { n: g.units, total: summary.units })]));
   }
   out.push(...notAssessedMarkdown(summary, locale, '###'));
-  for (const u of units) out.push(...unitSection(u, summary, options));
+  for (const u of units) out.push(...unitSection(u, report, options));
   return page(out, report, options);
 }
 
 /** One unit's page, for the unit itself (`report --out folder/`): the round's header, its standing, its section. */
 export function renderUnitReportMarkdown(report: ScoreReport, unit: UnitResult, options: ReportOptions): string {
-  return page([...reportHeader(report, options), '', standingText(report, unit, options.locale), ...unitSection(unit, report.summary, options)], report, options);
+  return page([...reportHeader(report, options), '', standingText(report, unit, options.locale), ...unitSection(unit, report, options)], report, options);
 }
 
 function reportHeader(report: ScoreReport, { locale, roundDates }: ReportOptions): string[] {
@@ -57,8 +57,9 @@ function page(lines: string[], report: ScoreReport, { locale, generated }: Repor
 }
 
 /** A unit's section: score and zone, facts, groups, the path to the next zone, every gap with its guidance. */
-function unitSection(u: UnitResult, summary: ScoreReport['summary'], options: ReportOptions): string[] {
+function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions): string[] {
   const { locale, rubric } = options;
+  const { summary } = report;
   const { t, num } = locale;
   const out: string[] = [];
   out.push('', `## ${unitLabel(u)}`, '', `${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${t('respondentsCount', { n: u.respondents })}` : ''}`);
@@ -69,6 +70,10 @@ function unitSection(u: UnitResult, summary: ScoreReport['summary'], options: Re
   const roundMeans = new Map(summary.groups.map((g) => [g.id, g.mean]));
   out.push('', row([t('group'), t('score'), t('roundMean')]), row(['---', '---:', '---:']));
   for (const g of u.groups) out.push(row([g.title, num(g.score), num(roundMeans.get(g.id))]));
+  if (u.respondents !== undefined) {
+    out.push('', `### ${t('elementsHeading')}`, '', row([t('criterion'), t('responses'), t('meanAnswer'), t('score'), t('zone')]), row(['---', '---:', '---:', '---:', '---']));
+    for (const e of elementStandings(u, report.rubric)) out.push(row([`${e.title} (\`${e.id}\`)`, String(e.responses), num(e.mean), num(e.score), e.zone?.label ?? '']));
+  }
   out.push('', `### ${t('nextZone')}`, '');
   const next = u.nextZone;
   if (!next) out.push(t('inTopZone', { zone: u.zone.label }));

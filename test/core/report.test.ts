@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { summaryByType, unitsInOrder } from '../../src/core/report.js';
+import { elementStandings, summaryByType, unitsInOrder } from '../../src/core/report.js';
+import { UnitCollector } from '../../src/core/collect.js';
+import { scoreUnit } from '../../src/core/score.js';
+import { rubricOf, sheet } from '../helpers.js';
 import type { UnitResult } from '../../src/core/score.js';
 import { TRAFFIC_ZONES } from '../helpers.js';
 
@@ -32,5 +35,38 @@ describe('the order units are listed in', () => {
     expect(unitsInOrder(units, 'input').map((u) => u.unit.id)).toEqual(['b', 'c', 'a']);
     expect(unitsInOrder(units, 'score').map((u) => u.unit.id)).toEqual(['c', 'a', 'b']);
     expect(unitsInOrder(units, 'id').map((u) => u.unit.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe("a survey unit's criteria, each on the rubric's scale and graded by its zones", () => {
+  it('grades each element as the SKM does the whole: 25 x its mean answer, against the IKM intervals (hand-computed)', () => {
+    const skm = rubricOf({
+      aggregate: 'mean',
+      zones: [
+        { id: 'a', label: 'A - Sangat Baik', min: 88.31 },
+        { id: 'b', label: 'B - Baik', min: 76.61 },
+        { id: 'c', label: 'C - Kurang Baik', min: 65 },
+        { id: 'd', label: 'D - Tidak Baik', min: 0 },
+      ],
+      groups: [{ id: 'unsur', title: 'Unsur', criteria: ['u1', 'u2', 'u3', 'u4'].map((id) => ({ id, title: id.toUpperCase(), type: 'scale', min: 1, max: 4, scoring: 'ratio' })) }],
+    });
+    const collector = new UnitCollector(skm);
+    collector.add(sheet('pkm', { u1: 4, u2: 3, u3: 'na', u4: 3 }));
+    collector.add(sheet('pkm', { u1: 3, u2: 3, u3: 'na', u4: 2 }));
+    collector.add(sheet('pkm', { u1: 4, u2: 2, u3: 'na', u4: 3 }));
+    const outcome = scoreUnit(skm, collector.result()[0]!);
+    if (!outcome.ok) throw new Error('not scored');
+    const head = { scale: 100, zones: skm.zones, criteria: skm.criterionList.map((c) => ({ id: c.id, title: c.title, group: c.groupPath })) };
+    const grades = elementStandings(outcome.result, head).map((e) => [e.id, e.title, e.responses, e.mean, e.score, e.zone?.id ?? null]);
+    expect(grades).toEqual([
+      // u1: (4 + 3 + 4) / 3 = 3.6667; 25 x 3.6667 = 91.67 -> A (>= 88.31)
+      ['u1', 'U1', 3, 11 / 3, 91.67, 'a'],
+      // u2: 8 / 3 = 2.6667 -> 66.67, C (65.00-76.60)
+      ['u2', 'U2', 3, 8 / 3, 66.67, 'c'],
+      // u3: every answer n/a: no grade
+      ['u3', 'U3', 0, null, null, null],
+      // u4: 8 / 3 -> 66.67, C
+      ['u4', 'U4', 3, 8 / 3, 66.67, 'c'],
+    ]);
   });
 });

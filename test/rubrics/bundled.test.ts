@@ -156,6 +156,13 @@ describe('the example rounds', () => {
     const markdown = monev(['score', 'examples/skm/contoh-permenpanrb-14-2017.csv', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'markdown', '--gaps', '9']).stdout;
     expect(markdown).toContain('| Lost | Criterion | Title | Status | Mean answer |');
     expect(markdown).toMatch(/\| `u3` \| Waktu penyelesaian \| partial \| 3\.45 \|/);
+    // Each unsur graded as the whole is: 25 x NRR against the IKM intervals. U1 105 / 29 = 3.6207,
+    // 90.52 (A); U3 100 / 29 = 3.4483, 86.21 (B: below 88.31).
+    expect(markdown).toContain('| `u1` | Persyaratan | 29 | 3.62 | 90.52 | A - Sangat Baik | 10.06 | 11.11 |');
+    expect(markdown).toContain('| `u3` | Waktu penyelesaian | 29 | 3.45 | 86.21 | B - Baik | 9.58 | 11.11 |');
+    const html = monev(['report', 'examples/skm/contoh-permenpanrb-14-2017.csv', '--rubric', 'skm-permenpanrb-14-2017', '--lang', 'id']).stdout;
+    expect(html).toContain('<h3>Tiap kriteria atas seluruh responden</h3>');
+    expect(html).toMatch(/<tr><td><strong>Waktu penyelesaian<\/strong> <code>u3<\/code><\/td><td class="num">29<\/td><td class="num">3,45<\/td><td class="num">86,21<\/td><td><span class="badge"[^>]*>B<\/span><\/td><\/tr>/);
   });
 
   it('SKM: blank cells and n/a answers are left out of an element mean', () => {
