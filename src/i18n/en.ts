@@ -144,6 +144,7 @@ export const en: Record<string, (p: P) => string> = {
   'csv/unknown-column': (p) => `unknown column ${q(p.column)} in a long CSV; expected ${list(p.allowed, 20)}, or a name starting with \`_\``,
   'csv/missing-unit': () => 'empty unit id',
   'csv/missing-unit-column': () => 'a units file needs a `unit` (or `id`, `kode`) column, or a `name` (`nama`) column to make ids from',
+  'units/empty': () => 'the units list names no unit (a header row `unit,name,…` or `kode,nama,…`, then a row per unit)',
   'units/not-listed': (p) => `unit ${q(p.unit)} is not on the units list${hint(p.suggestion)}; it is scored as it is`,
   'units/not-assessed': (p) => `${(p.units as unknown[]).length} of the ${p.listed} listed units have no assessment in this round: ${namedUnits(p)}`,
   'units/unused-columns': (p) => `columns not used for the forms: ${list(p.columns)} (a form takes the unit's id, name, type and region)`,

@@ -143,6 +143,7 @@ export const id: Record<string, (p: P) => string> = {
   'csv/unknown-column': (p) => `kolom tidak dikenal ${q(p.column)} di CSV panjang; seharusnya ${list(p.allowed, 20)}, atau nama yang diawali \`_\``,
   'csv/missing-unit': () => 'id unit kosong',
   'csv/missing-unit-column': () => 'berkas daftar unit memerlukan kolom `unit` (atau `id`, `kode`), atau kolom `name` (`nama`) untuk membuat id',
+  'units/empty': () => 'daftar unit tidak memuat unit apa pun (baris judul `unit,name,…` atau `kode,nama,…`, lalu satu baris per unit)',
   'units/not-listed': (p) => `unit ${q(p.unit)} tidak ada di daftar unit${hint(p.suggestion)}; unit ini tetap dinilai`,
   'units/not-assessed': (p) => `${(p.units as unknown[]).length} dari ${p.listed} unit dalam daftar belum dinilai pada putaran ini: ${namedUnits(p)}`,
   'units/unused-columns': (p) => `kolom yang tidak dipakai untuk formulir: ${list(p.columns)} (formulir memuat id, nama, jenis dan wilayah unit)`,

@@ -18,10 +18,10 @@ export function readUnitsFile(file: string): { units: UnitInfo[]; warnings: Prob
     throw new MonevError([csvSyntaxProblem(error, file)]);
   }
   const [header, ...rows] = records;
-  if (!header) throw new MonevError([problem('input/no-units', {}, { file })]);
+  if (!header) throw new MonevError([problem('units/empty', {}, { file })]);
   const { units, problems } = unitsOfList(header.record, rows, file, header.line);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new MonevError(problems);
-  if (units.length === 0) throw new MonevError([problem('input/no-units', {}, { file })]);
+  if (units.length === 0) throw new MonevError([problem('units/empty', {}, { file })]);
   return { units, warnings: problems };
 }

@@ -371,6 +371,10 @@ describe('--units: the round checked against the office list of its units', () =
     const run = monev(['validate', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--units', LIST]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2 of the 8 listed units have no assessment in this round');
+    const dir = tmp();
+    writeFileSync(join(dir, 'kosong.csv'), 'kode,nama\n');
+    const empty = monev(['score', 'examples/langkat-2023/r1', '--units', join(dir, 'kosong.csv')]);
+    expect([empty.code, empty.stderr.trim()]).toEqual([2, `${join(dir, 'kosong.csv')}: error: the units list names no unit (a header row \`unit,name,…\` or \`kode,nama,…\`, then a row per unit) [units/empty]`]);
     const usage = monev(['validate', 'rubrics/', '--units', LIST]);
     expect([usage.code, usage.stderr.trim()]).toEqual([2, `error: --units: \`${LIST}\` is not valid; expected assessments to check, with --rubric [usage/invalid-option]`]);
   });
