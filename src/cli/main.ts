@@ -107,6 +107,8 @@ program
   .option('--date <YYYY-MM-DD>', h.date)
   .option('--strict', h.strict)
   .option('--units <file>', h.roundUnits)
+  .option('--previous <round>', h.previous)
+  .option('--allow-rubric-change', h.allowRubricChange)
   .option('-q, --quiet', h.quiet)
   .action(async (paths: string[], options) => (await loadCommand('report')).reportCommand(paths, { ...options, lang: program.opts().lang }));
 

@@ -1,4 +1,7 @@
+import { roundRubric, roundUnit, type RoundDiff } from '../core/diff.js';
+import type { ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
+import type { Locale } from '../i18n/locale.js';
 import { isIsoDay } from '../core/calendar-day.js';
 import { assertOutputIsNotInput, filesPerUnit, isFolderPath } from '../io/out-path.js';
 import { readUnitsFile } from '../io/units-file.js';
@@ -8,6 +11,7 @@ import { resolveLocale } from './lang.js';
 import { unknownFormat, usage } from './options.js';
 import { emit, quietFailure, warn } from './output.js';
 import { scoreRound } from './round.js';
+import { compareRounds, roundSnapshot } from './round-snapshot.js';
 
 interface ReportCommandOptions {
   rubric?: string;
@@ -18,6 +22,8 @@ interface ReportCommandOptions {
   quiet?: boolean;
   lang?: string;
   units?: string;
+  previous?: string;
+  allowRubricChange?: boolean;
 }
 
 /** The round as a report for the Sekda and the units: one self-contained HTML file, or Markdown. */
@@ -27,7 +33,7 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   // A page of HTML on a terminal helps nobody: it goes to a file.
   if (options.format === 'html' && !options.out && process.stdout.isTTY) throw usage('usage/html-to-terminal', {});
   if (options.date !== undefined && !isIsoDay(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
-  if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : [])]);
+  if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : []), ...(options.previous ? [options.previous] : [])]);
   const roster = options.units === undefined ? undefined : { file: options.units, units: readUnitsFile(options.units).units };
   const units: UnitResult[] = [];
   const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict, units: roster }, { unit: (u) => void units.push(u) }).catch((error: unknown) => {
@@ -36,8 +42,9 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   if (options.out) assertOutputIsNotInput(options.out, [outcome.loaded.file]);
   warn(outcome.warnings, options.quiet, locale);
   const report = { ...outcome.head, units, summary: outcome.summary };
+  const previous = options.previous === undefined ? undefined : await previousRound(options.previous, report, options, locale);
   const roundDates = options.date ? [options.date] : units.map((u) => u.date).filter((d): d is string => Boolean(d));
-  const reportOptions = { locale, rubric: outcome.loaded.compiled, roundDates, generated: new Date().toISOString().slice(0, 10) };
+  const reportOptions = { locale, rubric: outcome.loaded.compiled, roundDates, generated: new Date().toISOString().slice(0, 10), previous };
   // --out naming a folder: a page per unit, for each unit's own follow-up (rewritten each run).
   if (options.out && isFolderPath(options.out)) {
     const pages = filesPerUnit(units.map((u) => ({ id: u.unit.id, result: u })), options.out, options.format === 'html' ? 'html' : 'md');
@@ -47,4 +54,16 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
     return;
   }
   await emit(options.format === 'html' ? renderReportHtml(report, reportOptions) : renderReportMarkdown(report, reportOptions), options.out);
+}
+
+/**
+ * This round against the one before (`--previous`: a score JSON or JSONL file, or its
+ * assessments, scored with this round's rubric unless --rubric was left to the assessments).
+ */
+async function previousRound(path: string, report: ScoreReport, options: ReportCommandOptions, locale: Locale): Promise<RoundDiff> {
+  const rubricFiles: string[] = [];
+  const before = await roundSnapshot(path, { rubric: options.rubric, quiet: options.quiet }, locale, rubricFiles);
+  if (options.out) assertOutputIsNotInput(options.out, rubricFiles);
+  const now = { rubric: roundRubric(report.rubric), units: report.units.map(roundUnit) };
+  return compareRounds(before, now, options, locale);
 }

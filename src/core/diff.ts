@@ -151,3 +151,12 @@ export function renamedUnits(diff: RoundDiff): { name: string; before: string; a
   }
   return renamed;
 }
+
+const byUnit = new WeakMap<RoundDiff, Map<string, UnitDiff>>();
+
+/** Each unit's comparison by its id, built once per comparison (a report looks up every unit). */
+export function unitDiffs(diff: RoundDiff): Map<string, UnitDiff> {
+  let map = byUnit.get(diff);
+  if (!map) byUnit.set(diff, (map = new Map(diff.units.map((u) => [u.unit, u]))));
+  return map;
+}

@@ -1,5 +1,6 @@
 import type { ScoreReport } from '../core/report.js';
 import type { Summary } from '../core/summary.js';
+import type { UnitDiff } from '../core/diff.js';
 import type { Gap, GapStatus, UnitResult } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
 import { parseDay } from '../core/calendar-day.js';
@@ -86,4 +87,23 @@ export function notAssessedMarkdown(summary: Summary, locale: Locale, level: str
   const missing = summary.notAssessed;
   if (!missing?.length) return [];
   return ['', `${level} ${locale.t('notAssessed', { n: missing.length })}`, '', ...missing.map((u) => `- ${u.name ? `${u.name} (\`${u.unit}\`)` : `\`${u.unit}\``}`)];
+}
+
+const ARROWS = { up: '▲', down: '▼', same: '=', added: '+', removed: '−' } as const;
+
+/** A unit's move between two rounds: `▲ D - Kualitas Rendah → C - Kualitas Sedang`, `= A`, or in one round only. */
+export function zoneChange(u: UnitDiff, locale: Locale, short = false): string {
+  const zone = (label: string) => (short ? shortZoneLabel(label) : label);
+  if (!u.before) return `${ARROWS.added} ${locale.t('onlyAfter')}`;
+  if (!u.after) return `${ARROWS.removed} ${locale.t('onlyBefore')}`;
+  return u.movement === 'same' ? `${ARROWS.same} ${zone(u.after.zone.label)}` : `${ARROWS[u.movement]} ${zone(u.before.zone.label)} → ${zone(u.after.zone.label)}`;
+}
+
+/** A change of score with its sign: `+3.62`, `-14.13`; `-` for a unit in one round only. */
+export const signed = (n: number | null, locale: Locale) => (n === null ? '-' : `${n > 0 ? '+' : ''}${locale.num(n)}`);
+
+/** Where a unit stood in the previous round and how it moved (`report --previous`). */
+export function sincePreviousText(u: UnitDiff, locale: Locale): string {
+  if (!u.before || !u.after) return locale.t('notInPrevious');
+  return locale.t('sincePrevious', { before: locale.num(u.before.score), zone: u.before.zone.label, change: signed(u.change, locale), movement: u.movement, after: u.after.zone.label });
 }

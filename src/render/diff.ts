@@ -1,20 +1,9 @@
 import Table from 'cli-table3';
 import type { RoundDiff, UnitDiff } from '../core/diff.js';
 import type { Locale } from '../i18n/locale.js';
-import { shortZoneLabel } from './describe.js';
+import { signed, zoneChange } from './describe.js';
 import { boxWidth, largest, slicedTable } from './terminal-fit.js';
 import type { Painter } from './types.js';
-
-const ARROWS = { up: '▲', down: '▼', same: '=', added: '+', removed: '−' } as const;
-
-function zoneChange(u: UnitDiff, locale: Locale, short = false): string {
-  const zone = (label: string) => (short ? shortZoneLabel(label) : label);
-  if (!u.before) return `${ARROWS.added} ${locale.t('onlyAfter')}`;
-  if (!u.after) return `${ARROWS.removed} ${locale.t('onlyBefore')}`;
-  return u.movement === 'same' ? `${ARROWS.same} ${zone(u.after.zone.label)}` : `${ARROWS[u.movement]} ${zone(u.before.zone.label)} → ${zone(u.after.zone.label)}`;
-}
-
-const signed = (n: number | null, locale: Locale) => (n === null ? '-' : `${n > 0 ? '+' : ''}${locale.num(n)}`);
 
 // Gap lists wrap inside their columns; without a terminal to fit, each column is this wide.
 const GAP_COLUMN = 34;

@@ -1,9 +1,10 @@
 import type { CompiledRubric, ZoneColor } from '../core/compile.js';
+import { unitDiffs, type RoundDiff } from '../core/diff.js';
 import { elementStandings, summaryByType, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, roundDateText, shortZoneLabel, standingText, statusText, unitFacts, unitLabel } from './describe.js';
+import { answerText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -14,6 +15,8 @@ export interface ReportOptions {
   roundDates: string[];
   /** ISO date the report was generated. */
   generated: string;
+  /** The comparison with the previous round (`--previous`), if any. */
+  previous?: RoundDiff | undefined;
 }
 
 const COLORS: Record<ZoneColor | 'none', { fill: string; soft: string; text: string }> = {
@@ -46,6 +49,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report, locale)}</figure>`,
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
     `<figure class="wide"><figcaption>${esc(t('heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
+    changesTable(options),
     commonGapsTable(report, locale),
     notAssessedList(report, locale),
     `<nav><h3>${esc(t('contents'))}</h3><ol>${summary.ranking
@@ -234,6 +238,20 @@ function commonGapsTable(report: ScoreReport, locale: Locale): string {
   return `<h3>${esc(t('commonGaps'))}</h3><table class="common"><thead><tr><th>${esc(t('criterion'))}</th><th class="num">${esc(t('units'))}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** Each unit's score and zone against the previous round's (`--previous`): who moved, and which way. */
+function changesTable(options: ReportOptions): string {
+  const diff = options.previous;
+  if (!diff) return '';
+  const { locale } = options;
+  const t = locale.t;
+  const rows = diff.units.map((u) => {
+    const name = u.name ? `${esc(u.name)} <code>${esc(u.unit)}</code>` : `<code>${esc(u.unit)}</code>`;
+    const way = u.movement === 'up' ? ' class="up"' : u.movement === 'down' ? ' class="down"' : '';
+    return `<tr><td>${name}</td><td class="num">${locale.num(u.before?.score)}</td><td class="num">${locale.num(u.after?.score)}</td><td class="num">${esc(signed(u.change, locale))}</td><td${way}>${esc(zoneChange(u, locale))}</td></tr>`;
+  });
+  return `<h3>${esc(t('sincePreviousHeading'))}</h3><p>${esc(t('movementLine', diff.summary))}.</p><div class="scroll"><table class="changes"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th class="num">${esc(t('change'))}</th><th>${esc(t('zoneChange'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
 /** The listed units no sheet assessed (`--units`): a form that never came back is named, not missed. */
 function notAssessedList(report: ScoreReport, locale: Locale): string {
   const missing = report.summary.notAssessed;
@@ -265,6 +283,12 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   parts.push(
     `<p class="score"><span class="big">${locale.num(u.score)}</span> <span class="badge" style="background:${c.fill};color:${c.text}">${esc(u.zone.label)}</span>${u.respondents !== undefined ? ` <span class="meta">${esc(t('respondentsCount', { n: u.respondents }))}</span>` : ''}</p>`,
   );
+  const change = options.previous && unitDiffs(options.previous).get(u.unit.id);
+  if (change) {
+    const way = change.movement === 'up' ? ' up' : change.movement === 'down' ? ' down' : '';
+    parts.push(`<p class="change${way}">${esc(sincePreviousText(change, locale))}</p>`);
+    if (change.gapsClosed.length) parts.push(`<p class="meta">${esc(t('closedSince', { list: change.gapsClosed.map((id) => rubric.criteria.get(id)?.title ?? id).join('; ') }))}</p>`);
+  }
   if (u.cappedBy.length) {
     parts.push(`<p class="cap">${esc(t('cappedBy', { zone: u.zone.label, criteria: u.cappedBy.map((x) => x.criterion).join(', '), byScore: u.zoneByScore.label }))}</p>`);
   }
@@ -300,11 +324,13 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
     );
     // Field notes and evidence travel with the answer, so the unit sees what the team saw.
     const remarks = new Map(u.criteria.filter((c) => c.note || c.evidence).map((c) => [c.id, [c.note, c.evidence].filter(Boolean).join(' · ')]));
+    const opened = new Set(change?.gapsOpened);
     for (const g of u.gaps) {
       const guidance = rubric.criteria.get(g.criterion)?.guidance ?? '';
       const remark = remarks.get(g.criterion);
+      const isNew = opened.has(g.criterion) ? ` <span class="new">${esc(t('newGap'))}</span>` : '';
       parts.push(
-        `<tr><td class="num">${locale.num(g.lost)}</td><td><strong>${esc(g.title)}</strong><br><code>${esc(g.criterion)}</code></td><td>${esc(statusText(g.status, locale))}</td><td>${esc(answerText(g.value, g.status, locale))}${remark ? `<br><span class="remark">${esc(remark)}</span>` : ''}</td><td class="guidance">${esc(guidance)}</td></tr>`,
+        `<tr><td class="num">${locale.num(g.lost)}</td><td><strong>${esc(g.title)}</strong><br><code>${esc(g.criterion)}</code></td><td>${esc(statusText(g.status, locale))}${isNew}</td><td>${esc(answerText(g.value, g.status, locale))}${remark ? `<br><span class="remark">${esc(remark)}</span>` : ''}</td><td class="guidance">${esc(guidance)}</td></tr>`,
       );
     }
     parts.push('</tbody></table></div>');
@@ -336,6 +362,8 @@ table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border-bottom:1px s
 th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
 .scroll{overflow-x:auto}
 .badge{display:inline-block;border-radius:4px;padding:2px 10px;font-weight:600}
+.up{color:#2e7d32}.down{color:#c62828}.change{font-weight:600}
+.new{display:inline-block;border-radius:3px;padding:0 6px;background:#c62828;color:#fff;font-size:.8em;font-weight:600}
 .cap{background:#fff4e5;border-left:4px solid #f2b705;padding:6px 10px}
 .gain{color:#2e7d32;font-weight:600}
 .guidance{color:var(--muted);font-size:.92em;min-width:16em}table.types{width:auto;min-width:50%}

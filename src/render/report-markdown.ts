@@ -1,7 +1,8 @@
 import type { CompiledRubric } from '../core/compile.js';
+import { unitDiffs } from '../core/diff.js';
 import { elementStandings, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, capText, roundDateText, shortZoneLabel, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown } from './describe.js';
+import { answerText, capText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -28,6 +29,11 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   out.push('', `### ${t('heatMap')}`, '', row([t('unit'), ...report.rubric.groups.map((g) => g.title)]), row(['---', ...report.rubric.groups.map(() => '---:')]));
   for (const u of units) out.push(row([unitLabel(u), ...report.rubric.groups.map((g) => heatCell(u.groups.find((x) => x.id === g.id)?.score ?? null, rubric, num))]));
   out.push(row([`**${t('mean')}**`, ...summary.groups.map((g) => heatCell(g.mean, rubric, num))]));
+  const diff = options.previous;
+  if (diff) {
+    out.push('', `### ${t('sincePreviousHeading')}`, '', `${t('movementLine', diff.summary)}.`, '', row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange')]), row(['---', '---:', '---:', '---:', '---']));
+    for (const u of diff.units) out.push(row([u.name ? `${u.name} (\`${u.unit}\`)` : `\`${u.unit}\``, num(u.before?.score), num(u.after?.score), signed(u.change, locale), zoneChange(u, locale)]));
+  }
   if (summary.commonGaps.length) {
     out.push('', `### ${t('commonGaps')}`, '', row([t('criterion'), t('units')]), row(['---', '---:']));
     for (const g of summary.commonGaps) out.push(row([`${g.title} (\`${g.criterion}\`)`, t('unitsOf', { n: g.units, total: summary.units })]));
@@ -65,6 +71,11 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   out.push('', `## ${unitLabel(u)}`, '', `${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${t('respondentsCount', { n: u.respondents })}` : ''}`);
   const facts = unitFacts(u, locale);
   if (facts.length) out.push('', facts.join(' · '));
+  const change = options.previous && unitDiffs(options.previous).get(u.unit.id);
+  if (change) {
+    out.push('', sincePreviousText(change, locale));
+    if (change.gapsClosed.length) out.push('', t('closedSince', { list: change.gapsClosed.map((id) => `${rubric.criteria.get(id)?.title ?? id} (\`${id}\`)`).join('; ') }));
+  }
   if (u.cappedBy.length) out.push('', t('zoneCapped', { text: capText(u, locale) }));
   // Beside each group's score, the round's mean of it: where the unit stands among the others.
   const roundMeans = new Map(summary.groups.map((g) => [g.id, g.mean]));
@@ -87,10 +98,12 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   else {
     out.push(row([t('lost'), t('criterion'), t('status'), t(u.respondents === undefined ? 'answer' : 'meanAnswer'), t('guidance')]), row(['---:', '---', '---', '---', '---']));
     const remarks = new Map(u.criteria.filter((c) => c.note || c.evidence).map((c) => [c.id, [c.note, c.evidence].filter(Boolean).join(' · ')]));
+    const opened = new Set(change?.gapsOpened);
     for (const g of u.gaps) {
       const remark = remarks.get(g.criterion);
       const answer = answerText(g.value, g.status, locale) + (remark ? ` (${remark})` : '');
-      out.push(row([num(g.lost), `${g.title} (\`${g.criterion}\`)`, statusText(g.status, locale), answer, rubric.criteria.get(g.criterion)?.guidance ?? '']));
+      const status = statusText(g.status, locale) + (opened.has(g.criterion) ? ` **${t('newGap')}**` : '');
+      out.push(row([num(g.lost), `${g.title} (\`${g.criterion}\`)`, status, answer, rubric.criteria.get(g.criterion)?.guidance ?? '']));
     }
   }
   return out;

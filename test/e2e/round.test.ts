@@ -379,3 +379,54 @@ describe('--units: the round checked against the office list of its units', () =
     expect([usage.code, usage.stderr.trim()]).toEqual([2, `error: --units: \`${LIST}\` is not valid; expected assessments to check, with --rubric [usage/invalid-option]`]);
   });
 });
+
+describe('report --previous: the round against the one before', () => {
+  const R1 = 'examples/langkat-2023/r1';
+  const R2 = 'examples/langkat-2023/r2';
+
+  it('markdown: who moved and which way, each unit against its previous score, gaps closed since and gaps new', () => {
+    const run = monev(['report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', R1, '--format', 'markdown', '-q']);
+    expect(run.code).toBe(0);
+    const md = run.stdout;
+    expect(md).toContain('### Since the previous round\n\n4 up, 1 down, 1 same zone; 0 new, 0 gone.\n');
+    // Dinas Kesehatan: 62.86 -> 48.73 = -14.13, C -> D (the same figures `diff` gives).
+    expect(md).toContain('| Dinas Kesehatan (`dinkes`) | 62.86 | 48.73 | -14.13 | ▼ C - Kualitas Sedang → D - Kualitas Rendah |');
+    expect(md).toContain('Previous round: 62.86, C - Kualitas Sedang. Change: -14.13, down to D - Kualitas Rendah.');
+    expect(md).toContain('Previous round: 95.01, A - Kualitas Tertinggi. Change: +3.62, still A - Kualitas Tertinggi.');
+    expect(md).toContain('| 2.73 | Tempat parkir pengguna layanan (`sarana-parkir`) | unmet **new** | tidak |');
+    expect(md).toContain('Closed since the previous round: Petugas memakai atribut (seragam, tanda pengenal/ID card) (`atribut-petugas`); Biaya/tarif');
+    // Without --previous, none of it.
+    expect(monev(['report', R2, '--rubric', 'ombudsman-ppp-2023', '--format', 'markdown', '-q']).stdout).not.toContain('Previous round');
+  });
+
+  it('html, from the previous round saved as score JSONL, in Indonesian; a page per unit carries its own line', () => {
+    const dir = tmp();
+    const saved = join(dir, 'r1.jsonl');
+    expect(monev(['score', R1, '--rubric', 'ombudsman-ppp-2023', '--format', 'jsonl', '--out', saved, '-q']).code).toBe(0);
+    const html = monev(['--lang', 'id', 'report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', saved, '-q']).stdout;
+    expect(html).toContain('<h3>Sejak putaran sebelumnya</h3><p>4 naik, 1 turun, 1 tetap zonanya; 0 baru, 0 hilang.</p>');
+    expect(html).toContain('<tr><td>Dinas Sosial <code>dinsos</code></td><td class="num">39,33</td><td class="num">68,06</td><td class="num">+28,73</td><td class="up">▲ D - Kualitas Rendah → C - Kualitas Sedang</td></tr>');
+    expect(html).toContain('<p class="change down">Putaran sebelumnya: 62,86, C - Kualitas Sedang. Perubahan: -14,13, turun ke D - Kualitas Rendah.</p>');
+    // Of Dinas Kesehatan's gaps, parking is new since the first visit.
+    expect(html).toContain('<code>sarana-parkir</code></td><td>tidak terpenuhi <span class="new">baru</span></td>');
+    const pages = join(dir, 'laporan') + '/';
+    expect(monev(['report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', saved, '--out', pages, '-q']).code).toBe(0);
+    expect(readFileSync(join(pages, 'dinkes.html'), 'utf8')).toContain('<p class="change down">Previous round: 62.86, C - Kualitas Sedang. Change: -14.13, down to D - Kualitas Rendah.</p>');
+  });
+
+  it('refuses a previous round scored with another rubric unless --allow-rubric-change; --out may not overwrite it', () => {
+    const dir = tmp();
+    const saved = join(dir, 'r1.json');
+    expect(monev(['score', R1, '--rubric', 'ombudsman-ppp-2023', '--format', 'json', '--out', saved, '-q']).code).toBe(0);
+    const other = JSON.parse(readFileSync(saved, 'utf8'));
+    other.rubric.version = '2022.1';
+    writeFileSync(saved, JSON.stringify(other));
+    const refused = monev(['report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', saved, '--format', 'markdown', '-q']);
+    expect([refused.code, refused.stdout]).toEqual([2, '']);
+    expect(refused.stderr).toContain('the rounds were scored with different rubrics (version 2022.1 -> 2023.1); scores are not comparable. Pass --allow-rubric-change to compare anyway [diff/rubric-changed]');
+    const allowed = monev(['report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', saved, '--format', 'markdown', '--allow-rubric-change']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('warning: the rounds were scored with different rubrics');
+    expect(monev(['report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', saved, '--out', saved]).stderr).toContain('would overwrite an input');
+  });
+});

@@ -1,0 +1,40 @@
+import { diffRounds, renamedUnits, roundRubric, roundUnit, rubricChanges, type RoundDiff, type RoundSnapshot } from '../core/diff.js';
+import { MonevError, problem } from '../core/problem.js';
+import type { Locale } from '../i18n/locale.js';
+import { pathKind } from '../io/discover.js';
+import { readResult, resultFormatOf } from '../io/result-file.js';
+import { quietFailure, warn } from './output.js';
+import { scoreRound } from './round.js';
+
+/**
+ * A round as a comparison reads it (`diff`, `report --previous`): a `score --format json` or
+ * `jsonl` file, or assessment files and folders scored now. The rubric file a scored round used is
+ * added to `rubricFiles` (an `--out` may not overwrite it).
+ */
+export async function roundSnapshot(path: string, options: { rubric?: string | undefined; quiet?: boolean | undefined }, locale: Locale, rubricFiles: string[]): Promise<RoundSnapshot> {
+  const result = resultFormatOf(path);
+  if (result && pathKind(path) === 'file') return readResult(path, result);
+  const units: RoundSnapshot['units'] = [];
+  const outcome = await scoreRound({ paths: [path], rubric: options.rubric }, { unit: (u) => void units.push(roundUnit(u)) }).catch((error: unknown) => {
+    throw quietFailure(error, options.quiet);
+  });
+  warn(outcome.warnings, options.quiet, locale);
+  rubricFiles.push(outcome.loaded.file);
+  return { rubric: roundRubric(outcome.head.rubric), units };
+}
+
+/**
+ * Two rounds compared unit by unit. Rounds scored with different rubrics are not comparable: an
+ * error, or a warning with `allowRubricChange`. Units whose id seems to have changed are warned of.
+ */
+export function compareRounds(before: RoundSnapshot, after: RoundSnapshot, options: { allowRubricChange?: boolean | undefined; tolerance?: number; quiet?: boolean | undefined }, locale: Locale): RoundDiff {
+  const changes = rubricChanges(before.rubric, after.rubric);
+  if (changes.length) {
+    const p = problem('diff/rubric-changed', { changes }, { severity: options.allowRubricChange ? 'warning' : 'error' });
+    if (!options.allowRubricChange) throw new MonevError([p]);
+    warn([p], options.quiet, locale);
+  }
+  const diff = diffRounds(before, after, options.tolerance);
+  warn(renamedUnits(diff).map((r) => problem('diff/renamed-unit', r, { severity: 'warning' })), options.quiet, locale);
+  return diff;
+}
