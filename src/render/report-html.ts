@@ -245,9 +245,10 @@ function changesTable(options: ReportOptions): string {
   const { locale } = options;
   const t = locale.t;
   const rows = diff.units.map((u) => {
-    const name = u.name ? `${esc(u.name)} <code>${esc(u.unit)}</code>` : `<code>${esc(u.unit)}</code>`;
+    // On a phone the id beside a name gives way; a unit without a name keeps it.
+    const name = u.name ? `${esc(u.name)} <code class="aside">${esc(u.unit)}</code>` : `<code>${esc(u.unit)}</code>`;
     const way = u.movement === 'up' ? ' class="up"' : u.movement === 'down' ? ' class="down"' : '';
-    return `<tr><td>${name}</td><td class="num">${locale.num(u.before?.score)}</td><td class="num">${locale.num(u.after?.score)}</td><td class="num">${esc(signed(u.change, locale))}</td><td${way}>${esc(zoneChange(u, locale))}</td></tr>`;
+    return `<tr><td>${name}</td><td class="num">${locale.num(u.before?.score)}</td><td class="num">${locale.num(u.after?.score)}</td><td class="num">${esc(signed(u.change, locale))}</td><td${way}>${esc(zoneChange(u, locale, true))}</td></tr>`;
   });
   return `<h3>${esc(t('sincePreviousHeading'))}</h3><p>${esc(t('movementLine', diff.summary))}.</p><div class="scroll"><table class="changes"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th class="num">${esc(t('change'))}</th><th>${esc(t('zoneChange'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
@@ -358,7 +359,7 @@ svg.chart{max-width:100%;height:auto}
 svg .axis{font-size:11px;fill:var(--muted)}svg .mean{font-weight:700;fill:var(--ink)}svg .value{font-size:11px;fill:var(--ink)}
 svg .baseline{stroke:#90a4ae}svg .threshold{stroke:#37474f;stroke-dasharray:3 3}
 nav ol{columns:2;column-gap:3em;padding-left:1.4em}nav li{break-inside:avoid;overflow-wrap:anywhere}
-table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;margin:6px 0}table.changes td:last-child{white-space:nowrap}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
 .scroll{overflow-x:auto}
 .badge{display:inline-block;border-radius:4px;padding:2px 10px;font-weight:600}
@@ -370,7 +371,7 @@ th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
 .remark{font-size:.88em;font-style:italic}
 code{font-size:.88em;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.85em;border-top:1px solid var(--line);padding-top:8px}
-@media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}table.common .barcell{display:none}table.types th,table.types td{padding:5px 4px}}
+@media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}table.common .barcell{display:none}table.types th,table.types td,table.changes th,table.changes td{padding:5px 4px}table.changes .aside{display:none}}
 @page{size:A4;margin:15mm}
 @media print{body{max-width:none;padding:0;font-size:11pt}section.unit{break-before:page}.one-unit section.unit{break-before:auto}figure,tr,.card{break-inside:avoid}a{color:inherit;text-decoration:none}nav{break-after:page}}
 `;

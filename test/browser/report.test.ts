@@ -82,6 +82,24 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     await context.close();
   });
 
+  it('the second round against the first, and the units not assessed: on a phone the comparison fits without scrolling sideways', async () => {
+    const second = join(OUT, 'report-langkat-r2.html');
+    const run = monev(['report', 'examples/langkat-2023/r2', '--rubric', 'ombudsman-ppp-2023', '--previous', 'examples/langkat-2023/r1', '--units', 'examples/langkat-2023/daftar-unit.csv', '--out', second, '-q']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(second).href);
+    const rows = await page.locator('table.changes tbody tr').allTextContents();
+    expect(rows[0]).toBe('Dinas Kesehatan dinkes62.8648.73-14.13▼ C → D');
+    expect(rows).toHaveLength(6);
+    const fits = await page.locator('table.changes').evaluate((table) => table.scrollWidth <= table.parentElement!.clientWidth);
+    expect(fits).toBe(true);
+    expect(await page.locator('ul.missing li').allTextContents()).toEqual(['Dinas Pendidikan disdik', 'UPTD Puskesmas Stabat pkm-stabat']);
+    await page.locator('h3', { hasText: 'Since the previous round' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, 'report-langkat-r2-phone.png') });
+    await context.close();
+  });
+
   it('keeps every chart label inside its chart, long upper-case names and group titles too', async () => {
     // Names as form tools and Excel sheets often write them; wide letters overflowed a cut by length.
     const names = [

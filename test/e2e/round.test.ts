@@ -405,7 +405,7 @@ describe('report --previous: the round against the one before', () => {
     expect(monev(['score', R1, '--rubric', 'ombudsman-ppp-2023', '--format', 'jsonl', '--out', saved, '-q']).code).toBe(0);
     const html = monev(['--lang', 'id', 'report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', saved, '-q']).stdout;
     expect(html).toContain('<h3>Sejak putaran sebelumnya</h3><p>4 naik, 1 turun, 1 tetap zonanya; 0 baru, 0 hilang.</p>');
-    expect(html).toContain('<tr><td>Dinas Sosial <code>dinsos</code></td><td class="num">39,33</td><td class="num">68,06</td><td class="num">+28,73</td><td class="up">▲ D - Kualitas Rendah → C - Kualitas Sedang</td></tr>');
+    expect(html).toContain('<tr><td>Dinas Sosial <code class="aside">dinsos</code></td><td class="num">39,33</td><td class="num">68,06</td><td class="num">+28,73</td><td class="up">▲ D → C</td></tr>');
     expect(html).toContain('<p class="change down">Putaran sebelumnya: 62,86, C - Kualitas Sedang. Perubahan: -14,13, turun ke D - Kualitas Rendah.</p>');
     // Of Dinas Kesehatan's gaps, parking is new since the first visit.
     expect(html).toContain('<code>sarana-parkir</code></td><td>tidak terpenuhi <span class="new">baru</span></td>');
