@@ -54,6 +54,7 @@ program
   .option('--fail-zone <zone>', h.failZone)
   .option('--strict', h.strict)
   .option('--units <file>', h.roundUnits)
+  .option('--skip-other-columns', h.skipOtherColumns)
   .addOption(new Option('--stdin-format <format>', h.stdinFormat).choices(['csv', 'yaml']))
   .addOption(new Option('--threads <n>', h.threads).choices(['1', '2']))
   .option('--excel', h.excel)
@@ -67,6 +68,7 @@ program
   .argument('<paths...>', h.validatePaths)
   .option('-r, --rubric <file|id>', h.validateRubric)
   .option('--units <file>', h.roundUnits)
+  .option('--skip-other-columns', h.skipOtherColumns)
   .addOption(new Option('-f, --format <format>', h.outputFormat).choices(['text', 'json', 'github', 'junit']).default('text'))
   .option('--max-warnings <n>', h.maxWarnings)
   .action(async (paths: string[], options) => (await loadCommand('validate')).validateCommand(paths, { ...options, lang: program.opts().lang }));
@@ -107,6 +109,7 @@ program
   .option('--date <YYYY-MM-DD>', h.date)
   .option('--strict', h.strict)
   .option('--units <file>', h.roundUnits)
+  .option('--skip-other-columns', h.skipOtherColumns)
   .option('--previous <round>', h.previous)
   .option('--allow-rubric-change', h.allowRubricChange)
   .option('-q, --quiet', h.quiet)

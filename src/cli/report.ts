@@ -22,6 +22,7 @@ interface ReportCommandOptions {
   quiet?: boolean;
   lang?: string;
   units?: string;
+  skipOtherColumns?: boolean;
   previous?: string;
   allowRubricChange?: boolean;
 }
@@ -36,7 +37,7 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : []), ...(options.previous ? [options.previous] : [])]);
   const roster = options.units === undefined ? undefined : { file: options.units, units: readUnitsFile(options.units).units };
   const units: UnitResult[] = [];
-  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict, units: roster }, { unit: (u) => void units.push(u) }).catch((error: unknown) => {
+  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict, units: roster, skipOtherColumns: options.skipOtherColumns }, { unit: (u) => void units.push(u) }).catch((error: unknown) => {
     throw quietFailure(error, options.quiet);
   });
   if (options.out) assertOutputIsNotInput(options.out, [outcome.loaded.file]);

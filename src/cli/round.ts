@@ -26,6 +26,8 @@ export interface RoundOptions {
   stdinFormat?: InputFormat | undefined;
   /** 1: read, parse and score on this thread; 2 (the default with two cores or more): large CSV rounds are parsed on a second one. */
   threads?: number | undefined;
+  /** A wide CSV's columns that name no criterion are skipped with a warning instead of being errors. */
+  skipOtherColumns?: boolean | undefined;
   /** The units the round should cover (`--units`, read from `file`): checked, and their details filled in. */
   units?: { file: string; units: readonly UnitInfo[] } | undefined;
 }
@@ -110,7 +112,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     loaded = rubric;
     head = reportHead(rubric);
     summary = summaryAccumulator(rubric.compiled, { ranking: options.ranking ?? true });
-    collector = new UnitCollector(rubric.compiled);
+    collector = new UnitCollector(rubric.compiled, { skipOtherColumns: options.skipOtherColumns });
     await hooks.begin?.(head, rubric);
   };
   if (loaded) await start(loaded);

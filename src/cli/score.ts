@@ -30,6 +30,7 @@ interface ScoreOptions {
   excel?: boolean;
   sort?: UnitOrder;
   units?: string;
+  skipOtherColumns?: boolean;
 }
 
 export async function scoreCommand(paths: string[], options: ScoreOptions): Promise<void> {
@@ -58,7 +59,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   let outcome;
   try {
     outcome = await scoreRound(
-      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), units, ranking: !['jsonl', 'csv'].includes(format) },
+      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), units, skipOtherColumns: options.skipOtherColumns, ranking: !['jsonl', 'csv'].includes(format) },
       {
         begin: async (head, loaded) => {
           // The rubric is an input too, and may be known only now (named by the assessments).

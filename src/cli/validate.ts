@@ -14,6 +14,7 @@ interface ValidateOptions {
   format: 'text' | 'json' | 'github' | 'junit';
   maxWarnings?: string;
   units?: string;
+  skipOtherColumns?: boolean;
 }
 
 interface FileResult {
@@ -26,7 +27,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions)
   const locale = resolveLocale(options.lang);
   // Rubric files have no units: a list given with them would be read for nothing, in silence.
   if (options.units !== undefined && options.rubric === undefined) throw usage('usage/invalid-option', { option: '--units', value: options.units, expected: 'assessments to check, with --rubric' });
-  const results = options.rubric ? await validateAssessments(paths, options.rubric, options.units) : await validateRubrics(rubricFiles(paths));
+  const results = options.rubric ? await validateAssessments(paths, options.rubric, options) : await validateRubrics(rubricFiles(paths));
   const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
   process.stdout.write(render(results, options.format, errors, warnings, locale));
@@ -60,7 +61,7 @@ function rubricFiles(paths: string[]): string[] {
 }
 
 /** Assessments are checked exactly as `score` would read them, without scoring output. */
-async function validateAssessments(paths: string[], rubric: string, unitsFile: string | undefined): Promise<FileResult[]> {
+async function validateAssessments(paths: string[], rubric: string, { units: unitsFile, skipOtherColumns }: ValidateOptions): Promise<FileResult[]> {
   // Only this mode reads assessments: the rubric-only path (CI on every commit) does not load the scoring code.
   const { discoverInputs } = await import('../io/assessment-files.js');
   const { scoreRound } = await import('./round.js');
@@ -69,7 +70,7 @@ async function validateAssessments(paths: string[], rubric: string, unitsFile: s
   let problems: Problem[];
   try {
     const units = unitsFile === undefined ? undefined : { file: unitsFile, units: readUnitsFile(unitsFile).units };
-    problems = (await scoreRound({ paths, rubric, units })).warnings;
+    problems = (await scoreRound({ paths, rubric, units, skipOtherColumns })).warnings;
   } catch (error) {
     if (!(error instanceof MonevError)) throw error;
     problems = error.problems;

@@ -104,7 +104,17 @@ export class UnitCollector {
   private lastDate: string | undefined;
   private readonly unreadDates = new Set<string>();
 
-  constructor(private readonly rubric: CompiledRubric) {}
+  /** With `skipOtherColumns`, the wide-CSV columns skipped per file: one warning each, naming them all. */
+  private readonly skipped = new Map<string, string[]>();
+
+  /**
+   * `skipOtherColumns` (`--skip-other-columns`): a wide CSV's column that names no criterion is
+   * left unread with a warning, not an error: a form export's other questions, kept as exported.
+   */
+  constructor(
+    private readonly rubric: CompiledRubric,
+    private readonly options: { skipOtherColumns?: boolean | undefined } = {},
+  ) {}
 
   /**
    * One sheet as a whole unit, not kept: the streaming path, where a unit's answers come from one
@@ -199,8 +209,22 @@ export class UnitCollector {
     const suggestion = aside || meant ? undefined : suggestCriterion(this.rubric, id);
     // A form's other questions (a respondent's age, a suggestions box) are no criterion either.
     if (sheet.row && !meant && !suggestion) aside = 'other';
+    // Skipping is for those: a column close to a criterion id, or headed like the unit's id or
+    // name, is most likely misnamed, and stays an error.
+    if (aside && this.options.skipOtherColumns) return this.skip(sheet.file, id);
     const column = aside ? `_${id}` : meant;
     this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column, aside }, positionOf(sheet, record)));
+  }
+
+  /** A column left unread (`skipOtherColumns`): one warning per file names them all, as a row's columns are all met before its problems are drained. */
+  private skip(file: string, column: string): void {
+    const columns = this.skipped.get(file);
+    if (columns) columns.push(column);
+    else {
+      const listed = [column];
+      this.skipped.set(file, listed);
+      this.problems.push(problem('csv/columns-skipped', { columns: listed }, { file, severity: 'warning' }));
+    }
   }
 
   /**

@@ -98,6 +98,7 @@ export const en: Record<string, (p: P) => string> = {
   'assessment/no-rubric': () => 'no rubric: pass --rubric <file or bundled id>, or name one with `rubric:` in the assessments',
   'assessment/several-rubrics': (p) => `this assessment names rubric ${q(p.rubrics[0])}, earlier ones name ${q(p.rubrics[1])}; pass --rubric to choose one`,
 
+  'csv/columns-skipped': (p) => `columns that name no criterion, not read (--skip-other-columns): ${list(p.columns)}`,
   'answer/unknown-criterion': (p) =>
     `unknown criterion ${q(p.criterion)}${
       p.aside === 'form'

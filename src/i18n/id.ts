@@ -97,6 +97,7 @@ export const id: Record<string, (p: P) => string> = {
   'assessment/no-rubric': () => 'rubrik tidak diketahui: pakai --rubric <berkas atau id bawaan>, atau sebutkan dengan `rubric:` di berkas penilaian',
   'assessment/several-rubrics': (p) => `penilaian ini menyebut rubrik ${q(p.rubrics[0])}, penilaian sebelumnya ${q(p.rubrics[1])}; pakai --rubric untuk memilih`,
 
+  'csv/columns-skipped': (p) => `kolom yang tidak menyebut kriteria, tidak dibaca (--skip-other-columns): ${list(p.columns)}`,
   'answer/unknown-criterion': (p) =>
     `kriteria tidak dikenal ${q(p.criterion)}${
       p.aside === 'form'

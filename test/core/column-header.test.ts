@@ -109,6 +109,20 @@ describe('UnitCollector with a form export header', () => {
     expect(collector.drain()).toEqual([expect.objectContaining({ code: 'answer/duplicate', column: 2, params: { criterion: 'persyaratan', unit: 'a', first: 'form.csv:2:1' } })]);
   });
 
+  it('with skipOtherColumns, leaves a form\'s other columns unread with one warning per file; a misnamed column stays an error', () => {
+    const header = ['Cap waktu', 'Usia', 'persyaratn', 'nama', 'Persyaratan pelayanan dipublikasikan', 'Saran'];
+    const collector = new UnitCollector(rubric, { skipOtherColumns: true });
+    const unit = collector.take(wideRow('a', header, ['2023/07/12 10:00:00', '34', 'ya', 'Dinas Sosial', 'ya', '-'], 2));
+    collector.take(wideRow('b', header, ['2023/07/12 11:00:00', '51', 'ya', 'Dinas Sosial', 'tidak', ''], 3));
+    expect(collector.drain()).toEqual([
+      expect.objectContaining({ code: 'csv/columns-skipped', severity: 'warning', file: 'form.csv', params: { columns: ['Cap waktu', 'Usia', 'Saran'] } }),
+      // Close to a criterion id, or headed like the unit's name: most likely misnamed.
+      expect.objectContaining({ code: 'answer/unknown-criterion', severity: 'error', column: 3, params: expect.objectContaining({ criterion: 'persyaratn', suggestion: 'persyaratan' }) }),
+      expect.objectContaining({ code: 'answer/unknown-criterion', severity: 'error', column: 4, params: expect.objectContaining({ criterion: 'nama', column: 'name' }) }),
+    ]);
+    expect(answerFor(rubric, unit, 'persyaratan')?.fraction).toBe(1);
+  });
+
   it('pools respondents of a form export by question text (aggregate: mean)', () => {
     const survey = rubricOf({ aggregate: 'mean', groups: [{ id: 'unsur', title: 'Unsur', criteria: [{ id: 'u1', title: 'Persyaratan', type: 'scale', min: 1, max: 4, scoring: 'ratio' }] }] });
     const collector = new UnitCollector(survey);

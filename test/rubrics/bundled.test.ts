@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CompiledGroup } from '../../src/core/compile.js';
 import { bundledRubricIds, checkRubricFile, loadRubric } from '../../src/io/rubric-file.js';
@@ -187,6 +190,22 @@ describe('the example rounds', () => {
     expect(unit).toMatchObject({ unit: { id: 'dpmptsp-langkat' }, score: 74.77, zone: { id: 'c', label: 'C - Kurang Baik' }, respondents: 12 });
     expect(unit.scoreExact).toBeCloseTo((25 * totals.reduce((s, [t, n]) => s + t / n, 0)) / 9, 10);
     expect(unit.criteria.map((c: { id: string; responses: number }) => [c.id, c.responses])).toEqual(totals.map(([, n], i) => [`u${i + 1}`, n]));
+  });
+
+  it('SKM from an online form exported as it is: --skip-other-columns leaves the respondent\'s details unread, naming them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-form-'));
+    const text = readFileSync('examples/formulir-daring/dpmptsp-langkat.csv', 'utf8');
+    const [header, ...rows] = text.split('\r\n');
+    writeFileSync(join(dir, 'dpmptsp-langkat.csv'), [header!.replace(/(^|,)_/g, '$1'), ...rows].join('\r\n'));
+    const refused = monev(['score', dir, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("unknown criterion `Usia` (not a criterion's id, title or code; if the column answers none, name it `_Usia`");
+    const run = monev(['score', dir, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--skip-other-columns']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[1]).toBe('dpmptsp-langkat,,74.77,c,,9,74.77');
+    expect(run.stderr.trim()).toBe(
+      `${join(dir, 'dpmptsp-langkat.csv')}: warning: columns that name no criterion, not read (--skip-other-columns): \`Cap waktu\`, \`Jenis kelamin\`, \`Usia\`, \`Pendidikan terakhir\`, \`Jenis layanan yang diterima\`, \`Saran dan masukan\` [csv/columns-skipped]`,
+    );
   });
 
   it('Langkat, first visit: six units, every grade A-E, gaps and next-grade paths', () => {
