@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
-import type { Sheet, UnitInfo } from '../core/assessment.js';
+import type { Sheet } from '../core/assessment.js';
 import { formatPosition, missingCriteria, UnitCollector, type UnitAnswers } from '../core/collect.js';
 import { idTable } from '../core/id-table.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import type { ReportHead } from '../core/report.js';
 import { rosterOf } from '../core/roster.js';
+import { krejcieMorgan } from '../core/sample-size.js';
+import type { ListedUnit } from '../core/units-list.js';
 import type { CompiledRubric } from '../core/compile.js';
 import { scoreUnit, type UnitResult } from '../core/score.js';
 import { summaryAccumulator, type Summary } from '../core/summary.js';
@@ -29,7 +31,7 @@ export interface RoundOptions {
   /** A wide CSV's columns that name no criterion are skipped with a warning instead of being errors. */
   skipOtherColumns?: boolean | undefined;
   /** The units the round should cover (`--units`, read from `file`): checked, and their details filled in. */
-  units?: { file: string; units: readonly UnitInfo[] } | undefined;
+  units?: { file: string; units: readonly ListedUnit[] } | undefined;
 }
 
 export interface RoundHooks {
@@ -103,6 +105,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     if (!result) return;
     units++;
     summary!.add(result);
+    if (roster && result.respondents !== undefined && loaded!.compiled.sample) checkSample(result.unit.id, result.respondents, roster.population(result.unit.id), unit, report);
     // Within a large file too, not only between files: the reporter itself decides when to draw.
     if (units % 256 === 0) hooks.progress?.({ files: fileIndex, totalFiles: inputs.length, units });
     if (errors.length === 0) return hooks.unit?.(result);
@@ -187,6 +190,13 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   const figures = summary!.summary();
   if (notAssessed) figures.notAssessed = notAssessed.map((u) => ({ unit: u.id, ...(u.name ? { name: u.name } : {}) }));
   return { loaded, head: head!, summary: figures, inputs, warnings: noted, units };
+}
+
+/** A survey unit with fewer respondents than its population needs (Krejcie and Morgan): a warning, the score stands. */
+function checkSample(id: string, respondents: number, population: number | undefined, unit: UnitAnswers, report: (p: Problem) => void): void {
+  if (population === undefined) return;
+  const needed = krejcieMorgan(population);
+  if (respondents < needed) report(problem('units/small-sample', { unit: id, respondents, population, needed }, { file: unit.sources[0], line: unit.line, severity: 'warning' }));
 }
 
 /** The rubric a sheet names; one that is not there is that sheet's problem, and says so. */

@@ -73,6 +73,8 @@ export interface CompiledRubric {
   source: string | undefined;
   scale: number;
   aggregate: 'none' | 'mean';
+  /** The rule for a survey's least number of respondents, if the rubric names one. */
+  sample: 'krejcie-morgan' | undefined;
   /** Ascending by min. */
   zones: CompiledZone[];
   groups: CompiledGroup[];
@@ -124,6 +126,7 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
     source: rubric.source,
     scale: rubric.scale,
     aggregate: rubric.aggregate,
+    sample: rubric.sample,
     zones,
     groups,
     root: { kind: 'group', index: -1, id: '', title: '', weight: 1, children: groups },

@@ -1,7 +1,7 @@
 import type { Position, UnitInfo } from './assessment.js';
 import { problem, type Problem } from './problem.js';
 import { suggest } from './suggest.js';
-import { unitIdFromName } from './units-list.js';
+import { unitIdFromName, type ListedUnit } from './units-list.js';
 import { normalizeWord } from './vocabulary.js';
 
 /**
@@ -21,9 +21,11 @@ export interface Roster {
   check(unit: UnitInfo, where: Position): { unit: UnitInfo; problem?: Problem };
   /** The listed units no sheet assessed, in the list's order. */
   notAssessed(): UnitInfo[];
+  /** The population the list gives a unit (by its listed id), for a survey's least sample. */
+  population(id: string): number | undefined;
 }
 
-export function rosterOf(listed: readonly UnitInfo[]): Roster {
+export function rosterOf(listed: readonly ListedUnit[]): Roster {
   const byId = new Map(listed.map((u) => [u.id, u]));
   const byName = new Map(listed.filter((u) => u.name).map((u) => [normalizeWord(u.name!), u]));
   const assessed = new Set<string>();
@@ -42,5 +44,6 @@ export function rosterOf(listed: readonly UnitInfo[]): Roster {
       return { unit: { id: entry.id, name: unit.name ?? entry.name, type: unit.type ?? entry.type, region: unit.region ?? entry.region } };
     },
     notAssessed: () => listed.filter((u) => !assessed.has(u.id)),
+    population: (id) => byId.get(id)?.population,
   };
 }

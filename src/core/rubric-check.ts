@@ -87,6 +87,8 @@ export function checkRubric(rubric: Rubric): Problem[] {
     children.forEach((child, i) => walk(child, [...path, 'groups', i]));
   };
   rubric.groups.forEach((group, i) => walk(group, ['groups', i]));
+  // A sample size is a number of respondents: without them it would never be checked.
+  if (rubric.sample && rubric.aggregate !== 'mean') problems.push(problem('rubric/sample-without-mean', { sample: rubric.sample }, { path: ['sample'] }));
   checkVocabulary(rubric, problems);
   if (!problems.some((p) => p.severity === 'error')) problems.push(...rubricWarnings(rubric));
   return problems;

@@ -142,6 +142,10 @@ export const RubricSchema = z
       .enum(['none', 'mean'])
       .default('none')
       .describe('mean: several answers for one unit and criterion (respondents) are averaged'),
+    sample: z
+      .enum(['krejcie-morgan'])
+      .optional()
+      .describe("With aggregate: mean, the least number of respondents for a unit's population (a units list's population column): krejcie-morgan, the table PermenPANRB 14/2017 points to"),
     zones: z.array(ZoneSchema).min(1).describe('Score bands; exactly one starts at 0'),
     answers: AnswersSchema.optional(),
     groups: z.array(GroupSchema).min(1).describe('The top-level groups'),

@@ -2,7 +2,7 @@ import type { UnitInfo } from './assessment.js';
 import { problem, type Problem } from './problem.js';
 import { normalizeWord } from './vocabulary.js';
 
-type UnitColumn = 'unit' | 'name' | 'type' | 'region';
+type UnitColumn = 'unit' | 'name' | 'type' | 'region' | 'population';
 
 // Headers of an office's list of units, in English or Indonesian, by the field they fill.
 const HEADERS: Record<string, UnitColumn> = {
@@ -10,6 +10,7 @@ const HEADERS: Record<string, UnitColumn> = {
   name: 'name', nama: 'name',
   type: 'type', jenis: 'type', tipe: 'type', 'jenis unit': 'type',
   region: 'region', wilayah: 'region', kabupaten: 'region', 'kabupaten/kota': 'region', daerah: 'region',
+  population: 'population', populasi: 'population', 'jumlah populasi': 'population', 'pengguna layanan': 'population', 'jumlah pengguna layanan': 'population',
 };
 
 /** The field a units list's header fills: `Nama OPD` and `Nama Puskesmas` are names too. */
@@ -31,14 +32,31 @@ export function unitIdFromName(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** A unit as a list names it; `population`: the service users a survey samples (for the SKM's least sample). */
+export interface ListedUnit extends UnitInfo {
+  population?: number | undefined;
+}
+
 export interface UnitsList {
-  units: UnitInfo[];
+  units: ListedUnit[];
   problems: Problem[];
 }
 
 /**
- * The units of a list (a CSV's rows under `header`) that forms are prefilled for. Ids come from a
- * `unit`/`id`/`kode` column, or else from the names. A unit listed twice, or a row without id or
+ * A population as offices write it: `1250`, or with thousands marked the Indonesian or the English
+ * way (`1.250`, `1,250`). Undefined for anything that is not a whole number of people.
+ */
+export function populationOf(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$|^\d+$/.test(t)) return undefined;
+  const n = Number(t.replace(/[.,]/g, ''));
+  return n >= 1 ? n : undefined;
+}
+
+/**
+ * The units of a list (a CSV's rows under `header`) that forms are prefilled for, and a round is
+ * checked against. Ids come from a `unit`/`id`/`kode` column, or else from the names; a
+ * `population` column gives the service users a survey samples. A unit listed twice, or a row without id or
  * name, is an error; a column the list has but no form field takes is a warning.
  */
 export function unitsOfList(header: readonly string[], rows: readonly { record: readonly string[]; line: number }[], file: string, headerLine: number): UnitsList {
@@ -54,7 +72,7 @@ export function unitsOfList(header: readonly string[], rows: readonly { record: 
     const i = at(role);
     return i < 0 || !record[i]?.trim() ? undefined : record[i]!.trim();
   };
-  const units: UnitInfo[] = [];
+  const units: ListedUnit[] = [];
   const firstLine = new Map<string, number>();
   for (const { record, line } of rows) {
     if (record.every((c) => c.trim() === '')) continue;
@@ -70,7 +88,13 @@ export function unitsOfList(header: readonly string[], rows: readonly { record: 
       continue;
     }
     firstLine.set(id, line);
-    units.push({ id, name, type: cell(record, 'type'), region: cell(record, 'region') });
+    const unit: ListedUnit = { id, name, type: cell(record, 'type'), region: cell(record, 'region') };
+    const people = cell(record, 'population');
+    if (people !== undefined) {
+      unit.population = populationOf(people);
+      if (unit.population === undefined) problems.push(problem('units/invalid-population', { value: people }, { file, line, column: at('population') + 1 }));
+    }
+    units.push(unit);
   }
   return { units, problems };
 }

@@ -1,6 +1,5 @@
-import type { UnitInfo } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
-import { unitsOfList } from '../core/units-list.js';
+import { unitsOfList, type ListedUnit } from '../core/units-list.js';
 import { csvRecordsOf, type CsvRecord } from './csv-records.js';
 import { csvSyntaxProblem } from './csv-sheets.js';
 import { readText } from './read-text.js';
@@ -9,7 +8,7 @@ import { readText } from './read-text.js';
  * A list of units to prefill forms (columns `unit`, `id` or `kode`, and `name`/`nama`, `type`,
  * `region`; see unitsOfList). Returns the units and the warnings; errors are thrown.
  */
-export function readUnitsFile(file: string): { units: UnitInfo[]; warnings: Problem[] } {
+export function readUnitsFile(file: string): { units: ListedUnit[]; warnings: Problem[] } {
   const text = readText(file);
   let records: CsvRecord[];
   try {

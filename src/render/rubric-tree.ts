@@ -30,7 +30,7 @@ export function renderRubricTree(rubric: CompiledRubric, paint: Painter, locale:
   const points = (n: number) => locale.num(n).padStart(7);
   const t = locale.t;
   lines.push(paint.bold(`${rubric.title}`));
-  lines.push(`${t('rubricLine', rubric).replace(`${rubric.title} (`, '').replace(/\)$/, '')}${rubric.aggregate === 'mean' ? `, ${t('averagedRubric')}` : ''}`);
+  lines.push(`${t('rubricLine', rubric).replace(`${rubric.title} (`, '').replace(/\)$/, '')}${rubric.aggregate === 'mean' ? `, ${t('averagedRubric')}` : ''}${rubric.sample ? `, ${t('sampleRule')}` : ''}`);
   if (rubric.source) lines.push(...hanging(`${t('source')}: `, rubric.source, width));
   lines.push('', `${t('zones')}:`);
   const zones = [...rubric.zones].reverse();

@@ -208,6 +208,23 @@ describe('the example rounds', () => {
     );
   });
 
+  it('SKM with a units list that gives populations: fewer respondents than Krejcie and Morgan ask for are warned of, the IKM stands', () => {
+    const run = monev(['score', 'examples/skm', '--rubric', 'skm-permenpanrb-14-2017', '--units', 'examples/daftar-unit-skm.csv', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    // Populations 30, 40 and 500 need 28, 36 and 217 respondents: 29 is enough, 15 and 20 are not.
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'examples/skm/dinsos-asahan.csv:2: warning: unit `dinsos-asahan`: 15 respondents; a population of 40 needs at least 36 (the Krejcie and Morgan table PermenPANRB 14/2017 uses for the SKM); the score stands, on a smaller sample [units/small-sample]',
+      'examples/skm/pkm-gambir-baru.csv:2: warning: unit `pkm-gambir-baru`: 20 respondents; a population of 500 needs at least 217 (the Krejcie and Morgan table PermenPANRB 14/2017 uses for the SKM); the score stands, on a smaller sample [units/small-sample]',
+    ]);
+    expect(run.stdout).toContain('pkm-gambir-baru,UPTD Puskesmas Gambir Baru,82.75,b,');
+    // A rubric that names a sample rule but averages nothing is refused.
+    const dir = mkdtempSync(join(tmpdir(), 'monev-sample-'));
+    writeFileSync(join(dir, 'r.yaml'), readFileSync('examples/rubric-pra-evaluasi.yaml', 'utf8').replace(/^scale: 100$/m, 'scale: 100\nsample: krejcie-morgan'));
+    const refused = monev(['validate', join(dir, 'r.yaml')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('sample: krejcie-morgan counts respondents, and only a rubric with `aggregate: mean` has them [rubric/sample-without-mean]');
+  });
+
   it('Langkat, first visit: six units, every grade A-E, gaps and next-grade paths', () => {
     const run = monev(['score', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--format', 'json']);
     expect(run.code).toBe(0);
