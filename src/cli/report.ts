@@ -4,7 +4,6 @@ import type { UnitResult } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
 import { isIsoDay } from '../core/calendar-day.js';
 import { assertOutputIsNotInput, filesPerUnit, isFolderPath } from '../io/out-path.js';
-import { readUnitsFile } from '../io/units-file.js';
 import { renderReportHtml, renderUnitReportHtml } from '../render/report-html.js';
 import { renderReportMarkdown, renderUnitReportMarkdown } from '../render/report-markdown.js';
 import { resolveLocale } from './lang.js';
@@ -35,9 +34,8 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   if (options.format === 'html' && !options.out && process.stdout.isTTY) throw usage('usage/html-to-terminal', {});
   if (options.date !== undefined && !isIsoDay(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
   if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : []), ...(options.previous ? [options.previous] : [])]);
-  const roster = options.units === undefined ? undefined : { file: options.units, units: readUnitsFile(options.units).units };
   const units: UnitResult[] = [];
-  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict, units: roster, skipOtherColumns: options.skipOtherColumns }, { unit: (u) => void units.push(u) }).catch((error: unknown) => {
+  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict, units: options.units, skipOtherColumns: options.skipOtherColumns }, { unit: (u) => void units.push(u) }).catch((error: unknown) => {
     throw quietFailure(error, options.quiet);
   });
   if (options.out) assertOutputIsNotInput(options.out, [outcome.loaded.file]);

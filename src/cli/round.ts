@@ -7,11 +7,11 @@ import { MonevError, problem, type Problem } from '../core/problem.js';
 import type { ReportHead } from '../core/report.js';
 import { rosterOf } from '../core/roster.js';
 import { krejcieMorgan } from '../core/sample-size.js';
-import type { ListedUnit } from '../core/units-list.js';
 import type { CompiledRubric } from '../core/compile.js';
 import { scoreUnit, type UnitResult } from '../core/score.js';
 import { summaryAccumulator, type Summary } from '../core/summary.js';
 import { discoverInputs } from '../io/assessment-files.js';
+import { readUnitsFile } from '../io/units-file.js';
 import { loadRubric, type LoadedRubric } from '../io/rubric-file.js';
 import { parseAhead, parseThreadInputs, type ParseAhead } from '../io/parse-ahead.js';
 import type { InputFormat } from '../io/input-formats.js';
@@ -30,8 +30,8 @@ export interface RoundOptions {
   threads?: number | undefined;
   /** A wide CSV's columns that name no criterion are skipped with a warning instead of being errors. */
   skipOtherColumns?: boolean | undefined;
-  /** The units the round should cover (`--units`, read from `file`): checked, and their details filled in. */
-  units?: { file: string; units: readonly ListedUnit[] } | undefined;
+  /** The file listing the units the round should cover (`--units`): checked, and their details filled in. */
+  units?: string | undefined;
 }
 
 export interface RoundHooks {
@@ -95,7 +95,8 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   let rubricFailed = false;
   const namingChecked = new Map<string, boolean>();
   const registry = unitRegistry(inputs, report);
-  const roster = options.units && rosterOf(options.units.units);
+  const listed = options.units === undefined ? undefined : readUnitsFile(options.units).units;
+  const roster = listed && rosterOf(listed);
   let fileIndex = 0;
   let units = 0;
 
@@ -182,7 +183,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   }
   if (units === 0 && errors.length === 0) errors.push(problem('input/no-units'));
   const notAssessed = roster?.notAssessed();
-  if (notAssessed?.length) warnings.push(problem('units/not-assessed', { units: notAssessed.map((u) => u.id), names: notAssessed.map((u) => u.name), listed: options.units!.units.length }, { file: options.units!.file, severity: 'warning' }));
+  if (notAssessed?.length) warnings.push(problem('units/not-assessed', { units: notAssessed.map((u) => u.id), names: notAssessed.map((u) => u.name), listed: listed!.length }, { file: options.units, severity: 'warning' }));
   // The round's own rubric kept among its assessments is expected there: only another rubric is worth a word.
   const own = resolve(loaded.file);
   const noted = warnings.filter((p) => p.code !== 'input/rubric-in-round' || resolve(p.file!) !== own);

@@ -4,7 +4,6 @@ import { suggest } from '../core/suggest.js';
 import { zoneNamed } from '../core/zone-name.js';
 import { formatProblem } from '../i18n/format.js';
 import { assertOutputIsNotInput } from '../io/out-path.js';
-import { readUnitsFile } from '../io/units-file.js';
 import { streamFor } from '../render/plan.js';
 import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
 import { plainPainter, type Painter } from '../render/types.js';
@@ -41,7 +40,6 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   const gaps = parseNumberOption('--gaps', options.gaps, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0)!;
   const failUnder = parseNumberOption('--fail-under', options.failUnder, 'a score', () => true);
   if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : [])]);
-  const units = options.units === undefined ? undefined : { file: options.units, units: readUnitsFile(options.units).units };
   const paint: Painter = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
 
   requireCsvFormat('--excel', options.excel, format);
@@ -59,7 +57,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   let outcome;
   try {
     outcome = await scoreRound(
-      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), units, skipOtherColumns: options.skipOtherColumns, ranking: !['jsonl', 'csv'].includes(format) },
+      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), units: options.units, skipOtherColumns: options.skipOtherColumns, ranking: !['jsonl', 'csv'].includes(format) },
       {
         begin: async (head, loaded) => {
           // The rubric is an input too, and may be known only now (named by the assessments).

@@ -61,15 +61,13 @@ function rubricFiles(paths: string[]): string[] {
 }
 
 /** Assessments are checked exactly as `score` would read them, without scoring output. */
-async function validateAssessments(paths: string[], rubric: string, { units: unitsFile, skipOtherColumns }: ValidateOptions): Promise<FileResult[]> {
+async function validateAssessments(paths: string[], rubric: string, { units, skipOtherColumns }: ValidateOptions): Promise<FileResult[]> {
   // Only this mode reads assessments: the rubric-only path (CI on every commit) does not load the scoring code.
   const { discoverInputs } = await import('../io/assessment-files.js');
   const { scoreRound } = await import('./round.js');
-  const { readUnitsFile } = await import('../io/units-file.js');
   const files = discoverInputs(paths);
   let problems: Problem[];
   try {
-    const units = unitsFile === undefined ? undefined : { file: unitsFile, units: readUnitsFile(unitsFile).units };
     problems = (await scoreRound({ paths, rubric, units, skipOtherColumns })).warnings;
   } catch (error) {
     if (!(error instanceof MonevError)) throw error;
