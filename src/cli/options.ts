@@ -11,8 +11,8 @@ export function unknownFormat(format: string, allowed: readonly string[]): Monev
 }
 
 /** An option that only means something for CSV output (`--wide`, `--excel`) given with another format. */
-export function requireCsvFormat(option: string, given: boolean | undefined, format: string): void {
-  if (given && format !== 'csv') throw usage('usage/invalid-option', { option, value: format, expected: '--format csv' });
+export function requireCsvFormat(option: string, given: boolean | undefined, format: string, csvFormats: readonly string[] = ['csv']): void {
+  if (given && !csvFormats.includes(format)) throw usage('usage/invalid-option', { option, value: format, expected: csvFormats.map((f) => `--format ${f}`).join(' or ') });
 }
 
 export function parseNumberOption(option: string, value: string | undefined, expected: string, valid: (n: number) => boolean): number | undefined {

@@ -42,7 +42,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : [])]);
   const paint: Painter = format === 'table' && !options.out && wantsColor(options.color, process.stdout) ? (await import('./paint.js')).chalkPainter() : plainPainter;
 
-  requireCsvFormat('--excel', options.excel, format);
+  requireCsvFormat('--excel', options.excel, format, ['csv', 'csv-gaps']);
   // The streamed formats write each unit as it is scored; a spreadsheet or jq sorts them after.
   if (options.sort && options.sort !== 'input' && !['table', 'markdown'].includes(format)) throw usage('usage/invalid-option', { option: '--sort', value: format, expected: '--format table or markdown' });
   const width = format === 'table' && !options.out && process.stdout.isTTY ? process.stdout.columns : undefined;
@@ -57,14 +57,14 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   let outcome;
   try {
     outcome = await scoreRound(
-      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), units: options.units, skipOtherColumns: options.skipOtherColumns, ranking: !['jsonl', 'csv'].includes(format) },
+      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), units: options.units, skipOtherColumns: options.skipOtherColumns, ranking: !['jsonl', 'csv', 'csv-gaps'].includes(format) },
       {
         begin: async (head, loaded) => {
           // The rubric is an input too, and may be known only now (named by the assessments).
           if (options.out) assertOutputIsNotInput(options.out, [loaded.file]);
           zoneMins = new Map(loaded.compiled.zones.map((z) => [z.id, z.min]));
           if (options.failZone !== undefined) failZone = failZoneNamed(options.failZone, loaded.compiled.zones);
-          await sink.write(renderer.begin(head));
+          await sink.write(renderer.begin(head, loaded.compiled));
         },
         unit: (unit) => {
           if (failUnder !== undefined && unit.score < failUnder) below.push(unit.unit.id);

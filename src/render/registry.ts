@@ -15,6 +15,13 @@ const formats: Record<string, FormatEntry> = {
       return excel ? csv.csvStreamOf(csv.excelCsv(locale.lang)) : csv.csvStream;
     },
   },
+  'csv-gaps': {
+    kind: 'stream',
+    load: async ({ excel, locale }) => {
+      const gaps = await import('./csv-gaps.js');
+      return excel ? gaps.excelCsvGaps(locale.lang) : gaps.csvGapsStream;
+    },
+  },
 };
 
 export const SCORE_FORMATS = Object.keys(formats);

@@ -1,4 +1,4 @@
-import type { ZoneColor } from '../core/compile.js';
+import type { CompiledRubric, ZoneColor } from '../core/compile.js';
 import type { Locale } from '../i18n/locale.js';
 import type { ReportHead, ScoreReport, UnitOrder } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
@@ -37,7 +37,8 @@ export type Renderer = (report: ScoreReport, options: RenderOptions) => string;
  * from `end`, rather than holding whole results.
  */
 export interface StreamRenderer {
-  begin(head: ReportHead): string;
+  /** `rubric`: the compiled rubric, for a format that writes what the head does not carry (guidance). */
+  begin(head: ReportHead, rubric?: CompiledRubric): string;
   unit(unit: UnitResult, out: TextOut, index: number): void;
   end(summary: Summary, head: ReportHead, units: number): string;
 }

@@ -145,7 +145,7 @@ describe('bad input: clear messages, exit 2, no stack trace', () => {
     expect(monev(['score', 'nope.csv', '--rubric', 'examples/rubric-pra-evaluasi.yaml'])).toMatchObject({ code: 2, stderr: 'nope.csv: error: no such file or folder [input/not-found]\n' });
     expect(monev(['score', ROUND, '--rubric', 'ombudsman-pp-2023']).stderr).toMatch(/no rubric file or bundled rubric named `ombudsman-pp-2023`/);
     expect(monev(['score', ROUND, '--format', 'html'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown format `html`') });
-    expect(monev(['score', ROUND, '--format', 'jsn', '-q']).stderr).toBe('error: unknown format `jsn` (did you mean `json`?); expected one of `table`, `markdown`, `json`, `jsonl`, `csv` [usage/unknown-format]\n');
+    expect(monev(['score', ROUND, '--format', 'jsn', '-q']).stderr).toBe('error: unknown format `jsn` (did you mean `json`?); expected one of `table`, `markdown`, `json`, `jsonl`, `csv`, `csv-gaps` [usage/unknown-format]\n');
     expect(monev(['diff', ROUND, ROUND, '--format', 'markdwn']).stderr).toContain('unknown format `markdwn` (did you mean `markdown`?)');
     expect(monev(['score']).code).toBe(2);
     expect(monev(['frobnicate']).code).toBe(2);
