@@ -56,8 +56,9 @@ export function populationOf(text: string): number | undefined {
 /**
  * The units of a list (a CSV's rows under `header`) that forms are prefilled for, and a round is
  * checked against. Ids come from a `unit`/`id`/`kode` column, or else from the names; a
- * `population` column gives the service users a survey samples. A unit listed twice, or a row without id or
- * name, is an error; a column the list has but no form field takes is a warning.
+ * `population` column gives the service users a survey samples. A unit listed twice, a row
+ * without id or name, or a population that is no whole number, is an error; a column the list
+ * has but no form field takes is a warning.
  */
 export function unitsOfList(header: readonly string[], rows: readonly { record: readonly string[]; line: number }[], file: string, headerLine: number): UnitsList {
   const roles = header.map(columnOf);

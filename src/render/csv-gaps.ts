@@ -1,7 +1,6 @@
 import type { CompiledRubric } from '../core/compile.js';
 import type { Gap } from '../core/score.js';
-import type { Lang } from '../i18n/locale.js';
-import { csvCell, csvLine, csvStart, excelCsv, PLAIN_CSV, type CsvDialect } from './csv.js';
+import { csvCell, csvLine, csvStart, PLAIN_CSV, type CsvDialect } from './csv.js';
 import { fixed2 } from './numbers.js';
 import type { StreamRenderer } from './types.js';
 
@@ -11,7 +10,7 @@ import type { StreamRenderer } from './types.js';
  * first (`rank`); `next_zone` marks the gaps of the fewest-gaps path to the next zone; `guidance`
  * is the rubric's, so that a row says what to do. Units without gaps have no row.
  */
-export function csvGapsStreamOf(dialect: CsvDialect): StreamRenderer {
+export function csvGapsStream(dialect: CsvDialect = PLAIN_CSV): StreamRenderer {
   const figure = dialect.decimalComma ? (n: number) => fixed2(n).replace('.', ',') : fixed2;
   const { separator: sep, eol } = dialect;
   const number = dialect.decimalComma ? (n: number) => String(n).replace('.', ',') : String;
@@ -38,7 +37,3 @@ export function csvGapsStreamOf(dialect: CsvDialect): StreamRenderer {
     end: () => '',
   };
 }
-
-
-export const csvGapsStream = csvGapsStreamOf(PLAIN_CSV);
-export const excelCsvGaps = (lang: Lang) => csvGapsStreamOf(excelCsv(lang));

@@ -18,8 +18,8 @@ const formats: Record<string, FormatEntry> = {
   'csv-gaps': {
     kind: 'stream',
     load: async ({ excel, locale }) => {
-      const gaps = await import('./csv-gaps.js');
-      return excel ? gaps.excelCsvGaps(locale.lang) : gaps.csvGapsStream;
+      const [{ csvGapsStream }, { excelCsv }] = await Promise.all([import('./csv-gaps.js'), import('./csv.js')]);
+      return csvGapsStream(excel ? excelCsv(locale.lang) : undefined);
     },
   },
 };

@@ -49,7 +49,7 @@ function expectSameOnBothThreads(args: string[]): { stdout: string; stderr: stri
 describe('the parse thread', () => {
   it('scores a round of many files as one thread does, in every format', () => {
     const dir = round(manyFiles({ 'sub/unit-yaml.yaml': `unit: { id: dari-yaml }\nanswers:\n  persyaratan: ya\n` }));
-    for (const format of ['json', 'jsonl', 'csv', 'markdown']) {
+    for (const format of ['json', 'jsonl', 'csv', 'csv-gaps', 'markdown']) {
       const run = expectSameOnBothThreads(['score', dir, '--rubric', RUBRIC, '--format', format, '-q']);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('unit-089');

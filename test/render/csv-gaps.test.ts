@@ -3,7 +3,8 @@ import { UnitCollector } from '../../src/core/collect.js';
 import type { ReportHead } from '../../src/core/report.js';
 import { scoreUnit } from '../../src/core/score.js';
 import { collectText } from '../../src/core/text-out.js';
-import { csvGapsStream, excelCsvGaps } from '../../src/render/csv-gaps.js';
+import { excelCsv } from '../../src/render/csv.js';
+import { csvGapsStream } from '../../src/render/csv-gaps.js';
 import type { StreamRenderer } from '../../src/render/types.js';
 import { rubricOf } from '../helpers.js';
 
@@ -44,7 +45,7 @@ function render(renderer: StreamRenderer): string {
 describe('csv-gaps: a row per gap, the follow-up list', () => {
   it('lists each gap largest loss first, with its answer, loss, next-zone mark, note and guidance (hand-computed)', () => {
     expect(unit().score).toBe(69.7);
-    expect(render(csvGapsStream).split('\n')).toEqual([
+    expect(render(csvGapsStream()).split('\n')).toEqual([
       'unit,name,type,region,rank,criterion,title,group,status,answer,lost,next_zone,note,evidence,guidance',
       // Closing a alone (+20) reaches green (81): 89.70.
       'dinsos,Dinas Sosial,dinas,,1,a,Persyaratan dipublikasikan,layanan,unmet,no,20.00,yes,,,Cek papan informasi',
@@ -55,7 +56,7 @@ describe('csv-gaps: a row per gap, the follow-up list', () => {
   });
 
   it('--excel --lang id: BOM, CRLF, ";" and decimal commas, figures unquoted', () => {
-    const lines = render(excelCsvGaps('id')).split('\r\n');
+    const lines = render(csvGapsStream(excelCsv('id'))).split('\r\n');
     expect(lines[0]).toBe('\uFEFFunit;name;type;region;rank;criterion;title;group;status;answer;lost;next_zone;note;evidence;guidance');
     expect(lines[3]).toBe('dinsos;Dinas Sosial;dinas;;3;d;Ketepatan waktu;layanan;partial;98,5;0,30;;;;"Hitung dari register; ""tepat"" = selesai sesuai janji"');
   });
