@@ -10,7 +10,8 @@ import { suggest } from './suggest.js';
  * column would slip in. Rules, first that matches wins (README, "CSV wide"):
  *   1. the criterion id, exactly;
  *   2. the header, compared case-blind with spaces collapsed and a leading number ("1.", "2)")
- *      and trailing "?", ":" or "." left out, is a criterion's id, or else its title;
+ *      and trailing "?", ":" or "." left out, is a criterion's id, or else its title (also
+ *      without the title's closing remark in brackets);
  *   3. a grid question's column, `Question [Row]`, whose row is a criterion's id or title by 2
  *      (when titles repeat, the question's text picks the group);
  *   4. the header starts with a criterion's id followed by ".", ")", ":", or " -" (`U1. Bagaimana
@@ -48,14 +49,22 @@ function indexOf(rubric: CompiledRubric): HeaderIndex {
   const byId = new Map<string, CompiledCriterion>();
   const byTitle = new Map<string, CompiledCriterion[]>();
   const groupKeys = new Map<CompiledCriterion, Set<string>>();
+  const add = (map: Map<string, CompiledCriterion[]>, key: string, c: CompiledCriterion) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  // A form's question often drops a title's closing remark in brackets: "Biaya/tarif pelayanan
+  // dipublikasikan" for "… dipublikasikan (termasuk keterangan tidak dipungut biaya)".
+  const shortTitles = new Map<string, CompiledCriterion[]>();
   for (const c of rubric.criterionList) {
     byId.set(headerKey(c.id), c);
-    const key = headerKey(c.title);
-    const list = byTitle.get(key);
-    if (list) list.push(c);
-    else byTitle.set(key, [c]);
+    add(byTitle, headerKey(c.title), c);
+    const short = headerKey(c.title.replace(/\s*\([^()]*\)\s*$/, ''));
+    if (short !== headerKey(c.title) && short !== '') add(shortTitles, short, c);
     groupKeys.set(c, new Set(c.groupPath.flatMap((g) => [g, headerKey(rubric.groupTitles.get(g) ?? g)])));
   }
+  for (const [key, list] of shortTitles) if (!byTitle.has(key)) byTitle.set(key, list);
   index = { byId, byTitle, groupKeys, idsByLength: [...rubric.criterionList].sort((a, b) => b.id.length - a.id.length) };
   indexes.set(rubric, index);
   return index;

@@ -42,6 +42,30 @@ describe('criterionOfHeader: which criterion a form export column answers', () =
     expect(matched('Persyaratan pelayanan')).toBeUndefined();
   });
 
+  it('takes a title without its closing remark in brackets, unless another title reads so in full', () => {
+    const bracketed = rubricOf({
+      groups: [
+        {
+          id: 'g',
+          title: 'G',
+          criteria: [
+            { id: 'biaya', title: 'Biaya/tarif dipublikasikan (termasuk keterangan gratis)' },
+            { id: 'ruang-tunggu', title: 'Sarana (ruang tunggu)' },
+            { id: 'sarana-umum', title: 'Sarana' },
+          ],
+        },
+      ],
+    });
+    const id = (header: string) => {
+      const m = criterionOfHeader(bracketed, header);
+      return m && 'criterion' in m ? m.criterion.id : m;
+    };
+    expect(id('Biaya/tarif dipublikasikan?')).toBe('biaya');
+    expect(id('Biaya/tarif dipublikasikan (termasuk keterangan gratis)')).toBe('biaya');
+    expect(id('Sarana')).toBe('sarana-umum');
+    expect(id('Sarana (ruang tunggu)')).toBe('ruang-tunggu');
+  });
+
   it('reads a grid question column, Question [Row], by its row; the question picks among criteria sharing a title', () => {
     expect(matched('Dimensi Proses [Persyaratan pelayanan dipublikasikan]')).toBe('persyaratan');
     expect(matched('Apa saja yang dipublikasikan? [biaya]')).toBe('biaya');
