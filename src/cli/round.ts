@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, normalize, resolve } from 'node:path';
+import { basename, dirname, extname, join, normalize, resolve } from 'node:path';
 import type { Sheet } from '../core/assessment.js';
 import { formatPosition, missingCriteria, UnitCollector, type UnitAnswers } from '../core/collect.js';
 import { idTable } from '../core/id-table.js';
@@ -260,7 +260,10 @@ function unitRegistry(inputs: string[], report: (p: Problem) => void) {
       const first = seen.number(id);
       if (first < n) {
         const position = { file: displayName(inputs[files[first]!]!), line: lines[first]! || undefined };
-        report(problem('unit/duplicate', { unit: id, first: formatPosition(position) }, { file, line }));
+        // Two rows of one file, both the unit the file is named after: a file without a unit column
+        // (a form tool's export) whose rows are different units.
+        const byFileName = files[first] === fileIndex && id === basename(file, extname(file));
+        report(problem('unit/duplicate', { unit: id, first: formatPosition(position), byFileName }, { file, line }));
         return false;
       }
       if (n === files.length) {

@@ -118,7 +118,12 @@ export const en: Record<string, (p: P) => string> = {
   'answer/duplicate': (p) => `second answer for ${q(p.criterion)} of unit ${q(p.unit)} (first at ${p.first}); the rubric does not average answers`,
 
   'unit/missing-answers': (p) => `unit ${q(p.unit)}: ${counted(p.criteria.length, 'criterion', 'criteria')} without an answer${p.strict ? '' : ', scored 0'}: ${list(p.criteria, 8)}`,
-  'unit/duplicate': (p) => `unit ${q(p.unit)} is assessed twice (first at ${p.first}); a unit's answers come from one sheet unless the rubric averages respondents`,
+  'unit/duplicate': (p) =>
+    `unit ${q(p.unit)} is assessed twice (first at ${p.first}); ${
+      p.byFileName
+        ? "without a `unit` column every row is the unit the file is named after: head the column that says which unit a row is `unit` (its ids, or the units' names with --units)"
+        : "a unit's answers come from one sheet unless the rubric averages respondents"
+    }`,
   'unit/no-applicable': (p) => `unit ${q(p.unit)} has no applicable criterion (every answer is n/a): it cannot be scored`,
 
   'input/not-found': () => 'no such file or folder',

@@ -117,7 +117,12 @@ export const id: Record<string, (p: P) => string> = {
   'answer/duplicate': (p) => `jawaban kedua untuk ${q(p.criterion)} pada unit ${q(p.unit)} (yang pertama di ${p.first}); rubrik ini tidak merata-ratakan jawaban`,
 
   'unit/missing-answers': (p) => `unit ${q(p.unit)}: ${p.criteria.length} kriteria belum dijawab${p.strict ? '' : ', dinilai 0'}: ${list(p.criteria, 8)}`,
-  'unit/duplicate': (p) => `unit ${q(p.unit)} dinilai dua kali (yang pertama di ${p.first}); jawaban satu unit berasal dari satu lembar kecuali rubrik merata-ratakan responden`,
+  'unit/duplicate': (p) =>
+    `unit ${q(p.unit)} dinilai dua kali (yang pertama di ${p.first}); ${
+      p.byFileName
+        ? 'tanpa kolom `unit` setiap baris adalah unit yang menjadi nama berkasnya: beri judul `unit` pada kolom yang menyebut unit tiap baris (id-nya, atau nama unit dengan --units)'
+        : 'jawaban satu unit berasal dari satu lembar kecuali rubrik merata-ratakan responden'
+    }`,
   'unit/no-applicable': (p) => `unit ${q(p.unit)} tidak punya kriteria yang berlaku (semua jawaban tidak berlaku): tidak dapat dinilai`,
 
   'input/not-found': () => 'berkas atau folder tidak ada',

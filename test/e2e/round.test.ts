@@ -430,3 +430,41 @@ describe('report --previous: the round against the one before', () => {
     expect(monev(['report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', saved, '--out', saved]).stderr).toContain('would overwrite an input');
   });
 });
+
+describe('a Google Forms checklist exported as it is', () => {
+  // Questions as grids per dimension ("Dimensi Input [Ruang tunggu …]"), the unit from a drop-down
+  // of names, the form's own columns around them: what a field team's online form gives back.
+  function exportOf(unitHeader: string): string {
+    const rubric = parseYaml(readFileSync('rubrics/ombudsman-ppp-2023.yaml', 'utf8')) as { groups: { title: string; criteria: { title: string; options?: { value: string }[] }[] }[] };
+    const questions = rubric.groups.flatMap((g) => g.criteria.map((c) => ({ header: `${g.title} [${c.title}]`, options: c.options!.map((o) => o.value) })));
+    const cell = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const row = (cells: string[]) => cells.map(cell).join(',');
+    return [
+      row(['Cap waktu', 'Alamat email', unitHeader, ...questions.map((q) => q.header), 'Catatan tim']),
+      // Dinas Kesehatan: the first option everywhere (the best); Puskesmas Stabat: the last (the worst).
+      row(['2023/07/19 10:00:00', 'tim1@langkat.go.id', 'Dinas Kesehatan', ...questions.map((q) => q.options[0]!), 'ok']),
+      row(['2023/07/19 11:00:00', 'tim2@langkat.go.id', 'UPTD Puskesmas Stabat', ...questions.map((q) => q.options[q.options.length - 1]!), '']),
+    ].join('\n');
+  }
+
+  it('scores once its unit column is headed `unit`: grid rows by criterion title, names mapped to the listed ids, the rest named and left unread', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'formulir.csv'), exportOf('unit'));
+    const run = monev(['score', dir, '--rubric', 'ombudsman-ppp-2023', '--units', 'examples/langkat-2023/daftar-unit.csv', '--skip-other-columns', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(1, 3)).toEqual(['dinkes,Dinas Kesehatan,100.00,a,,0,100.00,100.00,100.00,100.00', 'pkm-stabat,UPTD Puskesmas Stabat,0.00,e,,31,0.00,0.00,0.00,0.00']);
+    expect(run.stderr).toContain('formulir.csv: warning: columns that name no criterion, not read (--skip-other-columns): `Cap waktu`, `Alamat email`, `Catatan tim` [csv/columns-skipped]');
+  });
+
+  it('as exported, says which column to head `unit`, and why every row was one unit', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'formulir.csv'), exportOf('Unit yang dinilai'));
+    const run = monev(['score', dir, '--rubric', 'ombudsman-ppp-2023', '--skip-other-columns', '--format', 'csv']);
+    expect(run.code).toBe(2);
+    const errors = run.stderr.split('\n').filter((l) => l.includes('error:')).map((l) => l.slice(l.indexOf('formulir.csv')));
+    expect(errors).toEqual([
+      "formulir.csv:2:3: error: unknown criterion `Unit yang dinilai` (if it holds the unit's id, the column is named `unit`) [answer/unknown-criterion]",
+      `formulir.csv:3: error: unit \`formulir\` is assessed twice (first at ${join(dir, 'formulir.csv')}:2); without a \`unit\` column every row is the unit the file is named after: head the column that says which unit a row is \`unit\` (its ids, or the units' names with --units) [unit/duplicate]`,
+    ]);
+  });
+});
