@@ -99,3 +99,37 @@ export function elementStandings(u: UnitResult, rubric: Pick<ReportHead['rubric'
     return { id: c.id, title: titles.get(c.id) ?? '', responses: c.responses ?? 0, mean: c.mean ?? null, score, zone };
   });
 }
+
+/** What a heat map of the round shows: its columns, each unit's score in them, and the round's mean of each. */
+export interface HeatGrid {
+  columns: { id: string; title: string }[];
+  /** Per unit, in the report's order, a score per column (null: n/a). */
+  rows: (number | null)[][];
+  means: (number | null)[];
+}
+
+/**
+ * The round as a grid of units by top-level groups; for a survey (`aggregate: mean`), by
+ * criteria instead, each on the rubric's scale (the SKM: each unsur's 25 x NRR), since a survey's
+ * one group would make a grid of one column. A column's mean is the mean of the units' rounded
+ * scores in it, as the summary's group means are.
+ */
+export function heatGrid(report: ScoreReport): HeatGrid {
+  const { rubric, units, summary } = report;
+  if (rubric.aggregate !== 'mean') {
+    return {
+      columns: rubric.groups,
+      rows: units.map((u) => rubric.groups.map((g) => u.groups.find((x) => x.id === g.id)?.score ?? null)),
+      means: summary.groups.map((g) => g.mean),
+    };
+  }
+  const rows = units.map((u) => {
+    const scores = new Map(elementStandings(u, rubric).map((e) => [e.id, e.score]));
+    return rubric.criteria.map((c) => scores.get(c.id) ?? null);
+  });
+  const means = rubric.criteria.map((_, j) => {
+    const scores = rows.map((r) => r[j]!).filter((s) => s !== null);
+    return scores.length ? roundHalfAway(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
+  });
+  return { columns: rubric.criteria, rows, means };
+}

@@ -1,6 +1,6 @@
 import type { CompiledRubric, ZoneColor } from '../core/compile.js';
 import { unitDiffs, type RoundDiff } from '../core/diff.js';
-import { elementStandings, summaryByType, type ScoreReport } from '../core/report.js';
+import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
@@ -48,7 +48,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     typeTable(report, locale),
     `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report, locale)}</figure>`,
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
-    `<figure class="wide"><figcaption>${esc(t('heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
+    `<figure class="wide"><figcaption>${esc(t(report.rubric.aggregate === 'mean' ? 'heatMapCriteria' : 'heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
     changesTable(options),
     commonGapsTable(report, locale),
     notAssessedList(report, locale),
@@ -171,11 +171,12 @@ function unitNameLabel(u: UnitResult, labelW: number, y: number): string {
 }
 
 function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): string {
-  const groups = report.rubric.groups;
+  const grid = heatGrid(report);
+  const groups = grid.columns;
   const cellW = 92;
   const cellH = 26;
   const labelW = labelWidth(report.units);
-  // A group's title on up to three lines over its column, so that "Dimensi Pengaduan" is not cut.
+  // A column's title on up to three lines over it, so that "Dimensi Pengaduan" is not cut.
   const titles = groups.map((g) => wrapText(g.title, cellW - 2 * LABEL_PAD, CHART_FONT, 3));
   const headH = 20 + 13 * Math.max(1, ...titles.map((lines) => lines.length));
   const width = labelW + groups.length * cellW + 4;
@@ -185,17 +186,17 @@ function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): s
     const spans = lines.map((line, k) => `<tspan x="${x}" y="${headH - 10 - (lines.length - 1 - k) * 13}">${esc(line)}</tspan>`);
     return `<text text-anchor="middle" class="axis"><title>${esc(g.title)}</title>${spans.join('')}</text>`;
   });
-  // One row per unit, then the round's mean of each group (a group n/a for every unit has none).
+  // One row per unit, then the round's mean of each column (a column n/a for every unit has none).
   const rows = [
-    ...report.units.map((u) => ({
+    ...report.units.map((u, i) => ({
       label: (y: number) => unitNameLabel(u, labelW, y),
       of: unitLabel(u),
-      scores: groups.map((g) => u.groups.find((x) => x.id === g.id)?.score ?? null),
+      scores: grid.rows[i]!,
     })),
     {
       label: (y: number) => `<text x="${labelW - LABEL_PAD}" y="${y}" text-anchor="end" class="axis mean">${esc(locale.t('mean'))}</text>`,
       of: locale.t('mean'),
-      scores: report.summary.groups.map((g) => g.mean),
+      scores: grid.means,
     },
   ];
   const height = headH + rows.length * cellH + 4;
@@ -211,7 +212,8 @@ function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): s
       }),
     );
   });
-  return `${chartSvg('chart heat', width, height, `${locale.t('heatMap')}; ${locale.t('mean')}: ${report.summary.groups.map((g) => `${g.title} ${locale.num(g.mean)}`).join('; ')}`)}${head.join('')}${cells.join('\n')}</svg>`;
+  const caption = locale.t(report.rubric.aggregate === 'mean' ? 'heatMapCriteria' : 'heatMap');
+  return `${chartSvg('chart heat', width, height, `${caption}; ${locale.t('mean')}: ${groups.map((g, j) => `${g.title} ${locale.num(grid.means[j])}`).join('; ')}`)}${head.join('')}${cells.join('\n')}</svg>`;
 }
 
 /** How each kind of unit (dinas, puskesmas, …) fares: units, mean and zones per type. */

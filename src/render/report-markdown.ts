@@ -1,6 +1,6 @@
 import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
-import { elementStandings, summaryByType, type ScoreReport } from '../core/report.js';
+import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
 import { answerText, capText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
@@ -26,9 +26,10 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   out.push('', `### ${t('ranking')}`, '', row([t('rank'), t('unit'), t('score'), t('zone')]), row(['---:', '---', '---:', '---']));
   const byId = new Map(units.map((u) => [u.unit.id, u]));
   for (const r of summary.ranking) out.push(row([String(r.rank), unitLabel(byId.get(r.unit)!), num(r.score), byId.get(r.unit)!.zone.label]));
-  out.push('', `### ${t('heatMap')}`, '', row([t('unit'), ...report.rubric.groups.map((g) => g.title)]), row(['---', ...report.rubric.groups.map(() => '---:')]));
-  for (const u of units) out.push(row([unitLabel(u), ...report.rubric.groups.map((g) => heatCell(u.groups.find((x) => x.id === g.id)?.score ?? null, rubric, num))]));
-  out.push(row([`**${t('mean')}**`, ...summary.groups.map((g) => heatCell(g.mean, rubric, num))]));
+  const grid = heatGrid(report);
+  out.push('', `### ${t(report.rubric.aggregate === 'mean' ? 'heatMapCriteria' : 'heatMap')}`, '', row([t('unit'), ...grid.columns.map((c) => c.title)]), row(['---', ...grid.columns.map(() => '---:')]));
+  units.forEach((u, i) => out.push(row([unitLabel(u), ...grid.rows[i]!.map((score) => heatCell(score, rubric, num))])));
+  out.push(row([`**${t('mean')}**`, ...grid.means.map((score) => heatCell(score, rubric, num))]));
   const diff = options.previous;
   if (diff) {
     out.push('', `### ${t('sincePreviousHeading')}`, '', `${t('movementLine', diff.summary)}.`, '', row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange')]), row(['---', '---:', '---:', '---:', '---']));

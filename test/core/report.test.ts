@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elementStandings, summaryByType, unitsInOrder } from '../../src/core/report.js';
+import { elementStandings, heatGrid, summaryByType, unitsInOrder, type ScoreReport } from '../../src/core/report.js';
 import { UnitCollector } from '../../src/core/collect.js';
 import { scoreUnit } from '../../src/core/score.js';
 import { rubricOf, sheet } from '../helpers.js';
@@ -58,6 +58,23 @@ describe("a survey unit's criteria, each on the rubric's scale and graded by its
     if (!outcome.ok) throw new Error('not scored');
     const head = { scale: 100, zones: skm.zones, criteria: skm.criterionList.map((c) => ({ id: c.id, title: c.title, group: c.groupPath })) };
     const grades = elementStandings(outcome.result, head).map((e) => [e.id, e.title, e.responses, e.mean, e.score, e.zone?.id ?? null]);
+    // The round's heat map of a survey is by criterion. A second unit: u1 (4 + 3 + 3) / 12 = 83.33,
+    // u2 (2 + 2 + 3) / 12 = 58.33, u3 3 / 4 = 75, u4 n/a. Means of the rounded scores where they
+    // apply: u1 (91.67 + 83.33) / 2 = 87.5, u2 (66.67 + 58.33) / 2 = 62.5, u3 75, u4 66.67.
+    const second = new UnitCollector(skm);
+    second.add(sheet('pkm2', { u1: 4, u2: 2, u3: 3, u4: 'na' }));
+    second.add(sheet('pkm2', { u1: 3, u2: 2, u3: '', u4: 'na' }));
+    second.add(sheet('pkm2', { u1: 3, u2: 3, u3: '', u4: 'na' }));
+    const other = scoreUnit(skm, second.result()[0]!);
+    if (!other.ok) throw new Error('not scored');
+    const round = { rubric: { ...head, aggregate: 'mean', groups: [{ id: 'unsur', title: 'Unsur' }] }, units: [outcome.result, other.result], summary: { groups: [] } };
+    const grid = heatGrid(round as unknown as ScoreReport);
+    expect(grid.columns.map((c) => c.id)).toEqual(['u1', 'u2', 'u3', 'u4']);
+    expect(grid.rows).toEqual([
+      [91.67, 66.67, null, 66.67],
+      [83.33, 58.33, 75, null],
+    ]);
+    expect(grid.means).toEqual([87.5, 62.5, 75, 66.67]);
     expect(grades).toEqual([
       // u1: (4 + 3 + 4) / 3 = 3.6667; 25 x 3.6667 = 91.67 -> A (>= 88.31)
       ['u1', 'U1', 3, 11 / 3, 91.67, 'a'],

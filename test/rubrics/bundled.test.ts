@@ -165,6 +165,9 @@ describe('the example rounds', () => {
     expect(markdown).toContain('| `u3` | Waktu penyelesaian | 29 | 3.45 | 86.21 | B - Baik | 9.58 | 11.11 |');
     const html = monev(['report', 'examples/skm/contoh-permenpanrb-14-2017.csv', '--rubric', 'skm-permenpanrb-14-2017', '--lang', 'id']).stdout;
     expect(html).toContain('<h3>Tiap kriteria atas seluruh responden</h3>');
+    // A survey's heat map is by criterion (its one group would make one column).
+    expect(html).toContain('<figcaption>Nilai tiap kriteria per unit</figcaption>');
+    expect(html).toContain('<title>contoh-permenpanrb-14-2017 · Waktu penyelesaian: 86,21</title>');
     expect(html).toMatch(/<tr><td><strong>Waktu penyelesaian<\/strong> <code>u3<\/code><\/td><td class="num">29<\/td><td class="num">3,45<\/td><td class="num">86,21<\/td><td><span class="badge"[^>]*>B<\/span><\/td><\/tr>/);
   });
 
