@@ -27,16 +27,25 @@ export interface Roster {
 
 export function rosterOf(listed: readonly ListedUnit[]): Roster {
   const byId = new Map(listed.map((u) => [u.id, u]));
-  const byName = new Map(listed.filter((u) => u.name).map((u) => [normalizeWord(u.name!), u]));
+  // A province's list names a Dinas Kesehatan in every Kabupaten: a name names a unit only when it
+  // is the name of one.
+  const named = new Map<string, ListedUnit[]>();
+  for (const u of listed) if (u.name) named.set(normalizeWord(u.name), [...(named.get(normalizeWord(u.name)) ?? []), u]);
+  const byName = (name: string) => {
+    const units = named.get(normalizeWord(name));
+    return units?.length === 1 ? units[0] : undefined;
+  };
   const assessed = new Set<string>();
   const reported = new Set<string>();
   return {
     check(unit, where) {
-      const entry = byId.get(unit.id) ?? byName.get(normalizeWord(unit.id)) ?? byId.get(unitIdFromName(unit.id));
+      const entry = byId.get(unit.id) ?? byName(unit.id) ?? byId.get(unitIdFromName(unit.id));
       if (!entry) {
         if (reported.has(unit.id)) return { unit };
         reported.add(unit.id);
-        const meant = (unit.name && byName.get(normalizeWord(unit.name))?.id) || suggest(unit.id, byId.keys());
+        const sharing = named.get(normalizeWord(unit.id)) ?? (unit.name ? named.get(normalizeWord(unit.name)) : undefined);
+        if (sharing && sharing.length > 1) return { unit, problem: problem('units/ambiguous-name', { unit: unit.id, units: sharing.map((u) => u.id) }, { ...where, severity: 'warning' }) };
+        const meant = (unit.name && byName(unit.name)?.id) || suggest(unit.id, byId.keys());
         return { unit, problem: problem('units/not-listed', { unit: unit.id, suggestion: meant }, { ...where, severity: 'warning' }) };
       }
       assessed.add(entry.id);

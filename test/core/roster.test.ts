@@ -39,3 +39,22 @@ describe('rosterOf: the units list of a round', () => {
     expect(roster.notAssessed()).toHaveLength(4);
   });
 });
+
+describe('rosterOf: a list where one name is several units (a province)', () => {
+  const province = [
+    { id: 'langkat-dinkes', name: 'Dinas Kesehatan', region: 'Kabupaten Langkat' },
+    { id: 'asahan-dinkes', name: 'Dinas Kesehatan', region: 'Kabupaten Asahan' },
+    { id: 'asahan-dinsos', name: 'Dinas Sosial', region: 'Kabupaten Asahan' },
+  ];
+
+  it('takes a unique name for its unit, and warns of a shared one naming the ids it could be, never picking one', () => {
+    const roster = rosterOf(province);
+    expect(roster.check({ id: 'Dinas Sosial' }, at).unit.id).toBe('asahan-dinsos');
+    expect(roster.check({ id: 'Dinas Kesehatan' }, at)).toEqual({
+      unit: { id: 'Dinas Kesehatan' },
+      problem: expect.objectContaining({ code: 'units/ambiguous-name', severity: 'warning', params: { unit: 'Dinas Kesehatan', units: ['langkat-dinkes', 'asahan-dinkes'] } }),
+    });
+    expect(roster.check({ id: 'dinkes', name: 'Dinas Kesehatan' }, at).problem?.code).toBe('units/ambiguous-name');
+    expect(roster.notAssessed().map((u) => u.id)).toEqual(['langkat-dinkes', 'asahan-dinkes']);
+  });
+});
