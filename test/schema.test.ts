@@ -59,9 +59,11 @@ describe('JSON Schemas', () => {
       ['examples/pra-evaluasi'],
       ['examples/skm', '--rubric', 'skm-permenpanrb-14-2017'],
       ['examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023'],
+      // With a units list, the summary names the listed units not assessed.
+      ['examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--units', 'examples/langkat-2023/daftar-unit.csv'],
     ]) {
       const result = JSON.parse(monev(['score', ...args, '--format', 'json', '-q']).stdout);
-      expect(validate(result) ? [] : validate.errors, args[0]).toEqual([]);
+      expect(validate(result) ? [] : validate.errors, args.join(' ')).toEqual([]);
     }
     expect(monev(['schema', 'result']).stdout).toBe(`${JSON.stringify(jsonSchema('result'), null, 2)}\n`);
     expect(monev(['schema', 'nonsense']).code).toBe(2);
