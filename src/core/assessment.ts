@@ -73,6 +73,13 @@ export interface SheetRow {
   cells: readonly string[];
   columns: readonly number[];
   criteria: readonly string[];
+  /** The row's columns starting with `_` (not scored), one object per header. */
+  asides?: RowAsides;
+}
+
+export interface RowAsides {
+  columns: readonly number[];
+  names: readonly string[];
 }
 
 /** One unit's answers as one source gave them: a YAML document, a wide-CSV row, a long-CSV unit. */

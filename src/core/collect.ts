@@ -1,7 +1,7 @@
 import type { AnswerRecord, Position, Sheet, SheetRow, UnitInfo } from './assessment.js';
 import type { CompiledCriterion, CompiledRubric, RawAnswer } from './compile.js';
 import { parseDay } from './calendar-day.js';
-import { criterionOfHeader, suggestCriterion } from './column-header.js';
+import { criterionOfHeader, profileItemOf, suggestCriterion } from './column-header.js';
 import { problem, type Problem } from './problem.js';
 import { COLUMN_NAMES_MEANT, normalizeWord } from './vocabulary.js';
 
@@ -30,6 +30,15 @@ export interface UnitAnswers {
   respondents: number;
   /** Indexed by the criterion's position in the rubric (CompiledCriterion.index); undefined: no answer. */
   answers: (CollectedAnswer | undefined)[];
+  /** A survey's respondent profile (the rubric's `profile`), from the rows' columns that give it. */
+  profile?: ProfileCount[];
+}
+
+/** How the respondents of a unit answered one profile question: `Jenis kelamin`: P 9, L 6. */
+export interface ProfileCount {
+  id: string;
+  title: string;
+  counts: { answer: string; count: number }[];
 }
 
 /** The answer a unit gave to a criterion, by id. */
@@ -70,6 +79,21 @@ interface PooledUnit {
   date?: string | undefined;
   assessor?: string | undefined;
   tallies: (Tally | undefined)[];
+  /** Per profile item, each answer's count under its key (case-blind), with the first spelling met. */
+  profile?: Map<string, { answer: string; count: number }>[];
+}
+
+/** A respondent's details from a survey row: one more count for each answer given. */
+function countProfile(unit: PooledUnit, row: SheetRow, cells: readonly { item: number; cell: number }[]): void {
+  for (const { item, cell } of cells) {
+    const answer = row.cells[cell]!.trim();
+    if (answer === '') continue;
+    const counts = ((unit.profile ??= [])[item] ??= new Map());
+    const key = normalizeWord(answer);
+    const entry = counts.get(key);
+    if (entry) entry.count++;
+    else counts.set(key, { answer, count: 1 });
+  }
 }
 
 interface WideColumns {
@@ -79,6 +103,10 @@ interface WideColumns {
   ambiguous: (readonly string[] | undefined)[];
   /** A criterion named by two columns: each answer must then be checked for a duplicate. */
   repeated: boolean;
+  /** Per column that is a profile item's (a respondent's detail, not scored), true (sparse). */
+  profiled: (true | undefined)[];
+  /** The cells that give profile items: the item's index in the rubric's profile, and the cell. */
+  profile: { item: number; cell: number }[];
 }
 
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
@@ -124,7 +152,7 @@ export class UnitCollector {
     this.checkDate(sheet);
     const row = sheet.row;
     if (row) {
-      const columns = this.wideColumns(row.criteria);
+      const columns = this.wideColumns(row);
       if (!columns.repeated) return this.takeRow(sheet, row, columns);
     }
     // Answers one at a time (a long CSV's rows, a YAML document's answers, a wide row naming a
@@ -148,14 +176,14 @@ export class UnitCollector {
   }
 
   /** A wide row whose header names each criterion once: no duplicate to look for, no closure per answer. */
-  private takeRow(sheet: Sheet, row: SheetRow, { criteria, ambiguous }: WideColumns): UnitAnswers {
+  private takeRow(sheet: Sheet, row: SheetRow, { criteria, ambiguous, profiled }: WideColumns): UnitAnswers {
     const answers: (CollectedAnswer | undefined)[] = new Array(this.rubric.criterionList.length);
     const { cells, columns } = row;
     let respondents = 0;
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k];
       if (c === undefined) {
-        this.reportUnknown(sheet, row.criteria[k]!, k, ambiguous[k]);
+        if (!profiled[k]) this.reportUnknown(sheet, row.criteria[k]!, k, ambiguous[k]);
         continue;
       }
       const raw = cells[columns[k]!]!;
@@ -176,7 +204,9 @@ export class UnitCollector {
     return { unit: sheet.unit, sources: this.lastSources, line: sheet.line, date: sheet.date, assessor: sheet.assessor, respondents, answers };
   }
 
-  private wideColumns(ids: readonly string[]): WideColumns {
+  /** What a wide row's header means, worked out once per header (its ids and asides are one per header). */
+  private wideColumns(row: SheetRow): WideColumns {
+    const ids = row.criteria;
     // Every row of a file has the same header: the last one is found without a WeakMap lookup.
     if (ids === this.lastIds) return this.lastColumns!;
     let columns = this.columnCache.get(ids);
@@ -186,7 +216,22 @@ export class UnitCollector {
       const criteria = matches.map((m) => (m && 'criterion' in m ? m.criterion : undefined));
       const ambiguous = matches.map((m) => (m && 'ambiguous' in m ? m.ambiguous : undefined));
       const known = criteria.filter((c) => c !== undefined);
-      columns = { criteria, ambiguous, repeated: new Set(known).size !== known.length };
+      // A survey's respondent details: a column that names no criterion, or one set aside with `_`.
+      const profiled: (true | undefined)[] = [];
+      const profile: { item: number; cell: number }[] = [];
+      if (this.rubric.profile.length) {
+        ids.forEach((id, k) => {
+          const item = criteria[k] || ambiguous[k] ? -1 : profileItemOf(this.rubric, id);
+          if (item < 0) return;
+          profiled[k] = true;
+          profile.push({ item, cell: row.columns[k]! });
+        });
+        row.asides?.names.forEach((name, k) => {
+          const item = profileItemOf(this.rubric, name);
+          if (item >= 0) profile.push({ item, cell: row.asides!.columns[k]! });
+        });
+      }
+      columns = { criteria, ambiguous, repeated: new Set(known).size !== known.length, profiled, profile };
       this.columnCache.set(ids, columns);
     }
     this.lastIds = ids;
@@ -255,6 +300,7 @@ export class UnitCollector {
     unit.date ??= sheet.date;
     unit.assessor ??= sheet.assessor;
     const pooled = unit;
+    if (sheet.row && this.rubric.profile.length) countProfile(pooled, sheet.row, this.wideColumns(sheet.row).profile);
     this.eachAnswer(sheet, (c, record, value, note, evidence) => {
       const parsed = this.parse(c, value, sheet, record);
       if (parsed === undefined) return;
@@ -292,7 +338,8 @@ export class UnitCollector {
           evidence: t.evidence?.join('; '),
         };
       });
-      return { unit: u.unit, sources: [...u.sources], line: u.line, date: u.date, assessor: u.assessor, respondents, answers };
+      const profile = this.rubric.profile.length ? profileOf(this.rubric, u) : undefined;
+      return { unit: u.unit, sources: [...u.sources], line: u.line, date: u.date, assessor: u.assessor, respondents, answers, ...(profile ? { profile } : {}) };
     });
   }
 
@@ -312,11 +359,11 @@ export class UnitCollector {
   ): void {
     const row = sheet.row;
     if (row) {
-      const { criteria, ambiguous } = this.wideColumns(row.criteria);
+      const { criteria, ambiguous, profiled } = this.wideColumns(row);
       for (let k = 0; k < criteria.length; k++) {
         const c = criteria[k];
-        if (c === undefined) this.reportUnknown(sheet, row.criteria[k]!, k, ambiguous[k]);
-        else visit(c, k, row.cells[row.columns[k]!]!, undefined, undefined);
+        if (c !== undefined) visit(c, k, row.cells[row.columns[k]!]!, undefined, undefined);
+        else if (!profiled[k]) this.reportUnknown(sheet, row.criteria[k]!, k, ambiguous[k]);
       }
       return;
     }
@@ -352,6 +399,15 @@ export class UnitCollector {
     }
     return parsed;
   }
+}
+
+/** Each profile item's answers, most given first (then as first met), with how many gave each. */
+function profileOf(rubric: CompiledRubric, unit: PooledUnit): ProfileCount[] {
+  return rubric.profile.map((item, i) => ({
+    id: item.id,
+    title: item.title,
+    counts: [...(unit.profile?.[i]?.values() ?? [])].sort((a, b) => b.count - a.count).map(({ answer, count }) => ({ answer, count })),
+  }));
 }
 
 /** Where an answer is: a record carries its position; a wide row's answer k is in its column. */

@@ -117,3 +117,14 @@ export function suggestCriterion(rubric: CompiledRubric, header: string): string
   const found = title === undefined ? undefined : byTitle.get(title);
   return found?.length === 1 ? found[0]!.id : undefined;
 }
+
+/**
+ * Which of a survey's profile items (`profile`: a respondent's gender, education, …) a column
+ * gives, by its id or title as rule 2 compares them; `_` before a header (a column set aside
+ * from scoring) and `_` or `-` between words (`_jenis_kelamin`) do not count. -1: none.
+ */
+export function profileItemOf(rubric: CompiledRubric, header: string): number {
+  const words = (text: string) => headerKey(text.replace(/^_+/, '').replace(/[_-]+/g, ' '));
+  const key = words(header);
+  return rubric.profile.findIndex((item) => words(item.id) === key || words(item.title) === key);
+}

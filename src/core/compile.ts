@@ -75,6 +75,8 @@ export interface CompiledRubric {
   aggregate: 'none' | 'mean';
   /** The rule for a survey's least number of respondents, if the rubric names one. */
   sample: 'krejcie-morgan' | undefined;
+  /** The respondents' details a survey counts per unit (`profile`), in the rubric's order. */
+  profile: { id: string; title: string }[];
   /** Ascending by min. */
   zones: CompiledZone[];
   groups: CompiledGroup[];
@@ -127,6 +129,7 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
     scale: rubric.scale,
     aggregate: rubric.aggregate,
     sample: rubric.sample,
+    profile: rubric.profile ?? [],
     zones,
     groups,
     root: { kind: 'group', index: -1, id: '', title: '', weight: 1, children: groups },

@@ -37,6 +37,10 @@ export const UnitResultSchema = z.object({
   date: z.string().optional(),
   assessor: z.string().optional(),
   respondents: z.number().int().optional().describe('Rubrics with aggregate: mean: the number of respondents'),
+  profile: z
+    .array(z.object({ id: z.string(), title: z.string(), counts: z.array(z.object({ answer: z.string(), count: z.number().int() })) }))
+    .optional()
+    .describe("Rubrics with a profile: per profile item, how many respondents gave each answer, most given first"),
   score: z.number().describe('Score rounded to 2 decimals, half away from zero'),
   scoreExact: z.number().describe('Unrounded score'),
   zone: ZoneRef.describe('Zone after caps'),

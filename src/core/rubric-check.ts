@@ -89,6 +89,10 @@ export function checkRubric(rubric: Rubric): Problem[] {
   rubric.groups.forEach((group, i) => walk(group, ['groups', i]));
   // A sample size is a number of respondents: without them it would never be checked.
   if (rubric.sample && rubric.aggregate !== 'mean') problems.push(problem('rubric/sample-without-mean', { sample: rubric.sample }, { path: ['sample'] }));
+  // A profile counts respondents' details: a rubric of one answer per unit has no respondents.
+  if (rubric.profile?.length && rubric.aggregate !== 'mean') problems.push(problem('rubric/profile-without-mean', {}, { path: ['profile'] }));
+  // A profile column is matched as a criterion's is: its id may be no criterion's or group's.
+  rubric.profile?.forEach((item, i) => claim(item.id, ['profile', i]));
   checkVocabulary(rubric, problems);
   if (!problems.some((p) => p.severity === 'error')) problems.push(...rubricWarnings(rubric));
   return problems;

@@ -146,6 +146,10 @@ export const RubricSchema = z
       .enum(['krejcie-morgan'])
       .optional()
       .describe("With aggregate: mean, the least number of respondents for a unit's population (a units list's population column): krejcie-morgan, the table PermenPANRB 14/2017 points to"),
+    profile: z
+      .array(z.strictObject({ id: Slug, title: z.string().min(1).describe('The question, as a form heads its column') }))
+      .optional()
+      .describe("With aggregate: mean, the respondents' details counted per unit (a survey report's respondent profile): the columns that give them, by id or title"),
     zones: z.array(ZoneSchema).min(1).describe('Score bands; exactly one starts at 0'),
     answers: AnswersSchema.optional(),
     groups: z.array(GroupSchema).min(1).describe('The top-level groups'),

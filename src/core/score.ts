@@ -1,5 +1,5 @@
 import type { UnitInfo } from './assessment.js';
-import type { CollectedAnswer, UnitAnswers } from './collect.js';
+import type { CollectedAnswer, ProfileCount, UnitAnswers } from './collect.js';
 import type { CompiledCriterion, CompiledGroup, CompiledRubric, CompiledZone } from './compile.js';
 import { problem, type Problem } from './problem.js';
 import { roundHalfAway } from './round.js';
@@ -66,6 +66,8 @@ export interface UnitResult {
   date?: string | undefined;
   assessor?: string | undefined;
   respondents?: number;
+  /** A survey's respondent profile (the rubric's `profile`): how many gave each answer. */
+  profile?: ProfileCount[];
   score: number;
   scoreExact: number;
   zone: ZoneRef;
@@ -290,6 +292,7 @@ class UnitScore implements UnitResult {
   readonly date: string | undefined;
   readonly assessor: string | undefined;
   readonly respondents: number | undefined;
+  readonly profile: ProfileCount[] | undefined;
   readonly score: number;
   readonly scoreExact: number;
   readonly zone: ZoneRef;
@@ -321,6 +324,7 @@ class UnitScore implements UnitResult {
     this.date = answers.date;
     this.assessor = answers.assessor;
     this.respondents = rubric.aggregate === 'mean' ? answers.respondents : undefined;
+    this.profile = answers.profile;
     this.score = score;
     this.scoreExact = scoreExact;
     this.zoneByScore = plan.zoneRefs.get(zoneByScore)!;
@@ -509,6 +513,7 @@ class UnitScore implements UnitResult {
     if (this.date !== undefined) json += `,"date":${JSON.stringify(this.date)}`;
     if (this.assessor !== undefined) json += `,"assessor":${JSON.stringify(this.assessor)}`;
     if (this.respondents !== undefined) json += `,"respondents":${JSON.stringify(this.respondents)}`;
+    if (this.profile !== undefined) json += `,"profile":${JSON.stringify(this.profile)}`;
     json += `,"score":${JSON.stringify(this.score)},"scoreExact":${JSON.stringify(this.scoreExact)}`;
     json += `,"zone":${zoneJson.get(this.zone)},"zoneByScore":${zoneJson.get(this.zoneByScore)},"cappedBy":${JSON.stringify(this.cappedBy)}`;
     json += `,"groups":${this.#groupsJson()},"criteria":[`;
@@ -525,6 +530,7 @@ class UnitScore implements UnitResult {
       date: this.date,
       assessor: this.assessor,
       respondents: this.respondents,
+      profile: this.profile,
       score: this.score,
       scoreExact: this.scoreExact,
       zone: this.zone,

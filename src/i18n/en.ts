@@ -86,6 +86,7 @@ export const en: Record<string, (p: P) => string> = {
   'rubric/unreachable-zone': (p) => `zone ${q(p.zone)} (from ${p.min}) ends at ${p.next}: no score rounded to 2 decimals falls in it`,
   'rubric/tiny-weight': (p) => `criterion ${q(p.criterion)} is worth ${Number(p.points).toFixed(3)} points, less than ${p.limit}: is its weight (or its group's) right?`,
   'rubric/sample-without-mean': (p) => `sample: ${p.sample} counts respondents, and only a rubric with \`aggregate: mean\` has them`,
+  'rubric/profile-without-mean': () => 'profile counts the details of respondents, and only a rubric with `aggregate: mean` has them',
   'rubric/cap-top-zone': (p) => `cap ${q(p.zone)} of ${q(p.criterion)} is the top zone: it can never lower a unit's zone`,
   'rubric/no-guidance': (p) => `criterion ${q(p.criterion)} has no guidance: the field team will not know how to check it`,
   'rubric/is-assessment': () => 'this is an assessment, not a rubric (assessments are checked with `monev validate --rubric <rubric> <files>`)',

@@ -85,6 +85,7 @@ export const id: Record<string, (p: P) => string> = {
   'rubric/unreachable-zone': (p) => `zona ${q(p.zone)} (mulai ${p.min}) berakhir di ${p.next}: tidak ada nilai dua desimal yang jatuh di dalamnya`,
   'rubric/tiny-weight': (p) => `kriteria ${q(p.criterion)} hanya bernilai ${Number(p.points).toFixed(3)} poin, kurang dari ${p.limit}: apakah bobotnya (atau bobot kelompoknya) benar?`,
   'rubric/sample-without-mean': (p) => `sample: ${p.sample} menghitung responden, dan hanya rubrik dengan \`aggregate: mean\` yang memilikinya`,
+  'rubric/profile-without-mean': () => 'profile menghitung data responden, dan hanya rubrik dengan `aggregate: mean` yang memilikinya',
   'rubric/cap-top-zone': (p) => `cap ${q(p.zone)} pada ${q(p.criterion)} adalah zona tertinggi: tidak pernah menurunkan zona unit`,
   'rubric/no-guidance': (p) => `kriteria ${q(p.criterion)} tidak punya petunjuk (guidance): tim lapangan tidak tahu cara memeriksanya`,
   'rubric/is-assessment': () => 'ini berkas penilaian, bukan rubrik (penilaian diperiksa dengan `monev validate --rubric <rubrik> <berkas>`)',

@@ -1,4 +1,4 @@
-import type { AnswerRecord, Sheet, SheetRow, UnitInfo } from '../core/assessment.js';
+import type { AnswerRecord, RowAsides, Sheet, SheetRow, UnitInfo } from '../core/assessment.js';
 import { problem, type Problem } from '../core/problem.js';
 import type { CsvRecord } from './csv-records.js';
 
@@ -41,6 +41,8 @@ interface HeaderLayout {
   criterionIds: string[];
   /** Columns without a name (a spreadsheet's stray empty column): read only to check that they are empty. */
   unnamed: number[];
+  /** Wide: the columns starting with `_`, which are not scored (a survey may count them: `profile`). */
+  asides: RowAsides;
 }
 
 /**
@@ -74,7 +76,13 @@ function layoutOf(names: string[], lower: string[]): HeaderLayout {
     criterionColumns,
     criterionIds: criterionColumns.map((i) => names[i]!),
     unnamed,
+    asides: asidesOf(mode === 'wide' ? names : []),
   };
+}
+
+function asidesOf(names: readonly string[]): RowAsides {
+  const columns = names.map((_, i) => i).filter((i) => names[i]!.startsWith('_'));
+  return { columns, names: columns.map((i) => names[i]!) };
 }
 
 /** A cell's text, undefined when the column is absent or the cell empty. */
@@ -145,7 +153,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     }
     if (layout.mode === 'wide') {
       const unit: UnitInfo = { id, name: cellAt(cells, layout.name), type: cellAt(cells, layout.type), region: cellAt(cells, layout.region) };
-      return new WideRowSheet(unit, cellAt(cells, layout.rubric), cellAt(cells, layout.date), cellAt(cells, layout.assessor), file, line, cells, layout.criterionColumns, layout.criterionIds);
+      return new WideRowSheet(unit, cellAt(cells, layout.rubric), cellAt(cells, layout.date), cellAt(cells, layout.assessor), file, line, cells, layout.criterionColumns, layout.criterionIds, layout.asides);
     }
     const criterion = cells[layout.criterion]!;
     if (criterion === '') {
@@ -221,6 +229,7 @@ class WideRowSheet implements Sheet, SheetRow {
     readonly cells: readonly string[],
     readonly columns: readonly number[],
     readonly criteria: readonly string[],
+    readonly asides: RowAsides,
   ) {
     this.rubric = rubric;
     this.date = date;

@@ -107,3 +107,8 @@ export function sincePreviousText(u: UnitDiff, locale: Locale): string {
   if (!u.before || !u.after) return locale.t('notInPrevious');
   return locale.t('sincePrevious', { before: locale.num(u.before.score), zone: u.before.zone.label, change: signed(u.change, locale), movement: u.movement, after: u.after.zone.label });
 }
+
+/** A survey unit's respondent profile, a line per question answered: `Jenis kelamin: P 15, L 14`. */
+export function profileLines(u: UnitResult): string[] {
+  return (u.profile ?? []).filter((p) => p.counts.length).map((p) => `${p.title}: ${p.counts.map((c) => `${c.answer} ${c.count}`).join(', ')}`);
+}

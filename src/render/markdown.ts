@@ -1,5 +1,5 @@
 import { elementStandings, unitsInOrder, type ScoreReport } from '../core/report.js';
-import { answerText, capText, nextZoneText, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
+import { answerText, capText, nextZoneText, profileLines, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
 import type { RenderOptions } from './types.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -38,6 +38,8 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale, so
     out.push('', row([t('group'), t('score')]), row(['---', '---:']));
     for (const g of u.groups) out.push(row([g.title, num(g.score)]));
     if (u.respondents !== undefined) {
+      const profile = profileLines(u);
+      if (profile.length) out.push('', `${t('profile')}:`, '', ...profile.map((line) => `- ${line}`));
       out.push('', t('averagedNote'), '');
       out.push(row([t('criterion'), t('title'), t('responses'), t('mean'), t('score'), t('zone'), t('points'), t('worth')]), row(['---', '---', '---:', '---:', '---:', '---', '---:', '---:']));
       const standings = elementStandings(u, rubric);

@@ -4,7 +4,7 @@ import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
+import { answerText, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -306,7 +306,11 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
     );
   }
   parts.push('</tbody></table>');
-  if (u.respondents !== undefined) parts.push(elementsTable(u, report, locale));
+  if (u.respondents !== undefined) {
+    const profile = profileLines(u);
+    if (profile.length) parts.push(`<p class="meta"><strong>${esc(t('profile'))}:</strong> ${profile.map(esc).join(' · ')}</p>`);
+    parts.push(elementsTable(u, report, locale));
+  }
   const next = u.nextZone;
   parts.push(`<h3>${esc(t('nextZone'))}</h3>`);
   if (!next) parts.push(`<p>${esc(t('inTopZone', { zone: u.zone.label }))}</p>`);

@@ -2,7 +2,7 @@ import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
 import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, capText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, capText, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -83,6 +83,8 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   out.push('', row([t('group'), t('score'), t('roundMean')]), row(['---', '---:', '---:']));
   for (const g of u.groups) out.push(row([g.title, num(g.score), num(roundMeans.get(g.id))]));
   if (u.respondents !== undefined) {
+    const profile = profileLines(u);
+    if (profile.length) out.push('', `${t('profile')}:`, '', ...profile.map((line) => `- ${line}`));
     out.push('', `### ${t('elementsHeading')}`, '', row([t('criterion'), t('responses'), t('meanAnswer'), t('score'), t('zone')]), row(['---', '---:', '---:', '---:', '---']));
     for (const e of elementStandings(u, report.rubric)) out.push(row([`${e.title} (\`${e.id}\`)`, String(e.responses), num(e.mean), num(e.score), e.zone?.label ?? '']));
   }

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import { unitsInOrder, type ReportHead, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import type { Summary } from '../core/summary.js';
-import { answerText, capText, nextZoneText, shortZoneLabel, statusText, unitLabel } from './describe.js';
+import { answerText, capText, nextZoneText, profileLines, shortZoneLabel, statusText, unitLabel } from './describe.js';
 import { boxWidth, cutCell, hanging, largest, ruleFrom, slicedTable } from './terminal-fit.js';
 import type { RenderOptions, StreamRenderer } from './types.js';
 
@@ -45,7 +45,7 @@ function entryOf(u: UnitResult, { gaps: gapLimit, paint, locale, width }: Render
   if (gapLimit > 0) {
     section.push('', paint.bold(`${unitLabel(u)}: ${locale.num(u.score)} ${paint.zone(u.zone.color, u.zone.label)}`));
     if (u.respondents !== undefined) {
-      section.push(`  ${t('respondents')}: ${u.respondents}`);
+      section.push(`  ${t('respondents')}: ${u.respondents}`, ...profileLines(u).map((line) => `    ${line}`));
       const means = u.criteria.map((c) => `${c.id} ${locale.num(c.mean)} (${c.responses ?? 0})`);
       section.push(`  ${t('meanAnswers')}: ${means.join(' · ')}`);
     }

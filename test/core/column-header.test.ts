@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Sheet } from '../../src/core/assessment.js';
 import { answerFor, UnitCollector } from '../../src/core/collect.js';
-import { criterionOfHeader, headerKey, suggestCriterion } from '../../src/core/column-header.js';
+import { criterionOfHeader, headerKey, profileItemOf, suggestCriterion } from '../../src/core/column-header.js';
+import { checkRubric } from '../../src/core/rubric-check.js';
+import { RubricSchema } from '../../src/core/rubric-schema.js';
+import { scoreUnit, writeUnitJson } from '../../src/core/score.js';
+import { collectText } from '../../src/core/text-out.js';
 import { rubricOf } from '../helpers.js';
 
 const rubric = rubricOf({
@@ -154,5 +158,52 @@ describe('UnitCollector with a form export header', () => {
     collector.add(wideRow('pkm', ['U1. Bagaimana pendapat Saudara?'], ['2'], 3));
     expect(collector.drain()).toEqual([]);
     expect(answerFor(survey, collector.result()[0]!, 'u1')).toMatchObject({ responses: 2, mean: 3 });
+  });
+});
+
+describe("a survey's respondent profile", () => {
+  const survey = rubricOf({
+    aggregate: 'mean',
+    profile: [
+      { id: 'jenis-kelamin', title: 'Jenis kelamin' },
+      { id: 'pendidikan', title: 'Pendidikan' },
+      { id: 'pekerjaan', title: 'Pekerjaan' },
+    ],
+    groups: [{ id: 'unsur', title: 'Unsur', criteria: [{ id: 'u1', title: 'Persyaratan', type: 'scale', min: 1, max: 4, scoring: 'ratio' }] }],
+  });
+
+  it('matches columns by id or title, set aside with _ or not, words joined by _ or -', () => {
+    expect(['_jenis_kelamin', 'Jenis Kelamin', 'jenis-kelamin', '_Pendidikan', 'PENDIDIKAN:', 'Usia', 'u1'].map((h) => profileItemOf(survey, h))).toEqual([0, 0, 0, 1, 1, -1, -1]);
+  });
+
+  it('counts per unit how many respondents gave each answer, most given first, case-blind, blanks left out; the columns are not reported', () => {
+    // Header: `_jenis_kelamin` set aside (column 0), then the question `Pendidikan` and U1.
+    const header = ['Pendidikan', 'U1. Persyaratan?'];
+    const asides = { columns: [0], names: ['_jenis_kelamin'] };
+    const row = (unit: string, cells: string[], line: number): Sheet => ({ unit: { id: unit }, file: 'skm.csv', line, answers: [], row: { cells, columns: [1, 2], criteria: header, asides } });
+    const collector = new UnitCollector(survey);
+    collector.add(row('pkm', ['P', 'SMA', '4'], 2));
+    collector.add(row('pkm', ['L', 'S1', '3'], 3));
+    collector.add(row('pkm', ['p', 'sma', '2'], 4));
+    collector.add(row('pkm', ['', 'SMA', '3'], 5));
+    expect(collector.drain()).toEqual([]);
+    const [unit] = collector.result();
+    expect(unit!.profile).toEqual([
+      { id: 'jenis-kelamin', title: 'Jenis kelamin', counts: [{ answer: 'P', count: 2 }, { answer: 'L', count: 1 }] },
+      { id: 'pendidikan', title: 'Pendidikan', counts: [{ answer: 'SMA', count: 3 }, { answer: 'S1', count: 1 }] },
+      { id: 'pekerjaan', title: 'Pekerjaan', counts: [] },
+    ]);
+    // The unit's JSON carries it, written by the fast writer as JSON.stringify writes it.
+    const outcome = scoreUnit(survey, unit!);
+    if (!outcome.ok) throw new Error('not scored');
+    expect(collectText((out) => writeUnitJson(outcome.result, out))).toBe(JSON.stringify(outcome.result));
+    expect(JSON.parse(JSON.stringify(outcome.result)).profile[0].counts).toEqual([{ answer: 'P', count: 2 }, { answer: 'L', count: 1 }]);
+  });
+
+  it('is a rubric error without aggregate: mean, and its ids may be no criterion\'s', () => {
+    const rubric = (extra: Record<string, unknown>) =>
+      RubricSchema.parse({ id: 'r', title: 'R', version: '1', zones: [{ id: 'z', label: 'Z', min: 0 }], groups: [{ id: 'g', title: 'G', criteria: [{ id: 'u1', title: 'U1' }] }], ...extra });
+    expect(checkRubric(rubric({ profile: [{ id: 'jenis-kelamin', title: 'Jenis kelamin' }] })).map((p) => p.code)).toEqual(['rubric/profile-without-mean']);
+    expect(checkRubric(rubric({ aggregate: 'mean', profile: [{ id: 'u1', title: 'Usia' }] })).map((p) => [p.code, p.path])).toEqual([['rubric/duplicate-id', ['profile', 0, 'id']]]);
   });
 });

@@ -165,6 +165,8 @@ describe('the example rounds', () => {
     expect(markdown).toContain('| `u3` | Waktu penyelesaian | 29 | 3.45 | 86.21 | B - Baik | 9.58 | 11.11 |');
     const html = monev(['report', 'examples/skm/contoh-permenpanrb-14-2017.csv', '--rubric', 'skm-permenpanrb-14-2017', '--lang', 'id']).stdout;
     expect(html).toContain('<h3>Tiap kriteria atas seluruh responden</h3>');
+    // The respondent profile, counted from the `_jenis_kelamin` and `_pendidikan` columns: 15 + 14 = 29.
+    expect(html).toContain('<p class="meta"><strong>Profil responden:</strong> Jenis kelamin: P 15, L 14 · Pendidikan: S1 7, SD 6, D3 5, SMP 4, S2 4, SMA 3</p>');
     // A survey's heat map is by criterion (its one group would make one column).
     expect(html).toContain('<figcaption>Nilai tiap kriteria per unit</figcaption>');
     expect(html).toContain('<title>contoh-permenpanrb-14-2017 · Waktu penyelesaian: 86,21</title>');
@@ -195,7 +197,7 @@ describe('the example rounds', () => {
     expect(unit.criteria.map((c: { id: string; responses: number }) => [c.id, c.responses])).toEqual(totals.map(([, n], i) => [`u${i + 1}`, n]));
   });
 
-  it('SKM from an online form exported as it is: --skip-other-columns leaves the respondent\'s details unread, naming them', () => {
+  it('SKM from an online form exported as it is: the respondent profile counted, --skip-other-columns leaves the rest unread, naming it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monev-form-'));
     const text = readFileSync('examples/formulir-daring/dpmptsp-langkat.csv', 'utf8');
     const [header, ...rows] = text.split('\r\n');
@@ -203,11 +205,15 @@ describe('the example rounds', () => {
     const refused = monev(['score', dir, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("unknown criterion `Usia` (not a criterion's id, title or code; if the column answers none, name it `_Usia`");
-    const run = monev(['score', dir, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv', '--skip-other-columns']);
+    // The questions of the SKM's profile (Jenis kelamin, Pendidikan) are no error: they are counted.
+    expect(refused.stderr).not.toContain('`Jenis kelamin`');
+    const run = monev(['score', dir, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'json', '--skip-other-columns']);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[1]).toBe('dpmptsp-langkat,,74.77,c,,9,74.77');
+    const [unit] = JSON.parse(run.stdout).units;
+    expect(unit.score).toBe(74.77);
+    expect(unit.profile.map((p: { id: string; counts: { count: number }[] }) => [p.id, p.counts.reduce((n, c) => n + c.count, 0)])).toEqual([['jenis-kelamin', 12], ['pendidikan', 12], ['pekerjaan', 0]]);
     expect(run.stderr.trim()).toBe(
-      `${join(dir, 'dpmptsp-langkat.csv')}: warning: columns that name no criterion, not read (--skip-other-columns): \`Cap waktu\`, \`Jenis kelamin\`, \`Usia\`, \`Pendidikan terakhir\`, \`Jenis layanan yang diterima\`, \`Saran dan masukan\` [csv/columns-skipped]`,
+      `${join(dir, 'dpmptsp-langkat.csv')}: warning: columns that name no criterion, not read (--skip-other-columns): \`Cap waktu\`, \`Usia\`, \`Jenis layanan yang diterima\`, \`Saran dan masukan\` [csv/columns-skipped]`,
     );
   });
 
