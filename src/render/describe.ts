@@ -112,3 +112,12 @@ export function sincePreviousText(u: UnitDiff, locale: Locale): string {
 export function profileLines(u: UnitResult): string[] {
   return (u.profile ?? []).filter((p) => p.counts.length).map((p) => `${p.title}: ${p.counts.map((c) => `${c.answer} ${c.count}`).join(', ')}`);
 }
+
+/**
+ * The round's most common gaps as a report lists them. None for a survey: there a criterion is a
+ * gap wherever one respondent answered below the top, so every unit has every criterion as one,
+ * and the heat map's means by criterion say what the list would not.
+ */
+export function commonGapsShown(report: Pick<ScoreReport, 'rubric' | 'summary'>): Summary['commonGaps'] {
+  return report.rubric.aggregate === 'mean' ? [] : report.summary.commonGaps;
+}

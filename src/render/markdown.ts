@@ -1,5 +1,5 @@
 import { elementStandings, unitsInOrder, type ScoreReport } from '../core/report.js';
-import { answerText, capText, nextZoneText, profileLines, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
+import { answerText, capText, commonGapsShown, nextZoneText, profileLines, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
 import type { RenderOptions } from './types.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -24,10 +24,11 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale, so
   out.push('', `## ${t('groups')}`, '');
   out.push(row([t('group'), t('meanScore'), t('units')]), row(['---', '---:', '---:']));
   for (const g of summary.groups) out.push(row([g.title, num(g.mean), String(g.units)]));
-  if (summary.commonGaps.length) {
+  const common = commonGapsShown(report);
+  if (common.length) {
     out.push('', `## ${t('commonGaps')}`, '');
     out.push(row([t('criterion'), t('title'), t('units')]), row(['---', '---', '---:']));
-    for (const g of summary.commonGaps) out.push(row([`\`${g.criterion}\``, g.title, String(g.units)]));
+    for (const g of common) out.push(row([`\`${g.criterion}\``, g.title, String(g.units)]));
   }
   out.push(...notAssessedMarkdown(summary, locale, '##'));
   for (const u of units) {

@@ -4,7 +4,7 @@ import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
+import { answerText, commonGapsShown, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -230,7 +230,8 @@ function typeTable(report: ScoreReport, locale: Locale): string {
 
 /** The criteria that are gaps in the most units: where one fix across the round lifts most units. */
 function commonGapsTable(report: ScoreReport, locale: Locale): string {
-  const { commonGaps, units } = report.summary;
+  const commonGaps = commonGapsShown(report);
+  const { units } = report.summary;
   if (commonGaps.length === 0) return '';
   const t = locale.t;
   const rows = commonGaps.map((g) => {

@@ -2,7 +2,7 @@ import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
 import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, capText, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, capText, commonGapsShown, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -35,9 +35,10 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
     out.push('', `### ${t('sincePreviousHeading')}`, '', `${t('movementLine', diff.summary)}.`, '', row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange')]), row(['---', '---:', '---:', '---:', '---']));
     for (const u of diff.units) out.push(row([u.name ? `${u.name} (\`${u.unit}\`)` : `\`${u.unit}\``, num(u.before?.score), num(u.after?.score), signed(u.change, locale), zoneChange(u, locale)]));
   }
-  if (summary.commonGaps.length) {
+  const common = commonGapsShown(report);
+  if (common.length) {
     out.push('', `### ${t('commonGaps')}`, '', row([t('criterion'), t('units')]), row(['---', '---:']));
-    for (const g of summary.commonGaps) out.push(row([`${g.title} (\`${g.criterion}\`)`, t('unitsOf', { n: g.units, total: summary.units })]));
+    for (const g of common) out.push(row([`${g.title} (\`${g.criterion}\`)`, t('unitsOf', { n: g.units, total: summary.units })]));
   }
   out.push(...notAssessedMarkdown(summary, locale, '###'));
   for (const u of units) out.push(...unitSection(u, report, options));

@@ -167,8 +167,10 @@ describe('the example rounds', () => {
     expect(html).toContain('<h3>Tiap kriteria atas seluruh responden</h3>');
     // The respondent profile, counted from the `_jenis_kelamin` and `_pendidikan` columns: 15 + 14 = 29.
     expect(html).toContain('<p class="meta"><strong>Profil responden:</strong> Jenis kelamin: P 15, L 14 · Pendidikan: S1 7, SD 6, D3 5, SMP 4, S2 4, SMA 3</p>');
-    // A survey's heat map is by criterion (its one group would make one column).
+    // A survey's heat map is by criterion (its one group would make one column), and it lists no
+    // most common gaps: every answer below 4 makes a gap, so every unit has every unsur as one.
     expect(html).toContain('<figcaption>Nilai tiap kriteria per unit</figcaption>');
+    expect(html).not.toContain('Kekurangan yang paling sering');
     expect(html).toContain('<title>contoh-permenpanrb-14-2017 · Waktu penyelesaian: 86,21</title>');
     expect(html).toMatch(/<tr><td><strong>Waktu penyelesaian<\/strong> <code>u3<\/code><\/td><td class="num">29<\/td><td class="num">3,45<\/td><td class="num">86,21<\/td><td><span class="badge"[^>]*>B<\/span><\/td><\/tr>/);
   });
