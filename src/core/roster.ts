@@ -30,7 +30,12 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
   // A province's list names a Dinas Kesehatan in every Kabupaten: a name names a unit only when it
   // is the name of one.
   const named = new Map<string, ListedUnit[]>();
-  for (const u of listed) if (u.name) named.set(normalizeWord(u.name), [...(named.get(normalizeWord(u.name)) ?? []), u]);
+  for (const u of listed) {
+    if (!u.name) continue;
+    const units = named.get(normalizeWord(u.name));
+    if (units) units.push(u);
+    else named.set(normalizeWord(u.name), [u]);
+  }
   const byName = (name: string) => {
     const units = named.get(normalizeWord(name));
     return units?.length === 1 ? units[0] : undefined;
