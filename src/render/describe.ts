@@ -121,3 +121,14 @@ export function profileLines(u: UnitResult): string[] {
 export function commonGapsShown(report: Pick<ScoreReport, 'rubric' | 'summary'>): Summary['commonGaps'] {
   return report.rubric.aggregate === 'mean' ? [] : report.summary.commonGaps;
 }
+
+/** A survey unit's respondent profile as Markdown: a list under its heading, nothing without one. */
+export function profileMarkdown(u: UnitResult, locale: Locale): string[] {
+  const lines = profileLines(u);
+  return lines.length ? ['', `${locale.t('profile')}:`, '', ...lines.map((line) => `- ${line}`)] : [];
+}
+
+/** What the round's heat map is titled: by group, or for a survey by criterion (see heatGrid). */
+export function heatMapTitle(report: Pick<ScoreReport, 'rubric'>, locale: Locale): string {
+  return locale.t(report.rubric.aggregate === 'mean' ? 'heatMapCriteria' : 'heatMap');
+}

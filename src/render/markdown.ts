@@ -1,5 +1,5 @@
 import { elementStandings, unitsInOrder, type ScoreReport } from '../core/report.js';
-import { answerText, capText, commonGapsShown, nextZoneText, profileLines, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
+import { answerText, capText, commonGapsShown, nextZoneText, profileMarkdown, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
 import type { RenderOptions } from './types.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -39,8 +39,7 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale, so
     out.push('', row([t('group'), t('score')]), row(['---', '---:']));
     for (const g of u.groups) out.push(row([g.title, num(g.score)]));
     if (u.respondents !== undefined) {
-      const profile = profileLines(u);
-      if (profile.length) out.push('', `${t('profile')}:`, '', ...profile.map((line) => `- ${line}`));
+      out.push(...profileMarkdown(u, locale));
       out.push('', t('averagedNote'), '');
       out.push(row([t('criterion'), t('title'), t('responses'), t('mean'), t('score'), t('zone'), t('points'), t('worth')]), row(['---', '---', '---:', '---:', '---:', '---', '---:', '---:']));
       const standings = elementStandings(u, rubric);

@@ -4,7 +4,7 @@ import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, commonGapsShown, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
+import { answerText, commonGapsShown, heatMapTitle, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -48,7 +48,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     typeTable(report, locale),
     `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report, locale)}</figure>`,
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
-    `<figure class="wide"><figcaption>${esc(t(report.rubric.aggregate === 'mean' ? 'heatMapCriteria' : 'heatMap'))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
+    `<figure class="wide"><figcaption>${esc(heatMapTitle(report, locale))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
     changesTable(options),
     commonGapsTable(report, locale),
     notAssessedList(report, locale),
@@ -212,8 +212,7 @@ function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): s
       }),
     );
   });
-  const caption = locale.t(report.rubric.aggregate === 'mean' ? 'heatMapCriteria' : 'heatMap');
-  return `${chartSvg('chart heat', width, height, `${caption}; ${locale.t('mean')}: ${groups.map((g, j) => `${g.title} ${locale.num(grid.means[j])}`).join('; ')}`)}${head.join('')}${cells.join('\n')}</svg>`;
+  return `${chartSvg('chart heat', width, height, `${heatMapTitle(report, locale)}; ${locale.t('mean')}: ${groups.map((g, j) => `${g.title} ${locale.num(grid.means[j])}`).join('; ')}`)}${head.join('')}${cells.join('\n')}</svg>`;
 }
 
 /** How each kind of unit (dinas, puskesmas, …) fares: units, mean and zones per type. */

@@ -2,7 +2,7 @@ import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
 import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, capText, commonGapsShown, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, heatMapTitle, capText, commonGapsShown, profileMarkdown, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -27,7 +27,7 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   const byId = new Map(units.map((u) => [u.unit.id, u]));
   for (const r of summary.ranking) out.push(row([String(r.rank), unitLabel(byId.get(r.unit)!), num(r.score), byId.get(r.unit)!.zone.label]));
   const grid = heatGrid(report);
-  out.push('', `### ${t(report.rubric.aggregate === 'mean' ? 'heatMapCriteria' : 'heatMap')}`, '', row([t('unit'), ...grid.columns.map((c) => c.title)]), row(['---', ...grid.columns.map(() => '---:')]));
+  out.push('', `### ${heatMapTitle(report, locale)}`, '', row([t('unit'), ...grid.columns.map((c) => c.title)]), row(['---', ...grid.columns.map(() => '---:')]));
   units.forEach((u, i) => out.push(row([unitLabel(u), ...grid.rows[i]!.map((score) => heatCell(score, rubric, num))])));
   out.push(row([`**${t('mean')}**`, ...grid.means.map((score) => heatCell(score, rubric, num))]));
   const diff = options.previous;
@@ -84,8 +84,7 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   out.push('', row([t('group'), t('score'), t('roundMean')]), row(['---', '---:', '---:']));
   for (const g of u.groups) out.push(row([g.title, num(g.score), num(roundMeans.get(g.id))]));
   if (u.respondents !== undefined) {
-    const profile = profileLines(u);
-    if (profile.length) out.push('', `${t('profile')}:`, '', ...profile.map((line) => `- ${line}`));
+    out.push(...profileMarkdown(u, locale));
     out.push('', `### ${t('elementsHeading')}`, '', row([t('criterion'), t('responses'), t('meanAnswer'), t('score'), t('zone')]), row(['---', '---:', '---:', '---:', '---']));
     for (const e of elementStandings(u, report.rubric)) out.push(row([`${e.title} (\`${e.id}\`)`, String(e.responses), num(e.mean), num(e.score), e.zone?.label ?? '']));
   }
