@@ -57,7 +57,7 @@ program
   .option('--skip-other-columns', h.skipOtherColumns)
   .addOption(new Option('--stdin-format <format>', h.stdinFormat).choices(['csv', 'yaml']))
   .addOption(new Option('--threads <n>', h.threads).choices(['1', '2']))
-  .option('--excel', h.excel)
+  .option('--excel', h.scoreExcel)
   .option('--no-color', h.noColor)
   .option('-q, --quiet', h.quiet)
   .action(async (paths: string[], options) => (await loadCommand('score')).scoreCommand(paths, { ...options, lang: program.opts().lang }));
