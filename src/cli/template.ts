@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from '../io/package-root.js';
 import { BUNDLED_DIR, loadRubric, resolveRubricPath } from '../io/rubric-file.js';
 import { readUnitsFile } from '../io/units-file.js';
 import { excelCsv } from '../render/csv.js';
-import { longCsvTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
+import { longCsvTemplate, questionsTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
 import { resolveLocale } from './lang.js';
 import { requireCsvFormat, unknownFormat, usage } from './options.js';
 import { emit, warn } from './output.js';
@@ -25,7 +25,7 @@ interface TemplateCommandOptions {
 /** A blank assessment form generated from the rubric, in a format `score` reads. */
 export async function templateCommand(options: TemplateCommandOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
-  if (!['yaml', 'csv'].includes(options.format)) throw unknownFormat(options.format, ['yaml', 'csv']);
+  if (!['yaml', 'csv', 'questions'].includes(options.format)) throw unknownFormat(options.format, ['yaml', 'csv', 'questions']);
   requireCsvFormat('--wide', options.wide, options.format);
   requireCsvFormat('--excel', options.excel, options.format);
   const { compiled, file } = loadRubric(options.rubric);
@@ -36,6 +36,7 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
   const render = (forUnits: UnitInfo[], out: string | undefined) => {
     const schemaRef = out ? relative(dirname(out), join(PACKAGE_ROOT, 'schema', 'assessment.schema.json')) : undefined;
     const template = { rubricRef: rubricReference(file, compiled.id, out), units: forUnits, locale, schemaRef, csv: options.excel ? excelCsv(locale.lang) : undefined };
+    if (options.format === 'questions') return questionsTemplate(compiled, template);
     return options.format === 'yaml' ? yamlTemplate(compiled, template) : options.wide ? wideCsvTemplate(compiled, template) : longCsvTemplate(compiled, template);
   };
   // A form per unit, each in its own file, when --out names a folder: what field teams are handed.

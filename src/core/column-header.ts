@@ -13,7 +13,7 @@ import { suggest } from './suggest.js';
  *      and trailing "?", ":" or "." left out, is a criterion's id, or else its title (also
  *      without the title's closing remark in brackets);
  *   3. a grid question's column, `Question [Row]`, whose row is a criterion's id or title by 2
- *      (when titles repeat, the question's text picks the group);
+ *      (when titles repeat, the question's text picks the group), or starts with its code by 4;
  *   4. the header starts with a criterion's id followed by ".", ")", ":", or " -" (`U1. Bagaimana
  *      …`, `[u1] …`), or by a space when the id has a digit (`U1 Persyaratan`).
  * A title shared by several criteria names none of them: that column is reported with their ids.
@@ -82,6 +82,8 @@ export function criterionOfHeader(rubric: CompiledRubric, header: string): Heade
   if (grid) {
     const row = byKey(index, headerKey(grid[2]!), headerKey(grid[1]!));
     if (row) return row;
+    const codedRow = byLeadingId(index, grid[2]!);
+    if (codedRow) return { criterion: codedRow };
   }
   const coded = byLeadingId(index, header);
   return coded ? { criterion: coded } : undefined;

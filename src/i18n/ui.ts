@@ -101,6 +101,11 @@ export const uiEn = {
   templateHead: (p: P) => `monev assessment form for "${p.title}" (${p.id} ${p.version}). Fill in the answers; leave one blank if it was not checked.`,
   templateUnit: 'unit: the id defaults to the file name',
   templateAllowed: 'answers',
+  questionsHead:
+    "Questions for an online form (Google Forms, Microsoft Forms): title each question as written here, with its code first where it has one (\"U1.\"), and give it these choices; the form's responses, downloaded as CSV, then score as they are (monev score responses.csv --rubric …). A grid question per group works too: the group as its title, the questions as its rows.",
+  questionsUnit: 'The question for the unit assessed: title it "unit", its answer the unit\'s id or name.',
+  questionsUnitListed: 'The question for the unit assessed: title it "unit", a drop-down of these (paste them at once):',
+  questionsProfile: 'A respondent detail, counted per unit (not scored).',
   // diff
   before: 'Before',
   after: 'After',
@@ -231,6 +236,11 @@ export const uiId: Record<UiKey, Entry> = {
   templateHead: (p) => `Formulir penilaian monev untuk "${p.title}" (${p.id} ${p.version}). Isi jawaban; kosongkan bila belum diperiksa.`,
   templateUnit: 'unit: id bawaan adalah nama berkas',
   templateAllowed: 'jawaban',
+  questionsHead:
+    'Pertanyaan untuk formulir daring (Google Forms, Microsoft Forms): beri judul tiap pertanyaan persis seperti di sini, dengan kodenya di depan bila ada ("U1."), dan pilihan jawaban ini; tanggapan formulir, diunduh sebagai CSV, lalu dinilai apa adanya (monev score tanggapan.csv --rubric …). Pertanyaan kisi per kelompok juga bisa: kelompok sebagai judulnya, pertanyaan sebagai barisnya.',
+  questionsUnit: 'Pertanyaan untuk unit yang dinilai: beri judul "unit", jawabannya id atau nama unit.',
+  questionsUnitListed: 'Pertanyaan untuk unit yang dinilai: beri judul "unit", pilihan daftar berikut (tempel sekaligus):',
+  questionsProfile: 'Data responden, dihitung per unit (tidak dinilai).',
   before: 'Sebelum',
   after: 'Sesudah',
   change: 'Perubahan',

@@ -118,3 +118,56 @@ export function wideCsvTemplate(rubric: CompiledRubric, { units, rubricRef, csv 
   for (const u of units) out += csvLine([u.id, u.name ?? '', u.type ?? '', u.region ?? '', rubricRef, ...blanks], csv);
   return out;
 }
+
+/**
+ * The rubric as the questions of an online form (Google Forms, Microsoft Forms), each headed so
+ * that the form's export scores as it is (see core/column-header.ts): a criterion whose id has a
+ * digit as its code and title (`U1. Persyaratan`), else by its title, or its title and id in
+ * brackets when another criterion has the same title. Then its description and its choices: a
+ * scale's words (or points), a choice's values, the yes and no words, and the n/a word where the
+ * criterion allows it. A survey's profile questions come first, and the question for the unit.
+ */
+export function questionsTemplate(rubric: CompiledRubric, { units, locale }: TemplateOptions): string {
+  const t = locale.t;
+  const titles = new Map<string, number>();
+  for (const c of rubric.criterionList) titles.set(c.title.toLowerCase(), (titles.get(c.title.toLowerCase()) ?? 0) + 1);
+  const heading = (c: CompiledCriterion) => (/\d/.test(c.id) ? `${c.id.toUpperCase()}. ${c.title}` : titles.get(c.title.toLowerCase())! > 1 ? `${c.title} [${c.id}]` : c.title);
+  const out = [`# ${rubric.title}`, '', ...wrap(t('questionsHead'), 100), ''];
+  // The units' names a line each, as a form tool takes a drop-down's choices pasted at once.
+  out.push(`unit`, `    ${t(units.length ? 'questionsUnitListed' : 'questionsUnit')}`, ...units.map((u) => `    ${u.name ?? u.id}`), '');
+  for (const item of rubric.profile) out.push(item.title, `    ${t('questionsProfile')}`, '');
+  const walk = (group: CompiledGroup, depth: number) => {
+    out.push(`${'#'.repeat(depth + 2)} ${group.title}`, '');
+    for (const child of group.children) {
+      if (child.kind === 'group') {
+        walk(child, depth + 1);
+        continue;
+      }
+      out.push(heading(child));
+      if (child.description) out.push(...wrap(child.description, 96).map((l) => `    ${l}`));
+      out.push(`    ${choicesOf(child.spec).join(' / ')}`, '');
+    }
+  };
+  rubric.groups.forEach((g) => walk(g, 0));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** A criterion's answers as a form's choices, with their first letter raised as forms show them. */
+function choicesOf(spec: AnswerSpec): string[] {
+  const raised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  // "tidak berlaku" reads as a choice where "na" would not.
+  const na = spec.na ? [raised(spec.na.find((w) => w.includes(' ')) ?? spec.na[0]!)] : [];
+  switch (spec.type) {
+    case 'boolean':
+      return [raised(spec.yes[0]!), raised(spec.no[0]!), ...na];
+    case 'scale':
+      // One word a point (a rubric may give a point several words), in the rubric's order.
+      return [...(spec.labels ? [...new Map(spec.labels.map(([word, point]) => [point, raised(word)] as const).reverse()).values()].reverse() : Array.from({ length: spec.max - spec.min + 1 }, (_, i) => String(spec.min + i))), ...na];
+    case 'choice':
+      return [...spec.options.map(raised), ...na];
+    case 'percent':
+      return ['0-100', ...na];
+    case 'number':
+      return [`>= ${spec.min}`, ...na];
+  }
+}

@@ -77,6 +77,8 @@ describe('criterionOfHeader: which criterion a form export column answers', () =
     expect(matched('dimensi proses [tersedia]')).toBe('tersedia-loket');
     expect(matched('Tersedia')).toEqual({ ambiguous: ['tersedia-loket', 'tersedia-toilet'] });
     expect(matched('Lainnya [Tersedia]')).toEqual({ ambiguous: ['tersedia-loket', 'tersedia-toilet'] });
+    // A grid row written as `template --format questions` heads it, code first.
+    expect(matched('Sarana [U10. Penanganan pengaduan yang cepat]')).toBe('u10');
   });
 
   it('reads a question that starts with a criterion id and a separator, or a space when the id has a digit (U1)', () => {

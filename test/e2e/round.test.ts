@@ -468,3 +468,37 @@ describe('a Google Forms checklist exported as it is', () => {
     ]);
   });
 });
+
+describe('monev template --format questions: an online form built from it scores as exported', () => {
+  const ids = ['ombudsman-kepatuhan-2021', 'ombudsman-ppp-2023', 'skm-permenpanrb-14-2017', 'standar-pelayanan-uu25'];
+  for (const id of ids) {
+    it(`${id}: every question heading names its criterion, every choice is an answer`, () => {
+      const run = monev(['template', '--rubric', id, '--format', 'questions']);
+      expect(run.code).toBe(0);
+      // A question is a block whose first line is its heading and whose last line its choices.
+      const blocks = run.stdout.trimEnd().split('\n\n').map((b) => b.split('\n')).filter((lines) => !lines[0]!.startsWith('#') && lines.slice(1).some((l) => l.startsWith('    ')));
+      const header: string[] = [];
+      const answers: string[] = [];
+      for (const lines of blocks) {
+        const heading = lines[0]!;
+        const choices = lines[lines.length - 1]!.trim().split(' / ');
+        header.push(heading);
+        // The unit's question, the profile's, then criteria answered with their first choice.
+        answers.push(heading === 'unit' ? 'unit-a' : choices.length > 1 ? choices[0]! : 'P');
+      }
+      const dir = tmp();
+      const cell = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+      writeFileSync(join(dir, 'tanggapan.csv'), `${header.map(cell).join(',')}\n${answers.map(cell).join(',')}\n`);
+      const scored = monev(['score', dir, '--rubric', id, '--format', 'json']);
+      expect([scored.code, scored.stderr]).toEqual([0, '']);
+      const [unit] = JSON.parse(scored.stdout).units;
+      expect(unit.unit.id).toBe('unit-a');
+      expect(unit.criteria.every((c: { status: string }) => c.status !== 'missing')).toBe(true);
+    });
+  }
+
+  it('with --units, the unit question is a drop-down of the listed names, a line each', () => {
+    const text = monev(['template', '--rubric', 'ombudsman-ppp-2023', '--format', 'questions', '--units', 'examples/langkat-2023/daftar-unit.csv']).stdout;
+    expect(text).toContain('unit\n    The question for the unit assessed: title it "unit", a drop-down of these (paste them at once):\n    Dinas Kesehatan\n    Dinas Sosial\n');
+  });
+});
