@@ -40,7 +40,9 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
     return options.format === 'yaml' ? yamlTemplate(compiled, template) : options.wide ? wideCsvTemplate(compiled, template) : longCsvTemplate(compiled, template);
   };
   // A form per unit, each in its own file, when --out names a folder: what field teams are handed.
-  if (options.out && units.length && !options.wide && isFolderPath(options.out)) {
+  // The questions are one list for one form, whoever answers it.
+  const onePerUnit = !options.wide && options.format !== 'questions';
+  if (options.out && units.length && onePerUnit && isFolderPath(options.out)) {
     const forms = filesPerUnit(units, options.out, options.format);
     // A form already there may be one a team has filled in: never written over.
     const there = forms.filter((f) => pathKind(f.path) !== undefined);
@@ -49,7 +51,7 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
     return;
   }
   // One form, or a wide CSV of all units, is one file: a folder is for a form per unit.
-  if (options.out && isFolderPath(options.out)) throw usage('usage/out-folder', { out: options.out, wide: options.wide === true });
+  if (options.out && isFolderPath(options.out)) throw usage('usage/out-folder', { out: options.out, wide: options.wide === true, questions: options.format === 'questions' });
   await emit(render(units, options.out), options.out);
 }
 
