@@ -1,3 +1,4 @@
+import { criterionOfHeader } from '../core/column-header.js';
 import type { AnswerSpec, CompiledCriterion, CompiledGroup, CompiledRubric } from '../core/compile.js';
 import type { UnitInfo } from '../core/assessment.js';
 import type { Locale } from '../i18n/locale.js';
@@ -129,9 +130,13 @@ export function wideCsvTemplate(rubric: CompiledRubric, { units, rubricRef, csv 
  */
 export function questionsTemplate(rubric: CompiledRubric, { units, locale }: TemplateOptions): string {
   const t = locale.t;
-  const titles = new Map<string, number>();
-  for (const c of rubric.criterionList) titles.set(c.title.toLowerCase(), (titles.get(c.title.toLowerCase()) ?? 0) + 1);
-  const heading = (c: CompiledCriterion) => (/\d/.test(c.id) ? `${c.id.toUpperCase()}. ${c.title}` : titles.get(c.title.toLowerCase())! > 1 ? `${c.title} [${c.id}]` : c.title);
+  // The plainest heading that reads back as this criterion: a title another criterion shares, or
+  // one that is another's id, gets the id in brackets (read as a grid row's id).
+  const names = (heading: string, c: CompiledCriterion) => {
+    const m = criterionOfHeader(rubric, heading);
+    return m !== undefined && 'criterion' in m && m.criterion === c;
+  };
+  const heading = (c: CompiledCriterion) => [`${c.id.toUpperCase()}. ${c.title}`, c.title].find((h, i) => (i > 0 || /\d/.test(c.id)) && names(h, c)) ?? `${c.title} [${c.id}]`;
   const out = [`# ${rubric.title}`, '', ...wrap(t('questionsHead'), 100), ''];
   // The units' names a line each, as a form tool takes a drop-down's choices pasted at once.
   out.push(`unit`, `    ${t(units.length ? 'questionsUnitListed' : 'questionsUnit')}`, ...units.map((u) => `    ${u.name ?? u.id}`), '');
