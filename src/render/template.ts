@@ -136,7 +136,11 @@ export function questionsTemplate(rubric: CompiledRubric, { units, locale }: Tem
     const m = criterionOfHeader(rubric, heading);
     return m !== undefined && 'criterion' in m && m.criterion === c;
   };
-  const heading = (c: CompiledCriterion) => [`${c.id.toUpperCase()}. ${c.title}`, c.title].find((h, i) => (i > 0 || /\d/.test(c.id)) && names(h, c)) ?? `${c.title} [${c.id}]`;
+  const heading = (c: CompiledCriterion) => {
+    const coded = `${c.id.toUpperCase()}. ${c.title}`;
+    if (/\d/.test(c.id) && names(coded, c)) return coded;
+    return names(c.title, c) ? c.title : `${c.title} [${c.id}]`;
+  };
   const out = [`# ${rubric.title}`, '', ...wrap(t('questionsHead'), 100), ''];
   // The units' names a line each, as a form tool takes a drop-down's choices pasted at once.
   out.push(`unit`, `    ${t(units.length ? 'questionsUnitListed' : 'questionsUnit')}`, ...units.map((u) => `    ${u.name ?? u.id}`), '');
@@ -165,9 +169,12 @@ function choicesOf(spec: AnswerSpec): string[] {
   switch (spec.type) {
     case 'boolean':
       return [raised(spec.yes[0]!), raised(spec.no[0]!), ...na];
-    case 'scale':
-      // One word a point (a rubric may give a point several words), in the rubric's order.
-      return [...(spec.labels ? [...new Map(spec.labels.map(([word, point]) => [point, raised(word)] as const).reverse()).values()].reverse() : Array.from({ length: spec.max - spec.min + 1 }, (_, i) => String(spec.min + i))), ...na];
+    case 'scale': {
+      if (!spec.labels) return [...Array.from({ length: spec.max - spec.min + 1 }, (_, i) => String(spec.min + i)), ...na];
+      // One word a point (a rubric may give a point several words): the first, in the rubric's order.
+      const points = new Set<number>();
+      return [...spec.labels.filter(([, point]) => !points.has(point) && points.add(point)).map(([word]) => raised(word)), ...na];
+    }
     case 'choice':
       return [...spec.options.map(raised), ...na];
     case 'percent':
