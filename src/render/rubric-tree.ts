@@ -32,6 +32,7 @@ export function renderRubricTree(rubric: CompiledRubric, paint: Painter, locale:
   lines.push(paint.bold(`${rubric.title}`));
   lines.push(`${t('rubricLine', rubric).replace(`${rubric.title} (`, '').replace(/\)$/, '')}${rubric.aggregate === 'mean' ? `, ${t('averagedRubric')}` : ''}${rubric.sample ? `, ${t('sampleRule')}` : ''}`);
   if (rubric.source) lines.push(...hanging(`${t('source')}: `, rubric.source, width));
+  if (rubric.profile.length) lines.push(...hanging(`${t('profile')}: `, rubric.profile.map((p) => `${p.title} [${p.id}]`).join(', '), width));
   lines.push('', `${t('zones')}:`);
   const zones = [...rubric.zones].reverse();
   // Labels padded to one width, so that the thresholds line up (the padding outside the colour).
