@@ -45,7 +45,7 @@ function entryOf(u: UnitResult, { gaps: gapLimit, paint, locale, width }: Render
   if (gapLimit > 0) {
     section.push('', paint.bold(`${unitLabel(u)}: ${locale.num(u.score)} ${paint.zone(u.zone.color, u.zone.label)}`));
     if (u.respondents !== undefined) {
-      section.push(`  ${t('respondents')}: ${u.respondents}`, ...profileLines(u).map((line) => `    ${line}`));
+      section.push(`  ${t('respondents')}: ${u.respondents}`, ...profileLines(u).flatMap((line) => hanging('    ', line, width)));
       const means = u.criteria.map((c) => `${c.id} ${locale.num(c.mean)} (${c.responses ?? 0})`);
       section.push(`  ${t('meanAnswers')}: ${means.join(' · ')}`);
     }
