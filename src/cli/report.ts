@@ -43,7 +43,7 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   const report = { ...outcome.head, units, summary: outcome.summary };
   const previous = options.previous === undefined ? undefined : await previousRound(options.previous, report, options, locale);
   const roundDates = options.date ? [options.date] : units.map((u) => u.date).filter((d): d is string => Boolean(d));
-  const reportOptions = { locale, rubric: outcome.loaded.compiled, roundDates, generated: new Date().toISOString().slice(0, 10), previous };
+  const reportOptions = { locale, rubric: outcome.loaded.compiled, roundDates, generated: new Date().toISOString().slice(0, 10), previous, samples: outcome.samples };
   // --out naming a folder: a page per unit, for each unit's own follow-up (rewritten each run).
   if (options.out && isFolderPath(options.out)) {
     const pages = filesPerUnit(units.map((u) => ({ id: u.unit.id, result: u })), options.out, options.format === 'html' ? 'html' : 'md');

@@ -6,7 +6,7 @@ import { idTable } from '../core/id-table.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import type { ReportHead } from '../core/report.js';
 import { rosterOf } from '../core/roster.js';
-import { krejcieMorgan } from '../core/sample-size.js';
+import { krejcieMorgan, type UnitSample } from '../core/sample-size.js';
 import type { CompiledRubric } from '../core/compile.js';
 import { scoreUnit, type UnitResult } from '../core/score.js';
 import { summaryAccumulator, type Summary } from '../core/summary.js';
@@ -43,6 +43,8 @@ export interface RoundHooks {
 }
 
 export interface RoundOutcome {
+  /** Per unit id, its sample, for a survey rubric with a sample rule and a units list giving populations. */
+  samples: ReadonlyMap<string, UnitSample>;
   loaded: LoadedRubric;
   head: ReportHead;
   summary: Summary;
@@ -97,6 +99,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   const registry = unitRegistry(inputs, report);
   const listed = options.units === undefined ? undefined : readUnitsFile(options.units).units;
   const roster = listed && rosterOf(listed);
+  const samples = new Map<string, UnitSample>();
   let fileIndex = 0;
   let units = 0;
 
@@ -106,7 +109,10 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     if (!result) return;
     units++;
     summary!.add(result);
-    if (roster && result.respondents !== undefined && loaded!.compiled.sample) checkSample(result.unit.id, result.respondents, roster.population(result.unit.id), unit, report);
+    if (roster && result.respondents !== undefined && loaded!.compiled.sample) {
+      const sample = sampleOf(result.unit.id, result.respondents, roster.population(result.unit.id), unit, report);
+      if (sample) samples.set(result.unit.id, sample);
+    }
     // Within a large file too, not only between files: the reporter itself decides when to draw.
     if (units % 256 === 0) hooks.progress?.({ files: fileIndex, totalFiles: inputs.length, units });
     if (errors.length === 0) return hooks.unit?.(result);
@@ -190,14 +196,18 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   if (errors.length) throw new MonevError([...errors, ...noted]);
   const figures = summary!.summary();
   if (notAssessed) figures.notAssessed = notAssessed.map((u) => ({ unit: u.id, ...(u.name ? { name: u.name } : {}) }));
-  return { loaded, head: head!, summary: figures, inputs, warnings: noted, units };
+  return { loaded, head: head!, summary: figures, inputs, warnings: noted, units, samples };
 }
 
-/** A survey unit with fewer respondents than its population needs (Krejcie and Morgan): a warning, the score stands. */
-function checkSample(id: string, respondents: number, population: number | undefined, unit: UnitAnswers, report: (p: Problem) => void): void {
-  if (population === undefined) return;
+/**
+ * A survey unit's population and the respondents it needs (Krejcie and Morgan), when the units
+ * list gives the population; fewer respondents than that is a warning, the score stands.
+ */
+function sampleOf(id: string, respondents: number, population: number | undefined, unit: UnitAnswers, report: (p: Problem) => void): UnitSample | undefined {
+  if (population === undefined) return undefined;
   const needed = krejcieMorgan(population);
   if (respondents < needed) report(problem('units/small-sample', { unit: id, respondents, population, needed }, { file: unit.sources[0], line: unit.line, severity: 'warning' }));
+  return { population, needed };
 }
 
 /** The rubric a sheet names; one that is not there is that sheet's problem, and says so. */

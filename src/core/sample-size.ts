@@ -10,3 +10,9 @@ export function krejcieMorgan(population: number): number {
   const spread = 0.25; // P(1 - P) at P = 0.5
   return Math.round((chi * population * spread) / (0.05 ** 2 * (population - 1) + chi * spread));
 }
+
+/** A survey unit's population (from the units list) and the respondents that population needs. */
+export interface UnitSample {
+  population: number;
+  needed: number;
+}

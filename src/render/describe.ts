@@ -1,6 +1,7 @@
 import type { ScoreReport } from '../core/report.js';
 import type { Summary } from '../core/summary.js';
 import type { UnitDiff } from '../core/diff.js';
+import type { UnitSample } from '../core/sample-size.js';
 import type { Gap, GapStatus, UnitResult } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
 import { parseDay } from '../core/calendar-day.js';
@@ -131,4 +132,10 @@ export function profileMarkdown(u: UnitResult, locale: Locale): string[] {
 /** What the round's heat map is titled: by group, or for a survey by criterion (see heatGrid). */
 export function heatMapTitle(report: Pick<ScoreReport, 'rubric'>, locale: Locale): string {
   return locale.t(report.rubric.aggregate === 'mean' ? 'heatMapCriteria' : 'heatMap');
+}
+
+/** A survey unit's respondents, against what its population needs when the units list gives it. */
+export function respondentsText(respondents: number, sample: UnitSample | undefined, locale: Locale): string {
+  if (!sample) return locale.t('respondentsCount', { n: respondents });
+  return locale.t(respondents < sample.needed ? 'respondentsBelowSample' : 'respondentsOfSample', { n: respondents, ...sample });
 }

@@ -1,10 +1,11 @@
 import type { CompiledRubric, ZoneColor } from '../core/compile.js';
 import { unitDiffs, type RoundDiff } from '../core/diff.js';
+import type { UnitSample } from '../core/sample-size.js';
 import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, commonGapsShown, heatMapTitle, profileLines, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
+import { answerText, commonGapsShown, heatMapTitle, profileLines, respondentsText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -17,6 +18,8 @@ export interface ReportOptions {
   generated: string;
   /** The comparison with the previous round (`--previous`), if any. */
   previous?: RoundDiff | undefined;
+  /** Per unit id, a survey unit's population and the respondents it needs (`--units` with populations). */
+  samples?: ReadonlyMap<string, UnitSample> | undefined;
 }
 
 const COLORS: Record<ZoneColor | 'none', { fill: string; soft: string; text: string }> = {
@@ -284,7 +287,7 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   const facts = unitFacts(u, locale).map(esc).join(' · ');
   if (facts) parts.push(`<p class="meta">${facts}</p>`);
   parts.push(
-    `<p class="score"><span class="big">${locale.num(u.score)}</span> <span class="badge" style="background:${c.fill};color:${c.text}">${esc(u.zone.label)}</span>${u.respondents !== undefined ? ` <span class="meta">${esc(t('respondentsCount', { n: u.respondents }))}</span>` : ''}</p>`,
+    `<p class="score"><span class="big">${locale.num(u.score)}</span> <span class="badge" style="background:${c.fill};color:${c.text}">${esc(u.zone.label)}</span>${u.respondents !== undefined ? ` <span class="meta">${esc(respondentsText(u.respondents, options.samples?.get(u.unit.id), locale))}</span>` : ''}</p>`,
   );
   const change = options.previous && unitDiffs(options.previous).get(u.unit.id);
   if (change) {

@@ -2,7 +2,7 @@ import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
 import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, heatMapTitle, capText, commonGapsShown, profileMarkdown, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, heatMapTitle, capText, commonGapsShown, profileMarkdown, respondentsText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -70,7 +70,7 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
   const { summary } = report;
   const { t, num } = locale;
   const out: string[] = [];
-  out.push('', `## ${unitLabel(u)}`, '', `${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${t('respondentsCount', { n: u.respondents })}` : ''}`);
+  out.push('', `## ${unitLabel(u)}`, '', `${t('scoreZone', { score: num(u.score), zone: u.zone.label })}${u.respondents !== undefined ? ` ${respondentsText(u.respondents, options.samples?.get(u.unit.id), locale)}` : ''}`);
   const facts = unitFacts(u, locale);
   if (facts.length) out.push('', facts.join(' · '));
   const change = options.previous && unitDiffs(options.previous).get(u.unit.id);

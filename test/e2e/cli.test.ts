@@ -379,7 +379,7 @@ describe('monev rubrics', () => {
     // A survey says how it averages, its least sample and the respondent details it counts.
     const skm = monev(['rubrics', 'show', 'skm-permenpanrb-14-2017', '--no-color']).stdout.split('\n');
     expect(skm[1]).toBe('skm-permenpanrb-14-2017 2017.1, scale 100, answers of several respondents averaged, least respondents by Krejcie and Morgan (a units list gives each population)');
-    expect(skm[3]).toBe('Respondents: Jenis kelamin [jenis-kelamin], Pendidikan [pendidikan], Pekerjaan [pekerjaan]');
+    expect(skm[3]).toBe('Respondent profile: Jenis kelamin [jenis-kelamin], Pendidikan [pendidikan], Pekerjaan [pekerjaan]');
     expect(monev(['rubrics', 'show', 'skm-2017'])).toMatchObject({ code: 2, stderr: expect.stringContaining('bundled rubrics: `ombudsman-kepatuhan-2021`') });
   });
 });

@@ -228,6 +228,10 @@ describe('the example rounds', () => {
       'examples/skm/pkm-gambir-baru.csv:2: warning: unit `pkm-gambir-baru`: 20 respondents; a population of 500 needs at least 217 (the Krejcie and Morgan table PermenPANRB 14/2017 uses for the SKM); the score stands, on a smaller sample [units/small-sample]',
     ]);
     expect(run.stdout).toContain('pkm-gambir-baru,UPTD Puskesmas Gambir Baru,82.75,b,');
+    // The report says it beside each unit's respondents.
+    const report = monev(['report', 'examples/skm', '--rubric', 'skm-permenpanrb-14-2017', '--units', 'examples/daftar-unit-skm.csv', '--format', 'markdown', '-q']).stdout;
+    expect(report).toContain('**Score 91.48**, A - Sangat Baik. Respondents: 29 (a population of 30 needs 28).');
+    expect(report).toContain('**Score 64.07**, D - Tidak Baik. Respondents: 15, fewer than the 36 a population of 40 needs.');
     // A rubric that names a sample rule but averages nothing is refused.
     const dir = mkdtempSync(join(tmpdir(), 'monev-sample-'));
     writeFileSync(join(dir, 'r.yaml'), readFileSync('examples/rubric-pra-evaluasi.yaml', 'utf8').replace(/^scale: 100$/m, 'scale: 100\nsample: krejcie-morgan'));
