@@ -1,6 +1,6 @@
 import type { CompiledZone } from './compile.js';
 import { roundHalfAway } from './round.js';
-import type { UnitResult } from './score.js';
+import { zoneFor, type UnitResult } from './score.js';
 import type { Summary } from './summary.js';
 
 /** The result of a scoring run, the input of every renderer. Its JSON form is a stable interface. */
@@ -91,12 +91,9 @@ export interface ElementStanding {
  */
 export function elementStandings(u: UnitResult, rubric: Pick<ReportHead['rubric'], 'scale' | 'zones' | 'criteria'>): ElementStanding[] {
   const titles = new Map(rubric.criteria.map((c) => [c.id, c.title]));
-  const ascending = [...rubric.zones].sort((a, b) => a.min - b.min);
   return u.criteria.map((c) => {
     const score = c.fraction === null || c.status === 'missing' ? null : roundHalfAway(c.fraction * rubric.scale);
-    let zone: CompiledZone | null = null;
-    if (score !== null) for (const z of ascending) if (z.min <= score) zone = z;
-    return { id: c.id, title: titles.get(c.id) ?? '', responses: c.responses ?? 0, mean: c.mean ?? null, score, zone };
+    return { id: c.id, title: titles.get(c.id) ?? '', responses: c.responses ?? 0, mean: c.mean ?? null, score, zone: score === null ? null : zoneFor(rubric.zones, score) };
   });
 }
 

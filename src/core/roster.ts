@@ -32,9 +32,10 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
   const named = new Map<string, ListedUnit[]>();
   for (const u of listed) {
     if (!u.name) continue;
-    const units = named.get(normalizeWord(u.name));
+    const key = normalizeWord(u.name);
+    const units = named.get(key);
     if (units) units.push(u);
-    else named.set(normalizeWord(u.name), [u]);
+    else named.set(key, [u]);
   }
   const byName = (name: string) => {
     const units = named.get(normalizeWord(name));
