@@ -87,7 +87,12 @@ export function standingText(report: ScoreReport, unit: UnitResult, locale: Loca
 export function notAssessedMarkdown(summary: Summary, locale: Locale, level: string): string[] {
   const missing = summary.notAssessed;
   if (!missing?.length) return [];
-  return ['', `${level} ${locale.t('notAssessed', { n: missing.length })}`, '', ...missing.map((u) => `- ${u.name ? `${u.name} (\`${u.unit}\`)` : `\`${u.unit}\``}`)];
+  return ['', `${level} ${locale.t('notAssessed', { n: missing.length })}`, '', ...missing.map((u) => `- ${unitMarkdown(u.unit, u.name)}`)];
+}
+
+/** A unit in Markdown by its name with its id in code, or by its id alone. */
+export function unitMarkdown(id: string, name: string | undefined): string {
+  return name ? `${name} (\`${id}\`)` : `\`${id}\``;
 }
 
 const ARROWS = { up: '▲', down: '▼', same: '=', added: '+', removed: '−' } as const;

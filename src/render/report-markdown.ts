@@ -2,7 +2,7 @@ import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
 import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, heatMapTitle, capText, commonGapsShown, profileMarkdown, respondentsText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, heatMapTitle, capText, commonGapsShown, profileMarkdown, respondentsText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -33,7 +33,7 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   const diff = options.previous;
   if (diff) {
     out.push('', `### ${t('sincePreviousHeading')}`, '', `${t('movementLine', diff.summary)}.`, '', row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange')]), row(['---', '---:', '---:', '---:', '---']));
-    for (const u of diff.units) out.push(row([u.name ? `${u.name} (\`${u.unit}\`)` : `\`${u.unit}\``, num(u.before?.score), num(u.after?.score), signed(u.change, locale), zoneChange(u, locale)]));
+    for (const u of diff.units) out.push(row([unitMarkdown(u.unit, u.name), num(u.before?.score), num(u.after?.score), signed(u.change, locale), zoneChange(u, locale)]));
   }
   const common = commonGapsShown(report);
   if (common.length) {
