@@ -1,4 +1,5 @@
-import { roundHalfAway } from './round.js';
+import { meanScore, roundHalfAway } from './round.js';
+import { zoneFor } from './score.js';
 import { normalizeWord } from './vocabulary.js';
 
 export interface ZoneRef {
@@ -9,7 +10,7 @@ export interface ZoneRef {
 
 /** What a comparison needs of a scored round, whether read from JSON or scored now. */
 export interface RoundSnapshot {
-  rubric: { id: string; title: string; version: string; sha256: string; zones: { id: string; label: string; min: number; color?: string | undefined }[] };
+  rubric: { id: string; title: string; version: string; sha256: string; zones: (ZoneRef & { min: number })[] };
   units: { id: string; name?: string | undefined; score: number; zone: ZoneRef; gaps: string[] }[];
 }
 
@@ -50,8 +51,19 @@ export interface RoundDiff {
     removed: number;
     /** Units by zone before (rows) and after (columns), zones highest first. */
     transitions: { from: string; to: string; units: number }[];
+    /** Each round's mean score (of all its units, as its summary's) and the zone it is in. */
+    mean: RoundMeans;
   };
   regressions: string[];
+}
+
+export interface RoundMeans {
+  before: number | null;
+  after: number | null;
+  /** after - before, rounded to 2 decimals; null when a round has no unit. */
+  change: number | null;
+  zoneBefore: ZoneRef | null;
+  zoneAfter: ZoneRef | null;
 }
 
 /**
@@ -115,9 +127,22 @@ export function diffRounds(before: RoundSnapshot, after: RoundSnapshot, toleranc
         const [from, to] = key.split('\0') as [string, string];
         return { from, to, units: n };
       }).sort((x, y) => zoneMin.get(y.from)! - zoneMin.get(x.from)! || zoneMin.get(y.to)! - zoneMin.get(x.to)!),
+      mean: roundMeans(before, after),
     },
     regressions: units.filter((u) => u.regression.length).map((u) => u.unit),
   };
+}
+
+function roundMeans(before: RoundSnapshot, after: RoundSnapshot): RoundMeans {
+  const mean = (round: RoundSnapshot) => meanScore(round.units.map((u) => u.score));
+  const zone = (round: RoundSnapshot, score: number | null): ZoneRef | null => {
+    if (score === null) return null;
+    const z = zoneFor(round.rubric.zones, score);
+    return { id: z.id, label: z.label, color: z.color };
+  };
+  const b = mean(before);
+  const a = mean(after);
+  return { before: b, after: a, change: a === null || b === null ? null : roundHalfAway(a - b), zoneBefore: zone(before, b), zoneAfter: zone(after, a) };
 }
 
 /** Which rubric fields differ between two rounds: id, version, file hash. */

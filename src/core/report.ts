@@ -1,6 +1,6 @@
 import type { CompiledZone } from './compile.js';
-import { roundHalfAway } from './round.js';
-import { zoneFor, type UnitResult } from './score.js';
+import { meanScore, roundHalfAway } from './round.js';
+import { zoneFor, type UnitResult, type ZoneRef } from './score.js';
 import type { Summary } from './summary.js';
 
 /** The result of a scoring run, the input of every renderer. Its JSON form is a stable interface. */
@@ -44,6 +44,8 @@ export interface TypeSummary {
   units: number;
   /** Mean of the units' rounded scores, rounded as the round's mean is. */
   mean: number;
+  /** The zone that mean is in, as the round's mean has one. */
+  meanZone: ZoneRef;
   /** Units per zone, zones in the rubric's order from the top. */
   zones: { id: string; count: number }[];
 }
@@ -63,12 +65,17 @@ export function summaryByType(units: readonly UnitResult[], zones: readonly Comp
   }
   if (byType.size < 2) return [];
   const top = [...zones].sort((a, b) => b.min - a.min);
-  return [...byType].map(([type, members]) => ({
-    type,
-    units: members.length,
-    mean: roundHalfAway(members.reduce((sum, u) => sum + u.score, 0) / members.length),
-    zones: top.map((z) => ({ id: z.id, count: members.filter((u) => u.zone.id === z.id).length })),
-  }));
+  return [...byType].map(([type, members]) => {
+    const mean = meanScore(members.map((u) => u.score))!;
+    const zone = zoneFor(zones, mean);
+    return {
+      type,
+      units: members.length,
+      mean,
+      meanZone: { id: zone.id, label: zone.label, color: zone.color },
+      zones: top.map((z) => ({ id: z.id, count: members.filter((u) => u.zone.id === z.id).length })),
+    };
+  });
 }
 
 /** One criterion of a unit scored from respondents, as a survey report lists it. */
@@ -124,9 +131,6 @@ export function heatGrid(report: ScoreReport): HeatGrid {
     const scores = new Map(elementStandings(u, rubric).map((e) => [e.id, e.score]));
     return rubric.criteria.map((c) => scores.get(c.id) ?? null);
   });
-  const means = rubric.criteria.map((_, j) => {
-    const scores = rows.map((r) => r[j]!).filter((s) => s !== null);
-    return scores.length ? roundHalfAway(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
-  });
+  const means = rubric.criteria.map((_, j) => meanScore(rows.map((r) => r[j]!).filter((s) => s !== null)));
   return { columns: rubric.criteria, rows, means };
 }

@@ -73,6 +73,9 @@ export const SummarySchema = z.object({
   units: z.number().int(),
   zones: z.array(ZoneRef.extend({ min: z.number(), count: z.number().int() })),
   mean: z.number().nullable(),
+  meanZone: ZoneRef.nullable()
+    .optional()
+    .describe("The zone of the rounded mean: the round's grade, as a government's is the mean of its services'; null without units (absent in results written before it was added)"),
   median: z.number().nullable(),
   ranking: z.array(z.object({ rank: z.number().int(), unit: z.string(), name: z.string().optional(), score: z.number(), zone: z.string() })),
   groups: z.array(z.object({ id: z.string(), title: z.string(), mean: z.number().nullable(), units: z.number().int() })),

@@ -10,3 +10,11 @@ export function roundHalfAway(value: number, digits = 2): number {
   const rounded = Math.round(scaled) / factor;
   return value < 0 ? -rounded : rounded;
 }
+
+/** The mean of rounded scores, rounded again as they were (rule 11); null when there are none. */
+export function meanScore(scores: ArrayLike<number>): number | null {
+  if (scores.length === 0) return null;
+  let total = 0;
+  for (let i = 0; i < scores.length; i++) total += scores[i]!;
+  return roundHalfAway(total / scores.length);
+}

@@ -642,10 +642,18 @@ function gapOf(c: CompiledCriterion, answer: CollectedAnswer | undefined, share:
   };
 }
 
-export function zoneFor(zones: CompiledZone[], roundedScore: number): CompiledZone {
-  let found = zones[0]!;
-  for (const zone of zones) if (zone.min <= roundedScore) found = zone;
-  return found;
+/**
+ * The zone with the highest `min` at or below a rounded score (rule 6), in whatever order the
+ * zones come: a rubric's are sorted, a result file's are as written.
+ */
+export function zoneFor<Z extends { min: number }>(zones: readonly Z[], roundedScore: number): Z {
+  let lowest = zones[0]!;
+  let found: Z | undefined;
+  for (const zone of zones) {
+    if (zone.min < lowest.min) lowest = zone;
+    if (zone.min <= roundedScore && (found === undefined || zone.min > found.min)) found = zone;
+  }
+  return found ?? lowest;
 }
 
 function zoneMin(rubric: CompiledRubric, zoneId: string): number {

@@ -1,11 +1,16 @@
 import type { CompiledRubric } from './compile.js';
-import { roundHalfAway } from './round.js';
-import { unitFractions, type UnitResult, type ZoneRef } from './score.js';
+import { meanScore, roundHalfAway } from './round.js';
+import { unitFractions, zoneFor, type UnitResult, type ZoneRef } from './score.js';
 
 export interface Summary {
   units: number;
   zones: (ZoneRef & { min: number; count: number })[];
   mean: number | null;
+  /**
+   * The zone the rounded mean is in (rule 6; a cap is a unit's, not the round's): how the
+   * Ombudsman grades a government from the scores of the services it assessed. Null without units.
+   */
+  meanZone: ZoneRef | null;
   median: number | null;
   /** Every unit by score, highest first; left out (empty) for streamed line formats (jsonl, csv). */
   ranking: { rank: number; unit: string; name?: string | undefined; score: number; zone: string }[];
@@ -71,12 +76,12 @@ export function summaryAccumulator(rubric: CompiledRubric, { ranking: keepRankin
         if (i === 0 || order[i - 1]!.score !== s.score) rank = i + 1;
         return { rank, ...s };
       });
-      let total = 0;
-      for (let i = 0; i < n; i++) total += sorted[i]!;
+      const mean = meanScore(sorted);
       return {
         units: n,
         zones: [...rubric.zones].reverse().map((z) => ({ id: z.id, label: z.label, color: z.color, min: z.min, count: zoneCounts.get(z.id)! })),
-        mean: n === 0 ? null : roundHalfAway(total / n),
+        mean,
+        meanZone: mean === null ? null : zoneRefOf(zoneFor(rubric.zones, mean)),
         median: median === null ? null : roundHalfAway(median),
         ranking,
         groups: rubric.groups.map((g, i) => ({ id: g.id, title: g.title, mean: groupUnits[i] ? roundHalfAway(groupSums[i]! / groupUnits[i]!) : null, units: groupUnits[i]! })),
@@ -88,6 +93,10 @@ export function summaryAccumulator(rubric: CompiledRubric, { ranking: keepRankin
       };
     },
   };
+}
+
+function zoneRefOf(zone: ZoneRef): ZoneRef {
+  return { id: zone.id, label: zone.label, color: zone.color };
 }
 
 function compare(a: string, b: string): number {

@@ -1,6 +1,6 @@
-import type { ScoreReport } from '../core/report.js';
+import type { ScoreReport, TypeSummary } from '../core/report.js';
 import type { Summary } from '../core/summary.js';
-import type { UnitDiff } from '../core/diff.js';
+import type { RoundMeans, UnitDiff } from '../core/diff.js';
 import type { UnitSample } from '../core/sample-size.js';
 import type { Gap, GapStatus, UnitResult } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
@@ -47,6 +47,24 @@ export function shortZoneLabel(label: string): string {
   return label.split(' - ')[0]!;
 }
 
+/**
+ * A mean score with the zone it is in, `59.03 (C - Kualitas Sedang)`: the round's grade, as the
+ * Ombudsman grades a government by the mean of its services'. `-` for a round without units.
+ */
+export function meanText(mean: number | null, zone: { label: string } | null | undefined, locale: Locale, paintZone: (label: string) => string = (label) => label): string {
+  return mean === null || !zone ? locale.num(mean) : `${locale.num(mean)} (${paintZone(zone.label)})`;
+}
+
+/** A unit type's mean with its zone shortened for a table's cell: `69.32 (B)`. */
+export function typeMeanText(type: TypeSummary, locale: Locale): string {
+  return meanText(type.mean, { label: shortZoneLabel(type.meanZone.label) }, locale);
+}
+
+/** Each round's mean with its zone, and the change: `Round mean: 59.03 (C - …) → 70.14 (C - …), +11.11`. */
+export function roundMeansText(means: RoundMeans, locale: Locale): string {
+  return locale.t('roundMeans', { before: meanText(means.before, means.zoneBefore, locale), after: meanText(means.after, means.zoneAfter, locale), change: signed(means.change, locale) });
+}
+
 /** What a report says of a unit under its name: type, region, the day of the visit, the assessor. */
 export function unitFacts(u: UnitResult, locale: Locale): string[] {
   return [u.unit.type, u.unit.region, u.date ? dayText(u.date, locale) : '', u.assessor].filter((fact): fact is string => Boolean(fact));
@@ -78,9 +96,9 @@ export function roundDateText(dates: readonly string[], locale: Locale): string 
 
 /** Where a unit stands in its round, for its own page: its rank, and the round's mean and median. */
 export function standingText(report: ScoreReport, unit: UnitResult, locale: Locale): string {
-  const { ranking, units, mean, median } = report.summary;
+  const { ranking, units, mean, meanZone, median } = report.summary;
   const rank = ranking.find((r) => r.unit === unit.unit.id)?.rank ?? '-';
-  return locale.t('standing', { rank, units, mean: locale.num(mean), median: locale.num(median) });
+  return locale.t('standing', { rank, units, mean: meanText(mean, meanZone, locale), median: locale.num(median) });
 }
 
 /** The listed units no sheet assessed (`--units`) as a Markdown section, under a heading of `level`. */

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { RoundDiff, UnitDiff } from '../core/diff.js';
 import type { Locale } from '../i18n/locale.js';
-import { signed, zoneChange } from './describe.js';
+import { roundMeansText, signed, zoneChange } from './describe.js';
 import { boxWidth, largest, slicedTable } from './terminal-fit.js';
 import type { Painter } from './types.js';
 
@@ -51,13 +51,9 @@ export function renderDiffTable(diff: RoundDiff, locale: Locale, paint: Painter,
     table.push(...slice);
     return table.toString();
   };
-  const lines = [paint.bold(t('diffTitle', { title: diff.rubric.after.title })), slicedTable(rows, draw, true), '', summaryLine(diff, locale)];
+  const lines = [paint.bold(t('diffTitle', { title: diff.rubric.after.title })), slicedTable(rows, draw, true), '', t('movementLine', diff.summary), roundMeansText(diff.summary.mean, locale)];
   if (diff.regressions.length) lines.push(paint.zone('red', t('regressions', { n: diff.regressions.length, list: diff.regressions.join(', ') })));
   return `${lines.join('\n')}\n`;
-}
-
-function summaryLine(diff: RoundDiff, locale: Locale): string {
-  return locale.t('movementLine', diff.summary);
 }
 
 export function renderDiffMarkdown(diff: RoundDiff, locale: Locale): string {
@@ -79,7 +75,7 @@ export function renderDiffMarkdown(diff: RoundDiff, locale: Locale): string {
       ]),
     );
   }
-  out.push('', `## ${t('movement')}`, '', summaryLine(diff, locale) + '.', '');
+  out.push('', `## ${t('movement')}`, '', `${locale.t('movementLine', diff.summary)}.`, '', `${roundMeansText(diff.summary.mean, locale)}.`, '');
   out.push(row([t('before'), t('after'), t('units')]), row(['---', '---', '---:']));
   const label = new Map([...diff.rubric.before.zones, ...diff.rubric.after.zones].map((z) => [z.id, z.label]));
   for (const tr of diff.summary.transitions) out.push(row([label.get(tr.from) ?? tr.from, label.get(tr.to) ?? tr.to, String(tr.units)]));

@@ -1,5 +1,5 @@
 import { elementStandings, unitsInOrder, type ScoreReport } from '../core/report.js';
-import { answerText, capText, commonGapsShown, nextZoneText, profileMarkdown, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
+import { answerText, capText, commonGapsShown, meanText, nextZoneText, profileMarkdown, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
 import type { RenderOptions } from './types.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -14,7 +14,7 @@ export function renderMarkdown(report: ScoreReport, { gaps: gapLimit, locale, so
   out.push(`# ${rubric.title}`, '');
   out.push(`${t('rubricAbout', rubric)}${rubric.source ? ` ${t('source')}: ${rubric.source.replace(/\.$/, '')}.` : ''}`, '');
   out.push(`## ${t('summary')}`, '');
-  out.push(t('summaryText', { units: summary.units, mean: num(summary.mean), median: num(summary.median) }), '');
+  out.push(t('summaryText', { units: summary.units, mean: meanText(summary.mean, summary.meanZone, locale), median: num(summary.median) }), '');
   out.push(row([t('zone'), t('from'), t('units')]), row(['---', '---:', '---:']));
   for (const z of summary.zones) out.push(row([z.label, num(z.min), String(z.count)]));
   out.push('', `## ${t('ranking')}`, '');

@@ -5,7 +5,7 @@ import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, commonGapsShown, heatMapTitle, profileLines, respondentsText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, zoneChange } from './describe.js';
+import { answerText, commonGapsShown, heatMapTitle, profileLines, respondentsText, roundDateText, roundMeansText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, typeMeanText, unitFacts, unitLabel, zoneChange } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -45,9 +45,10 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
   return htmlPage(report, options, rubric.title, [
     ...reportHeader(report, options),
     `<section class="summary" aria-labelledby="summary"><h2 id="summary">${esc(t('summary'))}</h2>`,
-    `<div class="cards">${summary.zones
+    // The round's mean and its grade first: what the Ombudsman would make of these units together.
+    `<div class="cards"><div class="card" style="border-color:${colorOf(summary.meanZone?.color).fill}"><span class="big">${locale.num(summary.mean)}</span><span>${esc(summary.meanZone ? `${t('mean')}: ${summary.meanZone.label}` : t('mean'))}</span></div><div class="card"><span class="big">${locale.num(summary.median)}</span><span>${esc(t('median'))}</span></div>${summary.zones
       .map((z) => `<div class="card" style="border-color:${colorOf(z.color).fill}"><span class="big">${z.count}</span><span>${esc(z.label)}</span></div>`)
-      .join('')}<div class="card"><span class="big">${locale.num(summary.mean)}</span><span>${esc(t('mean'))}</span></div><div class="card"><span class="big">${locale.num(summary.median)}</span><span>${esc(t('median'))}</span></div></div>`,
+      .join('')}</div>`,
     typeTable(report, locale),
     `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report, locale)}</figure>`,
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
@@ -225,7 +226,7 @@ function typeTable(report: ScoreReport, locale: Locale): string {
   if (types.length === 0) return '';
   const zones = report.summary.zones;
   const head = [t('type'), t('units'), t('mean'), ...zones.map((z) => shortZoneLabel(z.label))];
-  const rows = types.map((type) => `<tr><td>${esc(type.type)}</td><td class="num">${type.units}</td><td class="num">${locale.num(type.mean)}</td>${type.zones.map((z) => `<td class="num">${z.count}</td>`).join('')}</tr>`);
+  const rows = types.map((type) => `<tr><td>${esc(type.type)}</td><td class="num">${type.units}</td><td class="num">${esc(typeMeanText(type, locale))}</td>${type.zones.map((z) => `<td class="num">${z.count}</td>`).join('')}</tr>`);
   // Scrolls sideways on a phone rather than run past the page's edge: one column per zone.
   return `<h3>${esc(t('byType'))}</h3><div class="scroll"><table class="types"><thead><tr>${head.map((h, i) => `<th${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
@@ -255,7 +256,7 @@ function changesTable(options: ReportOptions): string {
     const way = u.movement === 'up' ? ' class="up"' : u.movement === 'down' ? ' class="down"' : '';
     return `<tr><td>${name}</td><td class="num">${locale.num(u.before?.score)}</td><td class="num">${locale.num(u.after?.score)}</td><td class="num">${esc(signed(u.change, locale))}</td><td${way}>${esc(zoneChange(u, locale, true))}</td></tr>`;
   });
-  return `<h3>${esc(t('sincePreviousHeading'))}</h3><p>${esc(t('movementLine', diff.summary))}.</p><div class="scroll"><table class="changes"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th class="num">${esc(t('change'))}</th><th>${esc(t('zoneChange'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<h3>${esc(t('sincePreviousHeading'))}</h3><p>${esc(t('movementLine', diff.summary))}.</p><p>${esc(roundMeansText(diff.summary.mean, locale))}.</p><div class="scroll"><table class="changes"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th class="num">${esc(t('change'))}</th><th>${esc(t('zoneChange'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** The listed units no sheet assessed (`--units`): a form that never came back is named, not missed. */

@@ -2,7 +2,7 @@ import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
 import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, heatMapTitle, capText, commonGapsShown, profileMarkdown, respondentsText, roundDateText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, heatMapTitle, capText, commonGapsShown, meanText, profileMarkdown, respondentsText, roundDateText, roundMeansText, shortZoneLabel, typeMeanText, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -14,11 +14,11 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   const { t, num } = locale;
   const { summary, units } = report;
   const out: string[] = reportHeader(report, options);
-  out.push('', `## ${t('summary')}`, '', t('summaryText', { units: summary.units, mean: num(summary.mean), median: num(summary.median) }), '');
+  out.push('', `## ${t('summary')}`, '', t('summaryText', { units: summary.units, mean: meanText(summary.mean, summary.meanZone, locale), median: num(summary.median) }), '');
   const types = summaryByType(units, report.rubric.zones, t('untyped'));
   if (types.length) {
     out.push(`### ${t('byType')}`, '', row([t('type'), t('units'), t('mean'), ...summary.zones.map((z) => shortZoneLabel(z.label))]), row(['---', '---:', '---:', ...summary.zones.map(() => '---:')]));
-    for (const type of types) out.push(row([type.type, String(type.units), num(type.mean), ...type.zones.map((z) => String(z.count))]));
+    for (const type of types) out.push(row([type.type, String(type.units), typeMeanText(type, locale), ...type.zones.map((z) => String(z.count))]));
     out.push('');
   }
   out.push(`### ${t('unitsByZone')}`, '', row([t('zone'), t('from'), t('units')]), row(['---', '---:', '---:']));
@@ -32,7 +32,7 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   out.push(row([`**${t('mean')}**`, ...grid.means.map((score) => heatCell(score, rubric, num))]));
   const diff = options.previous;
   if (diff) {
-    out.push('', `### ${t('sincePreviousHeading')}`, '', `${t('movementLine', diff.summary)}.`, '', row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange')]), row(['---', '---:', '---:', '---:', '---']));
+    out.push('', `### ${t('sincePreviousHeading')}`, '', `${t('movementLine', diff.summary)}.`, '', `${roundMeansText(diff.summary.mean, locale)}.`, '', row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange')]), row(['---', '---:', '---:', '---:', '---']));
     for (const u of diff.units) out.push(row([unitMarkdown(u.unit, u.name), num(u.before?.score), num(u.after?.score), signed(u.change, locale), zoneChange(u, locale)]));
   }
   const common = commonGapsShown(report);

@@ -2,8 +2,8 @@ import Table from 'cli-table3';
 import { unitsInOrder, type ReportHead, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import type { Summary } from '../core/summary.js';
-import { answerText, capText, nextZoneText, profileLines, shortZoneLabel, statusText, unitLabel } from './describe.js';
-import { boxWidth, cutCell, hanging, largest, ruleFrom, slicedTable } from './terminal-fit.js';
+import { answerText, capText, meanText, nextZoneText, profileLines, shortZoneLabel, statusText, unitLabel } from './describe.js';
+import { boxWidth, cutCell, hanging, joinedParts, largest, ruleFrom, slicedTable } from './terminal-fit.js';
 import type { RenderOptions, StreamRenderer } from './types.js';
 
 /** What the table keeps of a unit: its row's figures and its gap list, already written. */
@@ -108,8 +108,17 @@ function renderEntries(head: ReportHead, all: readonly TableEntry[], summary: Su
   };
   lines.push(slicedTable(rows, draw, false));
   for (const e of entries) if (e.section) lines.push(e.section);
-  const zones = summary.zones.map((z) => `${paint.zone(z.color, z.label)} ${z.count}`).join(' · ');
-  lines.push('', t('summaryLine', { units: summary.units, zones, mean: locale.num(summary.mean), median: locale.num(summary.median) }));
+  // Each part measured without its colour codes; a terminal too narrow for the line breaks it between parts.
+  const parts = [
+    { plain: t('unitCount', { n: summary.units }) },
+    ...summary.zones.map((z) => ({ plain: `${z.label} ${z.count}`, painted: `${paint.zone(z.color, z.label)} ${z.count}` })),
+    {
+      plain: t('meanIs', { mean: meanText(summary.mean, summary.meanZone, locale) }),
+      painted: t('meanIs', { mean: meanText(summary.mean, summary.meanZone, locale, (label) => paint.zone(summary.meanZone?.color, label)) }),
+    },
+    { plain: t('medianIs', { median: locale.num(summary.median) }) },
+  ];
+  lines.push('', ...joinedParts(parts, ' · ', width));
   return `${lines.join('\n')}\n`;
 }
 

@@ -44,6 +44,30 @@ export function hanging(prefix: string, text: string, width: number | undefined)
   return lines.map((line, i) => `${i === 0 ? prefix : ' '.repeat(prefix.length)}${line}`);
 }
 
+/**
+ * Parts joined with `separator`, on as few lines as a terminal `width` wide needs: a line breaks
+ * only between parts (after the separator's text, trimmed), never inside one. Widths are those of
+ * the `plain` texts; `painted` (the same text with colour codes) is what is written.
+ */
+export function joinedParts(parts: readonly { plain: string; painted?: string }[], separator: string, width: number | undefined): string[] {
+  const lines: string[] = [];
+  let line: string | undefined;
+  let used = 0;
+  for (const part of parts) {
+    const text = part.painted ?? part.plain;
+    if (line !== undefined && !(width && used + separator.length + part.plain.length > width)) {
+      line += separator + text;
+      used += separator.length + part.plain.length;
+      continue;
+    }
+    if (line !== undefined) lines.push(line + separator.trimEnd());
+    line = text;
+    used = part.plain.length;
+  }
+  if (line !== undefined) lines.push(line);
+  return lines;
+}
+
 // cli-table3 lays a table out in time that grows with the square of its rows (each cell is checked
 // against the rows above it): a table of 10,000 units took 8 s, one of 100,000 would take many
 // minutes. Tables are drawn in slices of this many rows, with the same column widths, and joined.

@@ -59,8 +59,8 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     // A row per unit and one of the round's means, a cell per top-level group.
     expect(await page.locator('svg.heat rect.cell').count()).toBe((6 + 1) * 4);
     expect(await page.locator('svg.heat text.mean').textContent()).toBe('Rata-rata');
-    // Dinas and Puskesmas side by side: units, mean, units per zone (A to E).
-    expect(await page.locator('table.types tbody tr').allTextContents()).toEqual(['dinas469,3211110', 'puskesmas238,4400101']);
+    // Dinas and Puskesmas side by side: units, mean with its grade, units per zone (A to E).
+    expect(await page.locator('table.types tbody tr').allTextContents()).toEqual(['dinas469,32 (C)11110', 'puskesmas238,44 (D)00101']);
     // The criteria that are gaps in the most units, with how many: 6 of the 6 for two of them.
     const common = await page.locator('table.common tbody tr').allTextContents();
     expect(common.length).toBe(10);

@@ -17,6 +17,19 @@ describe('comparing two rounds', () => {
       ['dinsos', 'up', 1.5, ['c'], [], []],
     ]);
     expect(diff.regressions).toEqual(['dinkes']);
+    // Each round's mean: (62.86 + 80) / 2 = 71.43 and (48.73 + 81.5) / 2 = 65.115 -> 65.12, both yellow.
+    expect(diff.summary.mean).toEqual({
+      before: 71.43,
+      after: 65.12,
+      change: -6.31,
+      zoneBefore: { id: 'yellow', label: 'Zona Kuning', color: undefined },
+      zoneAfter: { id: 'yellow', label: 'Zona Kuning', color: undefined },
+    });
+  });
+
+  it('has no mean, zone or change for a round without units', () => {
+    const diff = diffRounds({ rubric, units: [] }, { rubric, units: [unit('dinkes', 'Dinas Kesehatan', 81)] });
+    expect(diff.summary.mean).toEqual({ before: null, after: 81, change: null, zoneBefore: null, zoneAfter: { id: 'green', label: 'Zona Hijau', color: undefined } });
   });
 
   it('names units in one round only that share a name with one unit in the other: an id that changed', () => {

@@ -15,11 +15,11 @@ describe('the round by unit type', () => {
   it('counts, averages and zones each type, in order of first appearance (hand-computed)', () => {
     const units = [unit('dinkes', 62.86, 'dinas'), unit('pkm-a', 17.43, 'puskesmas'), unit('dinsos', 39.33, 'dinas'), unit('disduk', 95.01, 'dinas'), unit('pkm-b', 59.45, 'puskesmas'), unit('x', 81, ' ')];
     expect(summaryByType(units, zones, '(no type)')).toEqual([
-      // (62.86 + 39.33 + 95.01) / 3 = 65.7333… -> 65.73
-      { type: 'dinas', units: 3, mean: 65.73, zones: [{ id: 'green', count: 1 }, { id: 'yellow', count: 1 }, { id: 'red', count: 1 }] },
-      // (17.43 + 59.45) / 2 = 38.44
-      { type: 'puskesmas', units: 2, mean: 38.44, zones: [{ id: 'green', count: 0 }, { id: 'yellow', count: 1 }, { id: 'red', count: 1 }] },
-      { type: '(no type)', units: 1, mean: 81, zones: [{ id: 'green', count: 1 }, { id: 'yellow', count: 0 }, { id: 'red', count: 0 }] },
+      // (62.86 + 39.33 + 95.01) / 3 = 65.7333… -> 65.73, yellow (51 <= 65.73 < 81)
+      { type: 'dinas', units: 3, mean: 65.73, meanZone: { id: 'yellow', label: 'Zona Kuning', color: 'yellow' }, zones: [{ id: 'green', count: 1 }, { id: 'yellow', count: 1 }, { id: 'red', count: 1 }] },
+      // (17.43 + 59.45) / 2 = 38.44, red
+      { type: 'puskesmas', units: 2, mean: 38.44, meanZone: { id: 'red', label: 'Zona Merah', color: 'red' }, zones: [{ id: 'green', count: 0 }, { id: 'yellow', count: 1 }, { id: 'red', count: 1 }] },
+      { type: '(no type)', units: 1, mean: 81, meanZone: { id: 'green', label: 'Zona Hijau', color: 'green' }, zones: [{ id: 'green', count: 1 }, { id: 'yellow', count: 0 }, { id: 'red', count: 0 }] },
     ]);
   });
 

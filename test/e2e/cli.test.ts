@@ -42,6 +42,9 @@ describe('monev score on the example round', () => {
       ['yellow', 3],
       ['red', 1],
     ]);
+    // The round's grade: (54.63 + 99.89 + 84.92 + 33.54 + 66.75 + 91.7) / 6 = 431.43 / 6 = 71.905
+    // -> 71.91, in Zona Kuning (51 <= 71.91 < 81).
+    expect(report.summary).toMatchObject({ mean: 71.91, meanZone: { id: 'yellow', label: 'Zona Kuning', color: 'yellow' } });
   });
 
   it('table, markdown and csv renderings', () => {

@@ -167,6 +167,18 @@ describe('monev diff', () => {
     expect(dinkes.gapsOpened).toContain('persyaratan');
     expect(diff.summary).toMatchObject({ up: 4, down: 1, same: 1, added: 0, removed: 0 });
     expect(diff.regressions).toEqual(['dinkes']);
+    // Each round's mean, as its own summary has it: 354.17 / 6 = 59.028… -> 59.03 (C), and
+    // (48.73 + 68.06 + 98.63 + 95.01 + 43.06 + 81.32) = 434.81 / 6 = 72.468… -> 72.47 (C); +13.44.
+    expect(diff.summary.mean).toEqual({
+      before: 59.03,
+      after: 72.47,
+      change: 13.44,
+      zoneBefore: { id: 'c', label: 'C - Kualitas Sedang', color: 'yellow' },
+      zoneAfter: { id: 'c', label: 'C - Kualitas Sedang', color: 'yellow' },
+    });
+    expect(monev(['diff', r1, r2, '--rubric', 'ombudsman-ppp-2023', '--format', 'table', '-q']).stdout).toContain(
+      '\n4 up, 1 down, 1 same zone; 0 new, 0 gone\nRound mean: 59.03 (C - Kualitas Sedang) → 72.47 (C - Kualitas Sedang), +13.44\n',
+    );
   });
 
   it.skipIf(!SCRIPT)('table on a terminal: fitted to its width, the gap lists wrapped in the room left', () => {
@@ -208,6 +220,8 @@ describe('monev diff', () => {
     const run = monev(['diff', before, after, '--format', 'markdown', '--fail-on-regression']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('| Dinas Sosial (dinsos) | 39.33 | - | - | − only in the first round |');
+    // Each round's mean is of the units it has: without Dinas Sosial, 366.75 / 5 = 73.35 (C).
+    expect(run.stdout).toContain('\nRound mean: 59.03 (C - Kualitas Sedang) → 73.35 (C - Kualitas Sedang), +14.32.\n');
     expect(run.stdout).toContain('▼ C - Kualitas Sedang → D - Kualitas Rendah');
     expect(run.stderr).toBe('error: 1 unit regressed (lower zone, lost points or new gaps): `dinkes` [diff/regression]\n');
   });
@@ -294,7 +308,7 @@ describe('monev report', () => {
     // Only its own section; where it stands: 62.86 is third of the six (95.01, 80.09 above it).
     expect(page.match(/<section class="unit"/g)).toHaveLength(1);
     expect(page).toContain('<h2>Dinas Kesehatan (dinkes)</h2>');
-    expect(page).toContain('Peringkat 3 dari 6 unit di putaran ini; rata-rata putaran 59,03, median 61,16.');
+    expect(page).toContain('Peringkat 3 dari 6 unit di putaran ini; rata-rata putaran 59,03 (C - Kualitas Sedang), median 61,16.');
     expect(page).toContain('<body class="one-unit">');
     // Each group beside the round's mean of it (Dimensi Pengaduan: 30.00 against 40.00).
     expect(page).toMatch(/<td>Dimensi Pengaduan<\/td><td class="num">30,00<\/td><td class="barcell">.*?<\/td><td class="num">40,00<\/td>/);
@@ -315,7 +329,11 @@ describe('monev report', () => {
     expect(md).toContain('| Petunjuk |');
     // The HTML summary's cards are labelled in the report's language too.
     const html = monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--lang', 'id', '-q']).stdout;
-    expect(html).toContain('<span>Rata-rata</span></div><div class="card"><span class="big">61,16</span><span>Median</span>');
+    // The mean's card carries the round's grade, bordered in its zone's colour (C is yellow).
+    expect(html).toContain('<div class="card" style="border-color:#f2b705"><span class="big">59,03</span><span>Rata-rata: C - Kualitas Sedang</span></div><div class="card"><span class="big">61,16</span><span>Median</span>');
+    expect(md).toContain('6 unit; rata-rata 59,03 (C - Kualitas Sedang), median 61,16.');
+    // Each unit type's mean with its grade: dinas (62.86 + 39.33 + 95.01 + 80.09) / 4 = 69.3225 -> 69.32, C.
+    expect(md).toContain('| dinas | 4 | 69,32 (C) | 1 | 1 | 1 | 1 | 0 |');
   });
 
   it('--date sets the round\'s date, and must be a day of the calendar', () => {
@@ -388,7 +406,7 @@ describe('report --previous: the round against the one before', () => {
     const run = monev(['report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', R1, '--format', 'markdown', '-q']);
     expect(run.code).toBe(0);
     const md = run.stdout;
-    expect(md).toContain('### Since the previous round\n\n4 up, 1 down, 1 same zone; 0 new, 0 gone.\n');
+    expect(md).toContain('### Since the previous round\n\n4 up, 1 down, 1 same zone; 0 new, 0 gone.\n\nRound mean: 59.03 (C - Kualitas Sedang) → 72.47 (C - Kualitas Sedang), +13.44.\n');
     // Dinas Kesehatan: 62.86 -> 48.73 = -14.13, C -> D (the same figures `diff` gives).
     expect(md).toContain('| Dinas Kesehatan (`dinkes`) | 62.86 | 48.73 | -14.13 | ▼ C - Kualitas Sedang → D - Kualitas Rendah |');
     expect(md).toContain('Previous round: 62.86, C - Kualitas Sedang. Change: -14.13, down to D - Kualitas Rendah.');
@@ -404,7 +422,7 @@ describe('report --previous: the round against the one before', () => {
     const saved = join(dir, 'r1.jsonl');
     expect(monev(['score', R1, '--rubric', 'ombudsman-ppp-2023', '--format', 'jsonl', '--out', saved, '-q']).code).toBe(0);
     const html = monev(['--lang', 'id', 'report', R2, '--rubric', 'ombudsman-ppp-2023', '--previous', saved, '-q']).stdout;
-    expect(html).toContain('<h3>Sejak putaran sebelumnya</h3><p>4 naik, 1 turun, 1 tetap zonanya; 0 baru, 0 hilang.</p>');
+    expect(html).toContain('<h3>Sejak putaran sebelumnya</h3><p>4 naik, 1 turun, 1 tetap zonanya; 0 baru, 0 hilang.</p><p>Rata-rata putaran: 59,03 (C - Kualitas Sedang) → 72,47 (C - Kualitas Sedang), +13,44.</p>');
     expect(html).toContain('<tr><td>Dinas Sosial <code class="aside">dinsos</code></td><td class="num">39,33</td><td class="num">68,06</td><td class="num">+28,73</td><td class="up">▲ D → C</td></tr>');
     expect(html).toContain('<p class="change down">Putaran sebelumnya: 62,86, C - Kualitas Sedang. Perubahan: -14,13, turun ke D - Kualitas Rendah.</p>');
     // Of Dinas Kesehatan's gaps, parking is new since the first visit.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxWidth, cutCell, hanging, largest } from '../../src/render/terminal-fit.js';
+import { boxWidth, cutCell, hanging, joinedParts, largest } from '../../src/render/terminal-fit.js';
 
 describe('fitting text to a terminal', () => {
   it('measures a box-drawn table: a space either side of each cell, a border after it, one opening the row', () => {
@@ -16,6 +16,18 @@ describe('fitting text to a terminal', () => {
     expect(hanging('  next: ', 'close 4 gaps (biaya, waktu) to reach Zona Hijau at 84.96', 40)).toEqual(['  next: close 4 gaps (biaya, waktu) to', '        reach Zona Hijau at 84.96']);
     expect(hanging('> ', 'a b c', undefined)).toEqual(['> a b c']);
     expect(hanging('x'.repeat(70), 'a long title that would not fit', 80)).toEqual([`${'x'.repeat(70)}a long title that would not fit`]);
+  });
+
+  it('joins parts on as few lines as the width allows, breaking only between parts and measuring them without colour', () => {
+    const parts = [{ plain: '6 units' }, { plain: 'Zona Hijau 2', painted: '\u001b[32mZona Hijau\u001b[39m 2' }, { plain: 'mean 71.91 (Zona Kuning)' }, { plain: 'median 75.84' }];
+    const joined = '6 units · \u001b[32mZona Hijau\u001b[39m 2 · mean 71.91 (Zona Kuning) · median 75.84';
+    expect(joinedParts(parts, ' · ', undefined)).toEqual([joined]);
+    // The line is 64 columns wide on screen (its colour codes take none).
+    expect(joinedParts(parts, ' · ', 64)).toEqual([joined]);
+    expect(joinedParts(parts, ' · ', 63)).toEqual(['6 units · \u001b[32mZona Hijau\u001b[39m 2 · mean 71.91 (Zona Kuning) ·', 'median 75.84']);
+    // A part wider than the terminal stands on a line of its own, whole.
+    expect(joinedParts(parts, ' · ', 10)).toEqual(['6 units ·', '\u001b[32mZona Hijau\u001b[39m 2 ·', 'mean 71.91 (Zona Kuning) ·', 'median 75.84']);
+    expect(joinedParts([], ' · ', 10)).toEqual([]);
   });
 
   it('finds the largest of as many values as a national round has units', () => {
