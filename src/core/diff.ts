@@ -1,5 +1,5 @@
 import { meanScore, roundHalfAway } from './round.js';
-import { zoneFor } from './score.js';
+import { zoneFor, zoneRef } from './score.js';
 import { normalizeWord } from './vocabulary.js';
 
 export interface ZoneRef {
@@ -135,11 +135,7 @@ export function diffRounds(before: RoundSnapshot, after: RoundSnapshot, toleranc
 
 function roundMeans(before: RoundSnapshot, after: RoundSnapshot): RoundMeans {
   const mean = (round: RoundSnapshot) => meanScore(round.units.map((u) => u.score));
-  const zone = (round: RoundSnapshot, score: number | null): ZoneRef | null => {
-    if (score === null) return null;
-    const z = zoneFor(round.rubric.zones, score);
-    return { id: z.id, label: z.label, color: z.color };
-  };
+  const zone = (round: RoundSnapshot, score: number | null) => (score === null ? null : zoneRef(zoneFor(round.rubric.zones, score)));
   const b = mean(before);
   const a = mean(after);
   return { before: b, after: a, change: a === null || b === null ? null : roundHalfAway(a - b), zoneBefore: zone(before, b), zoneAfter: zone(after, a) };

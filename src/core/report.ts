@@ -1,6 +1,6 @@
 import type { CompiledZone } from './compile.js';
 import { meanScore, roundHalfAway } from './round.js';
-import { zoneFor, type UnitResult, type ZoneRef } from './score.js';
+import { zoneFor, zoneRef, type UnitResult, type ZoneRef } from './score.js';
 import type { Summary } from './summary.js';
 
 /** The result of a scoring run, the input of every renderer. Its JSON form is a stable interface. */
@@ -67,12 +67,11 @@ export function summaryByType(units: readonly UnitResult[], zones: readonly Comp
   const top = [...zones].sort((a, b) => b.min - a.min);
   return [...byType].map(([type, members]) => {
     const mean = meanScore(members.map((u) => u.score))!;
-    const zone = zoneFor(zones, mean);
     return {
       type,
       units: members.length,
       mean,
-      meanZone: { id: zone.id, label: zone.label, color: zone.color },
+      meanZone: zoneRef(zoneFor(zones, mean)),
       zones: top.map((z) => ({ id: z.id, count: members.filter((u) => u.zone.id === z.id).length })),
     };
   });

@@ -660,7 +660,8 @@ function zoneMin(rubric: CompiledRubric, zoneId: string): number {
   return rubric.zones.find((z) => z.id === zoneId)?.min ?? Infinity;
 }
 
-function zoneRef(zone: CompiledZone): ZoneRef {
+/** A zone as results name it: id, label and colour, without its threshold. */
+export function zoneRef(zone: { id: string; label: string; color?: ZoneRef['color'] }): ZoneRef {
   return { id: zone.id, label: zone.label, color: zone.color };
 }
 

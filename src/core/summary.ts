@@ -1,6 +1,6 @@
 import type { CompiledRubric } from './compile.js';
 import { meanScore, roundHalfAway } from './round.js';
-import { unitFractions, zoneFor, type UnitResult, type ZoneRef } from './score.js';
+import { unitFractions, zoneFor, zoneRef, type UnitResult, type ZoneRef } from './score.js';
 
 export interface Summary {
   units: number;
@@ -81,7 +81,7 @@ export function summaryAccumulator(rubric: CompiledRubric, { ranking: keepRankin
         units: n,
         zones: [...rubric.zones].reverse().map((z) => ({ id: z.id, label: z.label, color: z.color, min: z.min, count: zoneCounts.get(z.id)! })),
         mean,
-        meanZone: mean === null ? null : zoneRefOf(zoneFor(rubric.zones, mean)),
+        meanZone: mean === null ? null : zoneRef(zoneFor(rubric.zones, mean)),
         median: median === null ? null : roundHalfAway(median),
         ranking,
         groups: rubric.groups.map((g, i) => ({ id: g.id, title: g.title, mean: groupUnits[i] ? roundHalfAway(groupSums[i]! / groupUnits[i]!) : null, units: groupUnits[i]! })),
@@ -93,10 +93,6 @@ export function summaryAccumulator(rubric: CompiledRubric, { ranking: keepRankin
       };
     },
   };
-}
-
-function zoneRefOf(zone: ZoneRef): ZoneRef {
-  return { id: zone.id, label: zone.label, color: zone.color };
 }
 
 function compare(a: string, b: string): number {
