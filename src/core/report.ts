@@ -133,3 +133,59 @@ export function heatGrid(report: ScoreReport): HeatGrid {
   const means = rubric.criteria.map((_, j) => meanScore(rows.map((r) => r[j]!).filter((s) => s !== null)));
   return { columns: rubric.criteria, rows, means };
 }
+
+/** What it takes to lift the round's mean into the next zone, unit by unit. */
+export interface RoundPath {
+  /** The zone the mean reaches (the next one, or higher when a gap's points carry it past). */
+  zone: ZoneRef;
+  /** Where the next zone starts. */
+  from: number;
+  /** The rounded mean once the gaps are closed. */
+  mean: number;
+  /** Gaps closed in all. */
+  gaps: number;
+  /** Each unit with gaps to close, most points gained first: what it closes and its score after. */
+  units: { unit: string; name?: string | undefined; close: string[]; before: number; after: number }[];
+}
+
+/**
+ * The fewest gaps, across all units, whose closing lifts the round's mean (rule 12) into the next
+ * zone. Closing a gap adds its lost points to its unit's score (rule 10), and so its unit's share
+ * of them to the mean; so gaps are taken largest loss first (a tie to the weaker unit, which it
+ * lifts toward the others). Caps play no part: the round's grade has none. Null in the top zone,
+ * for a round without units, and for a survey, whose gaps are respondents' answers to change, not
+ * items to put in place.
+ */
+export function roundPath(report: Pick<ScoreReport, 'rubric' | 'units'>): RoundPath | null {
+  const { rubric, units } = report;
+  const mean = meanScore(units.map((u) => u.score));
+  if (mean === null || rubric.aggregate === 'mean') return null;
+  const current = zoneFor(rubric.zones, mean);
+  const target = rubric.zones.filter((z) => z.min > current.min).sort((a, b) => a.min - b.min)[0];
+  if (!target) return null;
+  const open = units.flatMap((u, i) => u.gaps.map((gap, rank) => ({ i, gap, rank })));
+  open.sort((a, b) => b.gap.lost - a.gap.lost || units[a.i]!.score - units[b.i]!.score || a.i - b.i || a.rank - b.rank);
+  const exact = units.map((u) => u.scoreExact);
+  const rounded = units.map((u) => u.score);
+  const closed = units.map((): string[] => []);
+  // A running sum keeps each step cheap on a large round; the mean as the summary computes it
+  // has the last word.
+  let sum = rounded.reduce((a, b) => a + b, 0);
+  const isReached = () => roundHalfAway(sum / units.length) >= target.min && meanScore(rounded)! >= target.min;
+  let taken = 0;
+  for (const { i, gap } of open) {
+    if (isReached()) break;
+    exact[i] = exact[i]! + gap.lost;
+    const was = rounded[i]!;
+    rounded[i] = roundHalfAway(exact[i]!);
+    sum += rounded[i]! - was;
+    closed[i]!.push(gap.criterion);
+    taken++;
+  }
+  const reached = meanScore(rounded)!;
+  const lifted = units
+    .map((u, i) => ({ unit: u.unit.id, name: u.unit.name, close: closed[i]!, before: u.score, after: rounded[i]! }))
+    .filter((u) => u.close.length)
+    .sort((a, b) => b.after - b.before - (a.after - a.before) || (a.unit < b.unit ? -1 : 1));
+  return { zone: zoneRef(zoneFor(rubric.zones, reached)), from: target.min, mean: reached, gaps: taken, units: lifted };
+}

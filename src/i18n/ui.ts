@@ -38,6 +38,10 @@ export const uiEn = {
   ranking: 'Ranking',
   groups: 'Groups',
   commonGaps: 'Most common gaps',
+  roundPathHeading: (p: P) => `Lifting the round to ${p.zone}`,
+  roundPathText: (p: P) =>
+    `The round's mean, ${p.mean}, reaches ${p.zone} (from ${p.from}) when ${p.gaps} ${plural(p.gaps, 'gap', 'gaps')} in ${p.units} ${plural(p.units, 'unit', 'units')} close, the largest losses first: the mean is then ${p.reached}.`,
+  toClose: 'Gaps to close',
   elementsHeading: 'Each criterion over the respondents',
   profile: 'Respondent profile',
   notAssessed: (p: P) => `Not assessed: ${p.n} ${plural(p.n, 'unit', 'units')} on the units list`,
@@ -182,6 +186,10 @@ export const uiId: Record<UiKey, Entry> = {
   ranking: 'Peringkat',
   groups: 'Kelompok',
   commonGaps: 'Kekurangan yang paling sering',
+  roundPathHeading: (p) => `Mengangkat putaran ke ${p.zone}`,
+  roundPathText: (p) =>
+    `Rata-rata putaran, ${p.mean}, mencapai ${p.zone} (mulai ${p.from}) bila ${p.gaps} kekurangan di ${p.units} unit ditutup, mulai dari yang terbesar: rata-ratanya lalu ${p.reached}.`,
+  toClose: 'Kekurangan yang ditutup',
   elementsHeading: 'Tiap kriteria atas seluruh responden',
   profile: 'Profil responden',
   notAssessed: (p) => `Belum dinilai: ${p.n} unit dalam daftar unit`,

@@ -1,4 +1,4 @@
-import type { ScoreReport, TypeSummary } from '../core/report.js';
+import type { RoundPath, ScoreReport, TypeSummary } from '../core/report.js';
 import type { Summary } from '../core/summary.js';
 import type { RoundMeans, UnitDiff } from '../core/diff.js';
 import type { UnitSample } from '../core/sample-size.js';
@@ -63,6 +63,11 @@ export function typeMeanText(type: TypeSummary, locale: Locale): string {
 /** Each round's mean with its zone, and the change: `Round mean: 59.03 (C - …) → 70.14 (C - …), +11.11`. */
 export function roundMeansText(means: RoundMeans, locale: Locale): string {
   return locale.t('roundMeans', { before: meanText(means.before, means.zoneBefore, locale), after: meanText(means.after, means.zoneAfter, locale), change: signed(means.change, locale) });
+}
+
+/** What lifting the round's mean into the next zone takes, in a sentence (rule 12, `roundPath`). */
+export function roundPathText(path: RoundPath, summary: Summary, locale: Locale): string {
+  return locale.t('roundPathText', { mean: meanText(summary.mean, summary.meanZone, locale), zone: path.zone.label, from: locale.num(path.from), gaps: path.gaps, units: path.units.length, reached: locale.num(path.mean) });
 }
 
 /** What a report says of a unit under its name: type, region, the day of the visit, the assessor. */

@@ -1,11 +1,11 @@
 import type { CompiledRubric, ZoneColor } from '../core/compile.js';
 import { unitDiffs, type RoundDiff } from '../core/diff.js';
 import type { UnitSample } from '../core/sample-size.js';
-import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
+import { elementStandings, heatGrid, roundPath, summaryByType, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, commonGapsShown, heatMapTitle, profileLines, respondentsText, roundDateText, roundMeansText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, typeMeanText, unitFacts, unitLabel, zoneChange } from './describe.js';
+import { answerText, commonGapsShown, heatMapTitle, profileLines, respondentsText, roundDateText, roundMeansText, roundPathText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, typeMeanText, unitFacts, unitLabel, zoneChange } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -54,6 +54,7 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
     `<figure class="wide"><figcaption>${esc(heatMapTitle(report, locale))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
     changesTable(options),
+    roundPathTable(report, locale),
     commonGapsTable(report, locale),
     notAssessedList(report, locale),
     `<nav><h3>${esc(t('contents'))}</h3><ol>${summary.ranking
@@ -232,6 +233,18 @@ function typeTable(report: ScoreReport, locale: Locale): string {
 }
 
 /** The criteria that are gaps in the most units: where one fix across the round lifts most units. */
+/** The fewest gaps, unit by unit, that lift the round's mean into the next zone. */
+function roundPathTable(report: ScoreReport, locale: Locale): string {
+  const path = roundPath(report);
+  if (!path) return '';
+  const t = locale.t;
+  const rows = path.units.map((u) => {
+    const name = u.name ? `${esc(u.name)} <code class="aside">${esc(u.unit)}</code>` : `<code>${esc(u.unit)}</code>`;
+    return `<tr><td>${name}</td><td class="num">${locale.num(u.before)}</td><td class="num">${locale.num(u.after)}</td><td>${u.close.map((id) => `<code>${esc(id)}</code>`).join(', ')}</td></tr>`;
+  });
+  return `<h3>${esc(t('roundPathHeading', { zone: path.zone.label }))}</h3><p>${esc(roundPathText(path, report.summary, locale))}</p><div class="scroll"><table class="round-path"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th>${esc(t('toClose'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
 function commonGapsTable(report: ScoreReport, locale: Locale): string {
   const commonGaps = commonGapsShown(report);
   const { units } = report.summary;
@@ -371,7 +384,7 @@ svg .baseline{stroke:#90a4ae}svg .threshold{stroke:#37474f;stroke-dasharray:3 3}
 nav ol{columns:2;column-gap:3em;padding-left:1.4em}nav li{break-inside:avoid;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:6px 0}table.changes td:last-child{white-space:nowrap}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto}table.round-path code{white-space:nowrap}
 .badge{display:inline-block;border-radius:4px;padding:2px 10px;font-weight:600}
 .up{color:#2e7d32}.down{color:#c62828}.change{font-weight:600}
 .new{display:inline-block;border-radius:3px;padding:0 6px;background:#c62828;color:#fff;font-size:.8em;font-weight:600}
@@ -381,7 +394,7 @@ th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}
 .remark{font-size:.88em;font-style:italic}
 code{font-size:.88em;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.85em;border-top:1px solid var(--line);padding-top:8px}
-@media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}table.common .barcell{display:none}table.types th,table.types td,table.changes th,table.changes td{padding:5px 4px}table.changes .aside{display:none}}
+@media (max-width:640px){body{padding:14px 10px;font-size:14px}nav ol{columns:1}.card{min-width:44%}table.common .barcell{display:none}table.groups svg.mini{width:56px}table.types th,table.types td,table.changes th,table.changes td,table.round-path th,table.round-path td{padding:5px 4px}table.changes .aside,table.round-path .aside{display:none}}
 @page{size:A4;margin:15mm}
 @media print{body{max-width:none;padding:0;font-size:11pt}section.unit{break-before:page}.one-unit section.unit{break-before:auto}figure,tr,.card{break-inside:avoid}a{color:inherit;text-decoration:none}nav{break-after:page}}
 `;

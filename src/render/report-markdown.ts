@@ -1,8 +1,8 @@
 import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
-import { elementStandings, heatGrid, summaryByType, type ScoreReport } from '../core/report.js';
+import { elementStandings, heatGrid, roundPath, summaryByType, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, heatMapTitle, capText, commonGapsShown, meanText, profileMarkdown, respondentsText, roundDateText, roundMeansText, shortZoneLabel, typeMeanText, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, heatMapTitle, capText, commonGapsShown, meanText, profileMarkdown, respondentsText, roundDateText, roundMeansText, roundPathText, shortZoneLabel, typeMeanText, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -34,6 +34,11 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   if (diff) {
     out.push('', `### ${t('sincePreviousHeading')}`, '', `${t('movementLine', diff.summary)}.`, '', `${roundMeansText(diff.summary.mean, locale)}.`, '', row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange')]), row(['---', '---:', '---:', '---:', '---']));
     for (const u of diff.units) out.push(row([unitMarkdown(u.unit, u.name), num(u.before?.score), num(u.after?.score), signed(u.change, locale), zoneChange(u, locale)]));
+  }
+  const path = roundPath(report);
+  if (path) {
+    out.push('', `### ${t('roundPathHeading', { zone: path.zone.label })}`, '', roundPathText(path, summary, locale), '', row([t('unit'), t('before'), t('after'), t('toClose')]), row(['---', '---:', '---:', '---']));
+    for (const u of path.units) out.push(row([unitMarkdown(u.unit, u.name), num(u.before), num(u.after), u.close.map((id) => `\`${id}\``).join(', ')]));
   }
   const common = commonGapsShown(report);
   if (common.length) {

@@ -94,6 +94,9 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     expect(rows).toHaveLength(6);
     const fits = await page.locator('table.changes').evaluate((table) => table.scrollWidth <= table.parentElement!.clientWidth);
     expect(fits).toBe(true);
+    // The round's path to B lists its criterion ids whole; a table wider than the phone scrolls in its own box, never the page.
+    expect(await page.locator('table.round-path tbody tr').count()).toBe(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.locator('ul.missing li').allTextContents()).toEqual(['Dinas Pendidikan disdik', 'UPTD Puskesmas Stabat pkm-stabat']);
     await page.locator('h3', { hasText: 'Since the previous round' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUT, 'report-langkat-r2-phone.png') });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { elementStandings, heatGrid, summaryByType, unitsInOrder, type ScoreReport } from '../../src/core/report.js';
+import { elementStandings, heatGrid, roundPath, summaryByType, unitsInOrder, type ScoreReport } from '../../src/core/report.js';
 import { UnitCollector } from '../../src/core/collect.js';
 import { scoreUnit } from '../../src/core/score.js';
-import { rubricOf, sheet } from '../helpers.js';
+import { rubricOf, score as scoreOf, sheet } from '../helpers.js';
 import type { UnitResult } from '../../src/core/score.js';
 import { TRAFFIC_ZONES } from '../helpers.js';
 
@@ -85,5 +85,56 @@ describe("a survey unit's criteria, each on the rubric's scale and graded by its
       // u4: 8 / 3 -> 66.67, C
       ['u4', 'U4', 3, 8 / 3, 66.67, 'c'],
     ]);
+  });
+});
+
+describe("the round's path to the next zone", () => {
+  // Worth 25, 25 and 50 points.
+  const rubric = rubricOf({ groups: [{ id: 'g', title: 'G', criteria: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C', weight: 2 }] }] });
+  const round = (answers: Record<string, Record<string, string>>) => ({ rubric: { aggregate: 'none' as const, zones: rubric.zones }, units: Object.entries(answers).map(([id, a]) => scoreOf(rubric, a, id)) });
+
+  it('closes the largest gaps across the units until the mean reaches the next zone (hand-computed)', () => {
+    // 75 + 50 + 0 = 125, mean 41.67: red. Yellow starts at 51 (a sum of 153). The largest gap is
+    // u3's c (50 points): 175 / 3 = 58.33, yellow, with one gap.
+    const path = roundPath(round({ u1: { a: 'ya', b: 'tidak', c: 'ya' }, u2: { a: 'tidak', b: 'tidak', c: 'ya' }, u3: { a: 'tidak', b: 'tidak', c: 'tidak' } }));
+    expect(path).toEqual({ zone: { id: 'yellow', label: 'Zona Kuning', color: 'yellow' }, from: 51, mean: 58.33, gaps: 1, units: [{ unit: 'u3', name: undefined, close: ['c'], before: 0, after: 50 }] });
+  });
+
+  it('takes a tie of equal losses in the unit that scored lower first, and counts every gap it needs', () => {
+    // 75 + 50 + 100 = 225, mean 75: yellow; green needs 81 (a sum of 243). Three gaps lose 25:
+    // u1's b (u1 at 75) and u2's a and b (u2 at 50): u2's a first. 250 / 3 = 83.33.
+    expect(roundPath(round({ u1: { a: 'ya', b: 'tidak', c: 'ya' }, u2: { a: 'tidak', b: 'tidak', c: 'ya' }, u4: { a: 'ya', b: 'ya', c: 'ya' } }))).toMatchObject({
+      zone: { id: 'green' },
+      mean: 83.33,
+      gaps: 1,
+      units: [{ unit: 'u2', close: ['a'], before: 50, after: 75 }],
+    });
+    // Red to yellow over several units: 25 + 25 + 0 = 50, mean 16.67; yellow needs a sum of 153.
+    // The 50-point gaps come first, the lowest unit's first: u3's c (sum 100, mean 33.33), then
+    // u1's c (150, 50.00) and u2's c (200, 66.67): three gaps. Units listed by points gained, then id.
+    const several = roundPath(round({ u1: { a: 'ya', b: 'tidak', c: 'tidak' }, u2: { a: 'tidak', b: 'ya', c: 'tidak' }, u3: { a: 'tidak', b: 'tidak', c: 'tidak' } }));
+    expect(several).toMatchObject({ zone: { id: 'yellow' }, mean: 66.67, gaps: 3 });
+    expect(several!.units.map((u) => [u.unit, u.close, u.before, u.after])).toEqual([
+      ['u1', ['c'], 25, 75],
+      ['u2', ['c'], 25, 75],
+      ['u3', ['c'], 0, 50],
+    ]);
+  });
+
+  it('rounds each unit as its score is rounded, and the mean as the summary does', () => {
+    // Thirds: each criterion is worth 33.333… One yes is 33.33; two are 66.67 (66.666… rounded).
+    const thirds = rubricOf({ groups: [{ id: 'g', title: 'G', criteria: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }] }] });
+    const units = ['u1', 'u2'].map((id) => scoreOf(thirds, { a: 'ya', b: 'tidak', c: 'tidak' }, id));
+    // 33.33 + 33.33 = 66.66, mean 33.33: red. All four gaps lose 33.33 in units scoring 33.33:
+    // in the order of the units, then of their gaps. Closing u1's b: 66.67 (66.666… rounded) +
+    // 33.33 = 100, mean 50: still red. Closing u1's c: u1 at 100 (33.33 x 3 = 99.99 unrounded
+    // would not be), 100 + 33.33 = 133.33, mean 66.67 (66.665 rounded half away): yellow.
+    expect(roundPath({ rubric: { aggregate: 'none', zones: thirds.zones }, units })).toMatchObject({ mean: 66.67, gaps: 2, units: [{ unit: 'u1', close: ['b', 'c'], before: 33.33, after: 100 }] });
+  });
+
+  it('has none in the top zone, without units, or for a survey', () => {
+    expect(roundPath(round({ u: { a: 'ya', b: 'ya', c: 'ya' } }))).toBeNull();
+    expect(roundPath({ rubric: { aggregate: 'none', zones: rubric.zones }, units: [] })).toBeNull();
+    expect(roundPath({ rubric: { aggregate: 'mean', zones: rubric.zones }, units: round({ u: { a: 'tidak', b: 'tidak', c: 'tidak' } }).units })).toBeNull();
   });
 });

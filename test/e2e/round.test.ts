@@ -336,6 +336,22 @@ describe('monev report', () => {
     expect(md).toContain('| dinas | 4 | 69,32 (C) | 1 | 1 | 1 | 1 | 0 |');
   });
 
+  it("names the fewest gaps, unit by unit, that lift the round's mean into the next zone (hand-computed)", () => {
+    const md = monev(['report', 'examples/langkat-2023/r2', '--rubric', 'ombudsman-ppp-2023', '--format', 'markdown', '-q']).stdout;
+    // Scores 48.73 + 68.06 + 98.63 + 95.01 + 43.06 + 81.32 = 434.81, mean 72.47 (C); B from 78
+    // needs a sum of 467.97 (77.995 x 6). A complaint item left undone loses 21.54 / 5 = 4.308: seven
+    // such gaps (Karang Rejo 3, Dinas Kesehatan 3, Dinas Sosial 1, the lowest unit's first) add
+    // 30.156, a mean of 77.49; two of Karang Rejo's process items (32.37 / 11 = 2.943 each) then
+    // bring it to 434.81 + 18.81 + 12.93 + 4.31 = 470.86, a mean of 78.48.
+    expect(md).toContain(
+      "### Lifting the round to B - Kualitas Tinggi\n\nThe round's mean, 72.47 (C - Kualitas Sedang), reaches B - Kualitas Tinggi (from 78.00) when 9 gaps in 3 units close, the largest losses first: the mean is then 78.48.\n",
+    );
+    expect(md).toContain('| UPTD Puskesmas Karang Rejo (`pkm-karang-rejo`) | 43.06 | 61.87 | `laporan-pengaduan`, `petugas-pengaduan`, `sop-pengaduan`, `maklumat`, `pelayanan-khusus` |');
+    expect(md).toContain('| Dinas Sosial (`dinsos`) | 68.06 | 72.37 | `laporan-pengaduan` |');
+    // A survey has none (its gaps are answers to change), nor has a round in its top zone.
+    expect(monev(['report', 'examples/skm', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'markdown', '-q']).stdout).not.toContain('Lifting the round');
+  });
+
   it('--date sets the round\'s date, and must be a day of the calendar', () => {
     expect(monev(['report', 'examples/asahan-2023', '-q', '--format', 'markdown', '--date', '2024-02-29']).stdout).toContain('29 February 2024');
     for (const bad of ['2024-13-01', '2023-02-29', '12-07-2023']) {
