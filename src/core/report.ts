@@ -1,5 +1,6 @@
 import type { CompiledZone } from './compile.js';
 import { meanScore, roundHalfAway } from './round.js';
+import { normalizeWord } from './vocabulary.js';
 import { zoneFor, zoneRef, type UnitResult, type ZoneRef } from './score.js';
 import type { Summary } from './summary.js';
 
@@ -39,42 +40,50 @@ export function unitsInOrder<U extends { unit: { id: string }; score: number }>(
   return [...units].sort(order === 'score' ? (a, b) => b.score - a.score || byId(a, b) : byId);
 }
 
-export interface TypeSummary {
-  type: string;
+/** What a round is broken down by: the units' kind (`dinas`, `puskesmas`) or their region. */
+export type UnitFacet = 'type' | 'region';
+
+export interface SubsetSummary {
+  /** The type or region as first written; units without one under the name given for none. */
+  name: string;
   units: number;
   /** Mean of the units' rounded scores, rounded as the round's mean is. */
   mean: number;
-  /** The zone that mean is in, as the round's mean has one. */
+  /** The zone that mean is in, as the round's mean has one (rule 12). */
   meanZone: ZoneRef;
   /** Units per zone, zones in the rubric's order from the top. */
   zones: { id: string; count: number }[];
 }
 
 /**
- * The round by unit type (`dinas`, `puskesmas`, …), in order of first appearance: how each kind
- * of unit fares. Empty unless the units name at least two types; units without a type are
- * counted under `untyped`.
+ * The round by unit type (`dinas`, `puskesmas`, …) or by region (each Kabupaten/Kota of a
+ * province's round): how each fares, its mean graded as the round's is. Names are compared
+ * case-blind, with runs of spaces as one. Types come in order of first appearance; regions by
+ * mean, highest first (then by name), as governments are ranked. Empty unless the units name at
+ * least two; units without one are counted under `none`.
  */
-export function summaryByType(units: readonly UnitResult[], zones: readonly CompiledZone[], untyped: string): TypeSummary[] {
-  const byType = new Map<string, UnitResult[]>();
+export function summaryBy(facet: UnitFacet, units: readonly UnitResult[], zones: readonly CompiledZone[], none: string): SubsetSummary[] {
+  const subsets = new Map<string, { name: string; members: UnitResult[] }>();
   for (const u of units) {
-    const type = u.unit.type?.trim() || untyped;
-    const members = byType.get(type);
-    if (members) members.push(u);
-    else byType.set(type, [u]);
+    const name = u.unit[facet]?.trim() || none;
+    const key = normalizeWord(name);
+    const subset = subsets.get(key);
+    if (subset) subset.members.push(u);
+    else subsets.set(key, { name, members: [u] });
   }
-  if (byType.size < 2) return [];
+  if (subsets.size < 2) return [];
   const top = [...zones].sort((a, b) => b.min - a.min);
-  return [...byType].map(([type, members]) => {
+  const summaries = [...subsets.values()].map(({ name, members }) => {
     const mean = meanScore(members.map((u) => u.score))!;
     return {
-      type,
+      name,
       units: members.length,
       mean,
       meanZone: zoneRef(zoneFor(zones, mean)),
       zones: top.map((z) => ({ id: z.id, count: members.filter((u) => u.zone.id === z.id).length })),
     };
   });
+  return facet === 'region' ? summaries.sort((a, b) => b.mean - a.mean || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : summaries;
 }
 
 /** One criterion of a unit scored from respondents, as a survey report lists it. */

@@ -1,4 +1,4 @@
-import type { RoundPath, ScoreReport, TypeSummary } from '../core/report.js';
+import type { RoundPath, ScoreReport, SubsetSummary } from '../core/report.js';
 import type { Summary } from '../core/summary.js';
 import type { RoundMeans, UnitDiff } from '../core/diff.js';
 import type { UnitSample } from '../core/sample-size.js';
@@ -55,10 +55,16 @@ export function meanText(mean: number | null, zone: { label: string } | null | u
   return mean === null || !zone ? locale.num(mean) : `${locale.num(mean)} (${paintZone(zone.label)})`;
 }
 
-/** A unit type's mean with its zone shortened for a table's cell: `69.32 (B)`. */
-export function typeMeanText(type: TypeSummary, locale: Locale): string {
-  return meanText(type.mean, { label: shortZoneLabel(type.meanZone.label) }, locale);
+/** A unit type's or region's mean with its zone shortened for a table's cell: `69.32 (B)`. */
+export function subsetMeanText(subset: SubsetSummary, locale: Locale): string {
+  return meanText(subset.mean, { label: shortZoneLabel(subset.meanZone.label) }, locale);
 }
+
+/** The words a breakdown of the round by type or by region is headed and labelled with. */
+export const FACET_WORDS = {
+  type: { heading: 'byType', column: 'type', none: 'untyped' },
+  region: { heading: 'byRegion', column: 'region', none: 'noRegion' },
+} as const;
 
 /** Each round's mean with its zone, and the change: `Round mean: 59.03 (C - …) → 70.14 (C - …), +11.11`. */
 export function roundMeansText(means: RoundMeans, locale: Locale): string {

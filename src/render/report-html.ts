@@ -1,11 +1,11 @@
 import type { CompiledRubric, ZoneColor } from '../core/compile.js';
 import { unitDiffs, type RoundDiff } from '../core/diff.js';
 import type { UnitSample } from '../core/sample-size.js';
-import { elementStandings, heatGrid, roundPath, summaryByType, type ScoreReport } from '../core/report.js';
+import { elementStandings, heatGrid, roundPath, summaryBy, type ScoreReport, type UnitFacet } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, commonGapsShown, heatMapTitle, profileLines, respondentsText, roundDateText, roundMeansText, roundPathText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, typeMeanText, unitFacts, unitLabel, zoneChange } from './describe.js';
+import { answerText, commonGapsShown, heatMapTitle, profileLines, respondentsText, roundDateText, roundMeansText, roundPathText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, subsetMeanText, FACET_WORDS, unitFacts, unitLabel, zoneChange } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -49,7 +49,8 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     `<div class="cards"><div class="card" style="border-color:${colorOf(summary.meanZone?.color).fill}"><span class="big">${locale.num(summary.mean)}</span><span>${esc(summary.meanZone ? `${t('mean')}: ${summary.meanZone.label}` : t('mean'))}</span></div><div class="card"><span class="big">${locale.num(summary.median)}</span><span>${esc(t('median'))}</span></div>${summary.zones
       .map((z) => `<div class="card" style="border-color:${colorOf(z.color).fill}"><span class="big">${z.count}</span><span>${esc(z.label)}</span></div>`)
       .join('')}</div>`,
-    typeTable(report, locale),
+    subsetTable(report, 'type', locale),
+    subsetTable(report, 'region', locale),
     `<div class="charts"><figure><figcaption>${esc(t('unitsByZone'))}</figcaption>${zoneChart(report, locale)}</figure>`,
     `<figure><figcaption>${esc(t('ranking'))}</figcaption>${rankingChart(report, locale)}</figure></div>`,
     `<figure class="wide"><figcaption>${esc(heatMapTitle(report, locale))}</figcaption>${heatMap(report, options.rubric, locale)}</figure>`,
@@ -220,16 +221,17 @@ function heatMap(report: ScoreReport, rubric: CompiledRubric, locale: Locale): s
   return `${chartSvg('chart heat', width, height, `${heatMapTitle(report, locale)}; ${locale.t('mean')}: ${groups.map((g, j) => `${g.title} ${locale.num(grid.means[j])}`).join('; ')}`)}${head.join('')}${cells.join('\n')}</svg>`;
 }
 
-/** How each kind of unit (dinas, puskesmas, …) fares: units, mean and zones per type. */
-function typeTable(report: ScoreReport, locale: Locale): string {
+/** How each kind of unit (dinas, puskesmas, …), or each region, fares: units, mean and zones. */
+function subsetTable(report: ScoreReport, facet: UnitFacet, locale: Locale): string {
   const t = locale.t;
-  const types = summaryByType(report.units, report.rubric.zones, t('untyped'));
-  if (types.length === 0) return '';
+  const words = FACET_WORDS[facet];
+  const subsets = summaryBy(facet, report.units, report.rubric.zones, t(words.none));
+  if (subsets.length === 0) return '';
   const zones = report.summary.zones;
-  const head = [t('type'), t('units'), t('mean'), ...zones.map((z) => shortZoneLabel(z.label))];
-  const rows = types.map((type) => `<tr><td>${esc(type.type)}</td><td class="num">${type.units}</td><td class="num">${esc(typeMeanText(type, locale))}</td>${type.zones.map((z) => `<td class="num">${z.count}</td>`).join('')}</tr>`);
+  const head = [t(words.column), t('units'), t('mean'), ...zones.map((z) => shortZoneLabel(z.label))];
+  const rows = subsets.map((subset) => `<tr><td>${esc(subset.name)}</td><td class="num">${subset.units}</td><td class="num">${esc(subsetMeanText(subset, locale))}</td>${subset.zones.map((z) => `<td class="num">${z.count}</td>`).join('')}</tr>`);
   // Scrolls sideways on a phone rather than run past the page's edge: one column per zone.
-  return `<h3>${esc(t('byType'))}</h3><div class="scroll"><table class="types"><thead><tr>${head.map((h, i) => `<th${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<h3>${esc(t(words.heading))}</h3><div class="scroll"><table class="types ${facet}"><thead><tr>${head.map((h, i) => `<th${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** The criteria that are gaps in the most units: where one fix across the round lifts most units. */

@@ -1,8 +1,8 @@
 import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
-import { elementStandings, heatGrid, roundPath, summaryByType, type ScoreReport } from '../core/report.js';
+import { elementStandings, heatGrid, roundPath, summaryBy, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, heatMapTitle, capText, commonGapsShown, meanText, profileMarkdown, respondentsText, roundDateText, roundMeansText, roundPathText, shortZoneLabel, typeMeanText, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, heatMapTitle, capText, commonGapsShown, meanText, profileMarkdown, respondentsText, roundDateText, roundMeansText, roundPathText, shortZoneLabel, subsetMeanText, FACET_WORDS, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -15,10 +15,12 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   const { summary, units } = report;
   const out: string[] = reportHeader(report, options);
   out.push('', `## ${t('summary')}`, '', t('summaryText', { units: summary.units, mean: meanText(summary.mean, summary.meanZone, locale), median: num(summary.median) }), '');
-  const types = summaryByType(units, report.rubric.zones, t('untyped'));
-  if (types.length) {
-    out.push(`### ${t('byType')}`, '', row([t('type'), t('units'), t('mean'), ...summary.zones.map((z) => shortZoneLabel(z.label))]), row(['---', '---:', '---:', ...summary.zones.map(() => '---:')]));
-    for (const type of types) out.push(row([type.type, String(type.units), typeMeanText(type, locale), ...type.zones.map((z) => String(z.count))]));
+  for (const facet of ['type', 'region'] as const) {
+    const words = FACET_WORDS[facet];
+    const subsets = summaryBy(facet, units, report.rubric.zones, t(words.none));
+    if (subsets.length === 0) continue;
+    out.push(`### ${t(words.heading)}`, '', row([t(words.column), t('units'), t('mean'), ...summary.zones.map((z) => shortZoneLabel(z.label))]), row(['---', '---:', '---:', ...summary.zones.map(() => '---:')]));
+    for (const subset of subsets) out.push(row([subset.name, String(subset.units), subsetMeanText(subset, locale), ...subset.zones.map((z) => String(z.count))]));
     out.push('');
   }
   out.push(`### ${t('unitsByZone')}`, '', row([t('zone'), t('from'), t('units')]), row(['---', '---:', '---:']));

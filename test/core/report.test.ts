@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elementStandings, heatGrid, roundPath, summaryByType, unitsInOrder, type ScoreReport } from '../../src/core/report.js';
+import { elementStandings, heatGrid, roundPath, summaryBy, unitsInOrder, type ScoreReport } from '../../src/core/report.js';
 import { UnitCollector } from '../../src/core/collect.js';
 import { scoreUnit } from '../../src/core/score.js';
 import { rubricOf, score as scoreOf, sheet } from '../helpers.js';
@@ -9,23 +9,42 @@ import { TRAFFIC_ZONES } from '../helpers.js';
 const zones = TRAFFIC_ZONES.map((z) => ({ ...z, color: z.id as 'green' }));
 const zoneOf = (score: number) => zones.find((z) => score >= z.min)!;
 // Only what these functions read of a unit's result.
-const unit = (id: string, score: number, type?: string) => ({ unit: { id, type }, score, scoreExact: score, zone: zoneOf(score) }) as unknown as UnitResult;
+const unit = (id: string, score: number, type?: string, region?: string) => ({ unit: { id, type, region }, score, scoreExact: score, zone: zoneOf(score) }) as unknown as UnitResult;
 
 describe('the round by unit type', () => {
   it('counts, averages and zones each type, in order of first appearance (hand-computed)', () => {
     const units = [unit('dinkes', 62.86, 'dinas'), unit('pkm-a', 17.43, 'puskesmas'), unit('dinsos', 39.33, 'dinas'), unit('disduk', 95.01, 'dinas'), unit('pkm-b', 59.45, 'puskesmas'), unit('x', 81, ' ')];
-    expect(summaryByType(units, zones, '(no type)')).toEqual([
+    expect(summaryBy('type', units, zones, '(no type)')).toEqual([
       // (62.86 + 39.33 + 95.01) / 3 = 65.7333… -> 65.73, yellow (51 <= 65.73 < 81)
-      { type: 'dinas', units: 3, mean: 65.73, meanZone: { id: 'yellow', label: 'Zona Kuning', color: 'yellow' }, zones: [{ id: 'green', count: 1 }, { id: 'yellow', count: 1 }, { id: 'red', count: 1 }] },
+      { name: 'dinas', units: 3, mean: 65.73, meanZone: { id: 'yellow', label: 'Zona Kuning', color: 'yellow' }, zones: [{ id: 'green', count: 1 }, { id: 'yellow', count: 1 }, { id: 'red', count: 1 }] },
       // (17.43 + 59.45) / 2 = 38.44, red
-      { type: 'puskesmas', units: 2, mean: 38.44, meanZone: { id: 'red', label: 'Zona Merah', color: 'red' }, zones: [{ id: 'green', count: 0 }, { id: 'yellow', count: 1 }, { id: 'red', count: 1 }] },
-      { type: '(no type)', units: 1, mean: 81, meanZone: { id: 'green', label: 'Zona Hijau', color: 'green' }, zones: [{ id: 'green', count: 1 }, { id: 'yellow', count: 0 }, { id: 'red', count: 0 }] },
+      { name: 'puskesmas', units: 2, mean: 38.44, meanZone: { id: 'red', label: 'Zona Merah', color: 'red' }, zones: [{ id: 'green', count: 0 }, { id: 'yellow', count: 1 }, { id: 'red', count: 1 }] },
+      { name: '(no type)', units: 1, mean: 81, meanZone: { id: 'green', label: 'Zona Hijau', color: 'green' }, zones: [{ id: 'green', count: 1 }, { id: 'yellow', count: 0 }, { id: 'red', count: 0 }] },
     ]);
   });
 
   it('is empty when the units name fewer than two types', () => {
-    expect(summaryByType([unit('a', 50, 'dinas'), unit('b', 60, 'dinas')], zones, '-')).toEqual([]);
-    expect(summaryByType([unit('a', 50), unit('b', 60)], zones, '-')).toEqual([]);
+    expect(summaryBy('type', [unit('a', 50, 'dinas'), unit('b', 60, ' Dinas ')], zones, '-')).toEqual([]);
+    expect(summaryBy('type', [unit('a', 50), unit('b', 60)], zones, '-')).toEqual([]);
+  });
+});
+
+describe('the round by region', () => {
+  it("grades each region's mean and ranks the regions by it, names compared case-blind (hand-computed)", () => {
+    const units = [
+      unit('dinkes-langkat', 62.86, 'dinas', 'Kabupaten Langkat'),
+      unit('dinkes-asahan', 90.5, 'dinas', 'Kabupaten Asahan'),
+      unit('pkm-langkat', 17.43, 'puskesmas', 'kabupaten  langkat'),
+      unit('dinsos-asahan', 70.1, 'dinas', 'Kabupaten Asahan'),
+      unit('x', 55),
+    ];
+    expect(summaryBy('region', units, zones, '(no region)').map((r) => [r.name, r.units, r.mean, r.meanZone.id])).toEqual([
+      // (90.5 + 70.1) / 2 = 80.3: yellow, just short of green
+      ['Kabupaten Asahan', 2, 80.3, 'yellow'],
+      ['(no region)', 1, 55, 'yellow'],
+      // (62.86 + 17.43) / 2 = 40.145 -> 40.15 (half away from zero): red
+      ['Kabupaten Langkat', 2, 40.15, 'red'],
+    ]);
   });
 });
 

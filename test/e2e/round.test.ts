@@ -352,6 +352,33 @@ describe('monev report', () => {
     expect(monev(['report', 'examples/skm', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'markdown', '-q']).stdout).not.toContain('Lifting the round');
   });
 
+  it("a round over several regions: each region's mean graded and ranked, as a province compares its governments (hand-computed)", () => {
+    const dir = tmp();
+    for (const file of readdirSync('examples/langkat-2023/r1')) {
+      const text = readFileSync(join('examples/langkat-2023/r1', file), 'utf8');
+      // Two of the six units moved to another Kabupaten for the test.
+      writeFileSync(join(dir, file), ['disdukcapil.yaml', 'dpmptsp.yaml'].includes(file) ? text.replace('region: Kabupaten Langkat', 'region: Kabupaten Deli Serdang') : text);
+    }
+    const md = monev(['report', dir, '--rubric', 'ombudsman-ppp-2023', '--format', 'markdown', '-q']).stdout;
+    // Deli Serdang: (95.01 + 80.09) / 2 = 87.55, B (78 <= 87.55 < 88); Langkat: (62.86 + 39.33 +
+    // 17.43 + 59.45) / 4 = 44.7675 -> 44.77, D (32 <= 44.77 < 54). Highest mean first.
+    expect(md).toContain(
+      [
+        '### By region',
+        '',
+        '| Region | Units | Mean | A | B | C | D | E |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        '| Kabupaten Deli Serdang | 2 | 87.55 (B) | 1 | 1 | 0 | 0 | 0 |',
+        '| Kabupaten Langkat | 4 | 44.77 (D) | 0 | 0 | 2 | 1 | 1 |',
+      ].join('\n'),
+    );
+    // One region (the example as it is) has no such table.
+    expect(monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--format', 'markdown', '-q']).stdout).not.toContain('By region');
+    const html = monev(['report', dir, '--rubric', 'ombudsman-ppp-2023', '--lang', 'id', '-q']).stdout;
+    expect(html).toContain('<h3>Menurut wilayah</h3><div class="scroll"><table class="types region"><thead><tr><th>Wilayah</th>');
+    expect(html).toContain('<tr><td>Kabupaten Deli Serdang</td><td class="num">2</td><td class="num">87,55 (B)</td>');
+  });
+
   it('--date sets the round\'s date, and must be a day of the calendar', () => {
     expect(monev(['report', 'examples/asahan-2023', '-q', '--format', 'markdown', '--date', '2024-02-29']).stdout).toContain('29 February 2024');
     for (const bad of ['2024-13-01', '2023-02-29', '12-07-2023']) {
