@@ -160,8 +160,8 @@ export interface RoundPath {
 /**
  * The fewest gaps, across all units, whose closing lifts the round's mean (rule 12) into the next
  * zone. Closing a gap adds its lost points to its unit's score (rule 10), and so its unit's share
- * of them to the mean; so gaps are taken largest loss first (a tie to the weaker unit, which it
- * lifts toward the others). Caps play no part: the round's grade has none. Null in the top zone,
+ * of them to the mean; so gaps are taken largest loss first (a tie to the unit that scored lower,
+ * lifting it toward the others). Caps play no part: the round's grade has none. Null in the top zone,
  * for a round without units, and for a survey, whose gaps are respondents' answers to change, not
  * items to put in place.
  */

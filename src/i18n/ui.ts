@@ -191,7 +191,7 @@ export const uiId: Record<UiKey, Entry> = {
   commonGaps: 'Kekurangan yang paling sering',
   roundPathHeading: (p) => `Mengangkat putaran ke ${p.zone}`,
   roundPathText: (p) =>
-    `Rata-rata putaran, ${p.mean}, mencapai ${p.zone} (mulai ${p.from}) bila ${p.gaps} kekurangan di ${p.units} unit ditutup, mulai dari yang terbesar: rata-ratanya lalu ${p.reached}.`,
+    `Rata-rata putaran, ${p.mean}, mencapai ${p.zone} (mulai ${p.from}) bila ${p.gaps} kekurangan di ${p.units} unit ditutup, mulai dari yang terbesar: rata-ratanya menjadi ${p.reached}.`,
   toClose: 'Kekurangan yang ditutup',
   elementsHeading: 'Tiap kriteria atas seluruh responden',
   profile: 'Profil responden',

@@ -241,8 +241,7 @@ function roundPathTable(report: ScoreReport, locale: Locale): string {
   if (!path) return '';
   const t = locale.t;
   const rows = path.units.map((u) => {
-    const name = u.name ? `${esc(u.name)} <code class="aside">${esc(u.unit)}</code>` : `<code>${esc(u.unit)}</code>`;
-    return `<tr><td>${name}</td><td class="num">${locale.num(u.before)}</td><td class="num">${locale.num(u.after)}</td><td>${u.close.map((id) => `<code>${esc(id)}</code>`).join(', ')}</td></tr>`;
+    return `<tr><td>${unitCell(u.unit, u.name)}</td><td class="num">${locale.num(u.before)}</td><td class="num">${locale.num(u.after)}</td><td>${u.close.map((id) => `<code>${esc(id)}</code>`).join(', ')}</td></tr>`;
   });
   return `<h3>${esc(t('roundPathHeading', { zone: path.zone.label }))}</h3><p>${esc(roundPathText(path, report.summary, locale))}</p><div class="scroll"><table class="round-path"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th>${esc(t('toClose'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
@@ -266,12 +265,15 @@ function changesTable(options: ReportOptions): string {
   const { locale } = options;
   const t = locale.t;
   const rows = diff.units.map((u) => {
-    // On a phone the id beside a name gives way; a unit without a name keeps it.
-    const name = u.name ? `${esc(u.name)} <code class="aside">${esc(u.unit)}</code>` : `<code>${esc(u.unit)}</code>`;
     const way = u.movement === 'up' ? ' class="up"' : u.movement === 'down' ? ' class="down"' : '';
-    return `<tr><td>${name}</td><td class="num">${locale.num(u.before?.score)}</td><td class="num">${locale.num(u.after?.score)}</td><td class="num">${esc(signed(u.change, locale))}</td><td${way}>${esc(zoneChange(u, locale, true))}</td></tr>`;
+    return `<tr><td>${unitCell(u.unit, u.name)}</td><td class="num">${locale.num(u.before?.score)}</td><td class="num">${locale.num(u.after?.score)}</td><td class="num">${esc(signed(u.change, locale))}</td><td${way}>${esc(zoneChange(u, locale, true))}</td></tr>`;
   });
   return `<h3>${esc(t('sincePreviousHeading'))}</h3><p>${esc(t('movementLine', diff.summary))}.</p><p>${esc(roundMeansText(diff.summary.mean, locale))}.</p><div class="scroll"><table class="changes"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th class="num">${esc(t('change'))}</th><th>${esc(t('zoneChange'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+/** A unit in a table's cell: its name, and its id beside it, which gives way on a phone; a unit without a name keeps its id. */
+function unitCell(id: string, name: string | undefined): string {
+  return name ? `${esc(name)} <code class="aside">${esc(id)}</code>` : `<code>${esc(id)}</code>`;
 }
 
 /** The listed units no sheet assessed (`--units`): a form that never came back is named, not missed. */
