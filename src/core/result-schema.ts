@@ -93,7 +93,7 @@ export const ResultRubricSchema = z.object({
   source: z.string().optional(),
   scale: z.number(),
   aggregate: z.enum(['none', 'mean']),
-  zones: z.array(z.object({ id: z.string(), label: z.string(), min: z.number(), color: z.enum(['green', 'yellow', 'red']).optional() })),
+  zones: z.array(z.object({ id: z.string(), label: z.string(), min: z.number(), color: z.enum(['green', 'yellow', 'red']).optional() })).min(1),
   sha256: z.string().describe('sha256 of the rubric file: results are comparable only under the same hash'),
   groups: z.array(z.object({ id: z.string(), title: z.string() })).describe('The top-level groups'),
   criteria: z

@@ -254,6 +254,12 @@ describe('monev diff', () => {
     expect(run.stderr).toContain(`${broken}:2: error: expected number, got string \`tinggi\` (at score) [result/wrong-type]`);
     writeFileSync(broken, lines.slice(0, 3).join('\n'));
     expect(monev(['diff', broken, files['r2.json']!]).stderr).toBe(`${broken}:3: error: not a monev JSON result: the last line is not the summary line of \`monev score --format jsonl\` [diff/not-a-result]\n`);
+    // A result whose rubric has no zones cannot be graded (each round's mean is read on them).
+    const zoneless = join(dir, 'zoneless.json');
+    const result = JSON.parse(readFileSync(files['r2.json']!, 'utf8').replace(/^\uFEFF/, ''));
+    result.rubric.zones = [];
+    writeFileSync(zoneless, JSON.stringify(result));
+    expect(monev(['diff', zoneless, files['r2.json']!])).toMatchObject({ code: 2, stderr: `${zoneless}: error: must have at least 1 item (at rubric.zones) [result/too-small]\n` });
   });
 
   it('--tolerance lets small losses pass; an opened gap still counts', () => {
