@@ -385,6 +385,14 @@ describe('monev report', () => {
     expect(html).toContain('<tr><td>Kabupaten Deli Serdang</td><td class="num">2</td><td class="num">87,55 (B)</td>');
   });
 
+  it('the example province round: three Kabupaten ranked by their means (hand-computed)', () => {
+    const md = monev(['report', 'examples/provinsi-sumut-2023', '--format', 'markdown', '--lang', 'id', '-q']).stdout;
+    // Deli Serdang (83.61 + 87.29 + 86.87) / 3 = 85.923… -> 85.92, B; Asahan (74.37 + 73.31 +
+    // 75.94) / 3 = 74.54, C; Batu Bara (61.09 + 48.89 + 49.37) / 3 = 53.116… -> 53.12, D (below 54).
+    expect(md).toContain('| Kabupaten Deli Serdang | 3 | 85,92 (B) | 0 | 3 | 0 | 0 | 0 |\n| Kabupaten Asahan | 3 | 74,54 (C) | 0 | 0 | 3 | 0 | 0 |\n| Kabupaten Batu Bara | 3 | 53,12 (D) | 0 | 0 | 1 | 2 | 0 |');
+    expect(md).toContain('9 unit; rata-rata 71,19 (C - Kualitas Sedang), median 74,37.');
+  });
+
   it('--date sets the round\'s date, and must be a day of the calendar', () => {
     expect(monev(['report', 'examples/asahan-2023', '-q', '--format', 'markdown', '--date', '2024-02-29']).stdout).toContain('29 February 2024');
     for (const bad of ['2024-13-01', '2023-02-29', '12-07-2023']) {
