@@ -43,6 +43,13 @@ export function unitsInOrder<U extends { unit: { id: string }; score: number }>(
 /** What a round is broken down by: the units' kind (`dinas`, `puskesmas`) or their region. */
 export type UnitFacet = 'type' | 'region';
 
+/** What a breakdown reads of a unit (the terminal table keeps no more of one). */
+export interface SubsetMember {
+  unit: { type?: string | undefined; region?: string | undefined };
+  score: number;
+  zone: { id: string };
+}
+
 export interface SubsetSummary {
   /** The type or region as first written; units without one under the name given for none. */
   name: string;
@@ -62,8 +69,8 @@ export interface SubsetSummary {
  * mean, highest first (then by name), as governments are ranked. Empty unless the units name at
  * least two; units without one are counted under `none`.
  */
-export function summaryBy(facet: UnitFacet, units: readonly UnitResult[], zones: readonly CompiledZone[], none: string): SubsetSummary[] {
-  const subsets = new Map<string, { name: string; members: UnitResult[] }>();
+export function summaryBy<U extends SubsetMember>(facet: UnitFacet, units: readonly U[], zones: readonly CompiledZone[], none: string): SubsetSummary[] {
+  const subsets = new Map<string, { name: string; members: U[] }>();
   for (const u of units) {
     const name = u.unit[facet]?.trim() || none;
     const key = normalizeWord(name);

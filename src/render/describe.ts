@@ -56,8 +56,8 @@ export function meanText(mean: number | null, zone: { label: string } | null | u
 }
 
 /** A unit type's or region's mean with its zone shortened for a table's cell: `69.32 (B)`. */
-export function subsetMeanText(subset: SubsetSummary, locale: Locale): string {
-  return meanText(subset.mean, { label: shortZoneLabel(subset.meanZone.label) }, locale);
+export function subsetMeanText(subset: SubsetSummary, locale: Locale, paintZone?: (label: string) => string): string {
+  return meanText(subset.mean, { label: shortZoneLabel(subset.meanZone.label) }, locale, paintZone);
 }
 
 /** The words a breakdown of the round by type or by region is headed and labelled with. */

@@ -1,16 +1,16 @@
 import Table from 'cli-table3';
-import { unitsInOrder, type ReportHead, type ScoreReport } from '../core/report.js';
+import { summaryBy, unitsInOrder, type ReportHead, type ScoreReport } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import type { Summary } from '../core/summary.js';
-import { answerText, capText, meanText, nextZoneText, profileLines, shortZoneLabel, statusText, unitLabel } from './describe.js';
+import { answerText, capText, FACET_WORDS, meanText, nextZoneText, profileLines, shortZoneLabel, statusText, subsetMeanText, unitLabel } from './describe.js';
 import { boxWidth, cutCell, hanging, joinedParts, largest, ruleFrom, slicedTable } from './terminal-fit.js';
 import type { RenderOptions, StreamRenderer } from './types.js';
 
 /** What the table keeps of a unit: its row's figures and its gap list, already written. */
 interface TableEntry {
-  unit: { id: string; name?: string | undefined };
+  unit: { id: string; name?: string | undefined; type?: string | undefined; region?: string | undefined };
   score: number;
-  zone: { label: string; color: UnitResult['zone']['color'] };
+  zone: { id: string; label: string; color: UnitResult['zone']['color'] };
   capped: boolean;
   gaps: number;
   next: { label: string; n: number } | undefined;
@@ -64,9 +64,9 @@ function entryOf(u: UnitResult, { gaps: gapLimit, paint, locale, width }: Render
     section.push(...hanging(`  ${t('next')}: `, nextZoneText(u, locale), width));
   }
   return {
-    unit: { id: u.unit.id, name: u.unit.name },
+    unit: { id: u.unit.id, name: u.unit.name, type: u.unit.type, region: u.unit.region },
     score: u.score,
-    zone: { label: u.zone.label, color: u.zone.color },
+    zone: u.zone,
     capped: u.cappedBy.length > 0,
     gaps: u.gaps.length,
     next: u.nextZone ? { label: u.nextZone.zone.label, n: u.nextZone.close.length } : undefined,
@@ -119,6 +119,18 @@ function renderEntries(head: ReportHead, all: readonly TableEntry[], summary: Su
     { plain: t('medianIs', { median: locale.num(summary.median) }) },
   ];
   lines.push('', ...joinedParts(parts, ' · ', width));
+  // A round of several unit types or regions: each one's mean with its grade, a line each.
+  for (const facet of ['type', 'region'] as const) {
+    const words = FACET_WORDS[facet];
+    const subsets = summaryBy(facet, all, rubric.zones, t(words.none));
+    if (subsets.length === 0) continue;
+    const subsetParts = subsets.map((subset, i) => {
+      // The line's heading goes with its first part, so that it is never left alone on a line.
+      const lead = i === 0 ? `${t(words.heading)}: ${subset.name}` : subset.name;
+      return { plain: `${lead} ${subsetMeanText(subset, locale)}`, painted: `${lead} ${subsetMeanText(subset, locale, (label) => paint.zone(subset.meanZone.color, label))}` };
+    });
+    lines.push(...joinedParts(subsetParts, ' · ', width));
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -391,6 +391,9 @@ describe('monev report', () => {
     // 75.94) / 3 = 74.54, C; Batu Bara (61.09 + 48.89 + 49.37) / 3 = 53.116… -> 53.12, D (below 54).
     expect(md).toContain('| Kabupaten Deli Serdang | 3 | 85,92 (B) | 0 | 3 | 0 | 0 | 0 |\n| Kabupaten Asahan | 3 | 74,54 (C) | 0 | 0 | 3 | 0 | 0 |\n| Kabupaten Batu Bara | 3 | 53,12 (D) | 0 | 0 | 1 | 2 | 0 |');
     expect(md).toContain('9 unit; rata-rata 71,19 (C - Kualitas Sedang), median 74,37.');
+    // The terminal table closes with the same ranking, a line of its own.
+    const table = monev(['score', 'examples/provinsi-sumut-2023', '--format', 'table', '--gaps', '0', '-q']).stdout;
+    expect(table.endsWith('· mean 71.19 (C - Kualitas Sedang) · median 74.37\nBy region: Kabupaten Deli Serdang 85.92 (B) · Kabupaten Asahan 74.54 (C) · Kabupaten Batu Bara 53.12 (D)\n')).toBe(true);
   });
 
   it('--date sets the round\'s date, and must be a day of the calendar', () => {
