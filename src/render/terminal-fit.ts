@@ -46,24 +46,27 @@ export function hanging(prefix: string, text: string, width: number | undefined)
 
 /**
  * Parts joined with `separator`, on as few lines as a terminal `width` wide needs: a line breaks
- * only between parts (after the separator's text, trimmed), never inside one. Widths are those of
- * the `plain` texts; `painted` (the same text with colour codes) is what is written.
+ * only between parts, ending with the separator's text (trimmed), never inside one. Widths are
+ * those of the `plain` texts; `painted` (the same text with colour codes) is what is written.
  */
 export function joinedParts(parts: readonly { plain: string; painted?: string }[], separator: string, width: number | undefined): string[] {
+  const mark = separator.trimEnd();
   const lines: string[] = [];
   let line: string | undefined;
   let used = 0;
-  for (const part of parts) {
+  parts.forEach((part, i) => {
     const text = part.painted ?? part.plain;
-    if (line !== undefined && !(width && used + separator.length + part.plain.length > width)) {
+    // A part joins the line if the line still has room for the mark after it, should a break follow.
+    const room = used + separator.length + part.plain.length + (i < parts.length - 1 ? mark.length : 0);
+    if (line !== undefined && !(width && room > width)) {
       line += separator + text;
       used += separator.length + part.plain.length;
-      continue;
+      return;
     }
-    if (line !== undefined) lines.push(line + separator.trimEnd());
+    if (line !== undefined) lines.push(line + mark);
     line = text;
     used = part.plain.length;
-  }
+  });
   if (line !== undefined) lines.push(line);
   return lines;
 }

@@ -28,6 +28,11 @@ describe('fitting text to a terminal', () => {
     // A part wider than the terminal stands on a line of its own, whole.
     expect(joinedParts(parts, ' · ', 10)).toEqual(['6 units ·', '\u001b[32mZona Hijau\u001b[39m 2 ·', 'mean 71.91 (Zona Kuning) ·', 'median 75.84']);
     expect(joinedParts([], ' · ', 10)).toEqual([]);
+    // A line that breaks keeps room for its closing mark: "aaaaa · bbbbb" fits 13 columns, but
+    // "aaaaa · bbbbb ·" would not, so b starts the next line, where the last part needs no mark.
+    const abc = ['aaaaa', 'bbbbb', 'ccccc'].map((plain) => ({ plain }));
+    expect(joinedParts(abc, ' · ', 13)).toEqual(['aaaaa ·', 'bbbbb · ccccc']);
+    expect(joinedParts(abc, ' · ', 21)).toEqual(['aaaaa · bbbbb · ccccc']);
   });
 
   it('finds the largest of as many values as a national round has units', () => {
