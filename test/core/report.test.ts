@@ -146,8 +146,9 @@ describe("the round's path to the next zone", () => {
     const units = ['u1', 'u2'].map((id) => scoreOf(thirds, { a: 'ya', b: 'tidak', c: 'tidak' }, id));
     // 33.33 + 33.33 = 66.66, mean 33.33: red. All four gaps lose 33.33 in units scoring 33.33:
     // in the order of the units, then of their gaps. Closing u1's b: 66.67 (66.666… rounded) +
-    // 33.33 = 100, mean 50: still red. Closing u1's c: u1 at 100 (33.33 x 3 = 99.99 unrounded
-    // would not be), 100 + 33.33 = 133.33, mean 66.67 (66.665 rounded half away): yellow.
+    // 33.33 = 100, mean 50: still red. Closing u1's c: u1 scores 100 (its exact score, rounded
+    // once; adding up rounded thirds would give 99.99), 100 + 33.33 = 133.33, mean 66.67 (66.665
+    // rounded half away): yellow.
     expect(roundPath({ rubric: { aggregate: 'none', zones: thirds.zones }, units })).toMatchObject({ mean: 66.67, gaps: 2, units: [{ unit: 'u1', close: ['b', 'c'], before: 33.33, after: 100 }] });
   });
 

@@ -3,7 +3,7 @@ import { summaryAccumulator } from '../../src/core/summary.js';
 import { zoneFor } from '../../src/core/score.js';
 import { TRAFFIC_ZONES, rubricOf, score } from '../helpers.js';
 
-describe("the round's mean and the zone it is in (rule 11)", () => {
+describe("the round's mean and the zone it is in (rule 12)", () => {
   it('reads the rounded mean on the zones, as a unit is read by its rounded score (hand-computed)', () => {
     const rubric = rubricOf({ groups: [{ id: 'g', title: 'G', criteria: [{ id: 'k', title: 'K', type: 'percent' }] }] });
     const acc = summaryAccumulator(rubric);
