@@ -1,5 +1,6 @@
 import { meanScore, roundHalfAway } from './round.js';
 import { zoneFor, zoneRef } from './score.js';
+import { subsetsBy, type UnitFacet } from './report.js';
 import { normalizeWord } from './vocabulary.js';
 
 export interface ZoneRef {
@@ -11,7 +12,7 @@ export interface ZoneRef {
 /** What a comparison needs of a scored round, whether read from JSON or scored now. */
 export interface RoundSnapshot {
   rubric: { id: string; title: string; version: string; sha256: string; zones: (ZoneRef & { min: number })[] };
-  units: { id: string; name?: string | undefined; score: number; zone: ZoneRef; gaps: string[] }[];
+  units: { id: string; name?: string | undefined; type?: string | undefined; region?: string | undefined; score: number; zone: ZoneRef; gaps: string[] }[];
 }
 
 /** A round's rubric as a comparison keeps it, whether from a result or from scoring. */
@@ -19,9 +20,14 @@ export function roundRubric(r: RoundSnapshot['rubric']): RoundSnapshot['rubric']
   return { id: r.id, title: r.title, version: r.version, sha256: r.sha256, zones: r.zones };
 }
 
-/** A unit as a comparison keeps it: its score, zone and the ids of its gaps. */
-export function roundUnit(u: { unit: { id: string; name?: string | undefined }; score: number; zone: ZoneRef; gaps: readonly { criterion: string }[] }): RoundSnapshot['units'][number] {
-  return { id: u.unit.id, name: u.unit.name, score: u.score, zone: u.zone, gaps: u.gaps.map((g) => g.criterion) };
+/** A unit as a comparison keeps it: its type and region, score, zone and the ids of its gaps. */
+export function roundUnit(u: {
+  unit: { id: string; name?: string | undefined; type?: string | undefined; region?: string | undefined };
+  score: number;
+  zone: ZoneRef;
+  gaps: readonly { criterion: string }[];
+}): RoundSnapshot['units'][number] {
+  return { id: u.unit.id, name: u.unit.name, type: u.unit.type, region: u.unit.region, score: u.score, zone: u.zone, gaps: u.gaps.map((g) => g.criterion) };
 }
 
 export type Movement = 'up' | 'down' | 'same' | 'added' | 'removed';
@@ -53,8 +59,20 @@ export interface RoundDiff {
     transitions: { from: string; to: string; units: number }[];
     /** Each round's mean score (of all its units, as its summary's) and the zone it is in. */
     mean: RoundMeans;
+    /**
+     * The same per unit type and per region, when either round's units name two or more (a
+     * province's rounds: each Kabupaten's mean before and after); empty otherwise. Units without
+     * one are under the name "" (a renderer words it).
+     */
+    byType: SubsetMeans[];
+    byRegion: SubsetMeans[];
   };
   regressions: string[];
+}
+
+/** A unit type's or region's mean in each round (null when it has no unit there), and the change. */
+export interface SubsetMeans extends RoundMeans {
+  name: string;
 }
 
 export interface RoundMeans {
@@ -128,6 +146,8 @@ export function diffRounds(before: RoundSnapshot, after: RoundSnapshot, toleranc
         return { from, to, units: n };
       }).sort((x, y) => zoneMin.get(y.from)! - zoneMin.get(x.from)! || zoneMin.get(y.to)! - zoneMin.get(x.to)!),
       mean: roundMeans(before, after),
+      byType: subsetMeans('type', before, after),
+      byRegion: subsetMeans('region', before, after),
     },
     regressions: units.filter((u) => u.regression.length).map((u) => u.unit),
   };
@@ -139,6 +159,24 @@ function roundMeans(before: RoundSnapshot, after: RoundSnapshot): RoundMeans {
   const b = mean(before);
   const a = mean(after);
   return { before: b, after: a, change: a === null || b === null ? null : roundHalfAway(a - b), zoneBefore: zone(before, b), zoneAfter: zone(after, a) };
+}
+
+/**
+ * Each type's or region's mean in both rounds, matched by name as `summaryBy` groups them: in the
+ * order the second round has them (regions by mean, highest first), then those of the first only.
+ */
+function subsetMeans(facet: UnitFacet, before: RoundSnapshot, after: RoundSnapshot): SubsetMeans[] {
+  const of = (round: RoundSnapshot) => subsetsBy(facet, round.units.map((u) => ({ unit: u, score: u.score, zone: u.zone })), round.rubric.zones, '');
+  const was = new Map(of(before).map((s) => [normalizeWord(s.name), s]));
+  const now = of(after);
+  if (was.size < 2 && now.length < 2) return [];
+  const means = now.map((s): SubsetMeans => {
+    const b = was.get(normalizeWord(s.name));
+    was.delete(normalizeWord(s.name));
+    return { name: s.name, before: b?.mean ?? null, after: s.mean, change: b ? roundHalfAway(s.mean - b.mean) : null, zoneBefore: b?.meanZone ?? null, zoneAfter: s.meanZone };
+  });
+  for (const b of was.values()) means.push({ name: b.name, before: b.mean, after: null, change: null, zoneBefore: b.meanZone, zoneAfter: null });
+  return means;
 }
 
 /** Which rubric fields differ between two rounds: id, version, file hash. */

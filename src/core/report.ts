@@ -62,6 +62,9 @@ export interface SubsetSummary {
   zones: { id: string; count: number }[];
 }
 
+/** Zones as a breakdown reads them, a rubric's or a result file's. */
+type ZoneScale = readonly { id: string; label: string; min: number; color?: ZoneRef['color'] }[];
+
 /**
  * The round by unit type (`dinas`, `puskesmas`, …) or by region (each Kabupaten/Kota of a
  * province's round): how each fares, its mean graded as the round's is. Names are compared
@@ -69,7 +72,13 @@ export interface SubsetSummary {
  * mean, highest first (then by name), as governments are ranked. Empty unless the units name at
  * least two; units without one are counted under `none`.
  */
-export function summaryBy<U extends SubsetMember>(facet: UnitFacet, units: readonly U[], zones: readonly CompiledZone[], none: string): SubsetSummary[] {
+export function summaryBy<U extends SubsetMember>(facet: UnitFacet, units: readonly U[], zones: ZoneScale, none: string): SubsetSummary[] {
+  const subsets = subsetsBy(facet, units, zones, none);
+  return subsets.length < 2 ? [] : subsets;
+}
+
+/** `summaryBy` for one subset or more: a comparison matches the subsets of two rounds. */
+export function subsetsBy<U extends SubsetMember>(facet: UnitFacet, units: readonly U[], zones: ZoneScale, none: string): SubsetSummary[] {
   const subsets = new Map<string, { name: string; members: U[] }>();
   for (const u of units) {
     const name = u.unit[facet]?.trim() || none;
@@ -78,7 +87,6 @@ export function summaryBy<U extends SubsetMember>(facet: UnitFacet, units: reado
     if (subset) subset.members.push(u);
     else subsets.set(key, { name, members: [u] });
   }
-  if (subsets.size < 2) return [];
   const top = [...zones].sort((a, b) => b.min - a.min);
   const summaries = [...subsets.values()].map(({ name, members }) => {
     const mean = meanScore(members.map((u) => u.score))!;

@@ -1,6 +1,6 @@
-import type { RoundPath, ScoreReport, SubsetSummary } from '../core/report.js';
+import type { RoundPath, ScoreReport, SubsetSummary, UnitFacet } from '../core/report.js';
 import type { Summary } from '../core/summary.js';
-import type { RoundMeans, UnitDiff } from '../core/diff.js';
+import type { RoundDiff, RoundMeans, SubsetMeans, UnitDiff } from '../core/diff.js';
 import type { UnitSample } from '../core/sample-size.js';
 import type { Gap, GapStatus, UnitResult } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
@@ -65,6 +65,22 @@ export const FACET_WORDS = {
   type: { heading: 'byType', column: 'type', none: 'untyped' },
   region: { heading: 'byRegion', column: 'region', none: 'noRegion' },
 } as const;
+
+/** A type's or region's mean in two rounds: `Kabupaten Asahan 74.54 (C) → 78.10 (B), +3.56`. */
+export function subsetMeansText(subset: SubsetMeans, facet: UnitFacet, locale: Locale): string {
+  const mean = (value: number | null, zone: { label: string } | null) => meanText(value, zone && { label: shortZoneLabel(zone.label) }, locale);
+  return `${subset.name || locale.t(FACET_WORDS[facet].none)} ${mean(subset.before, subset.zoneBefore)} → ${mean(subset.after, subset.zoneAfter)}, ${signed(subset.change, locale)}`;
+}
+
+/** A comparison's breakdowns that have anything in them: by unit type, by region. */
+export function subsetMeansOf(diff: RoundDiff): [UnitFacet, SubsetMeans[]][] {
+  return ([['type', diff.summary.byType], ['region', diff.summary.byRegion]] as [UnitFacet, SubsetMeans[]][]).filter(([, means]) => means.length > 0);
+}
+
+/** A comparison's breakdowns as sentences: `By region: Kabupaten Asahan 74.54 (C) → 78.10 (B), +3.56; …`. */
+export function subsetMeansLines(diff: RoundDiff, locale: Locale): string[] {
+  return subsetMeansOf(diff).map(([facet, means]) => `${locale.t(FACET_WORDS[facet].heading)}: ${means.map((m) => subsetMeansText(m, facet, locale)).join('; ')}`);
+}
 
 /** Each round's mean with its zone, and the change: `Round mean: 59.03 (C - …) → 70.14 (C - …), +11.11`. */
 export function roundMeansText(means: RoundMeans, locale: Locale): string {

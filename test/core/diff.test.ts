@@ -27,6 +27,24 @@ describe('comparing two rounds', () => {
     });
   });
 
+  it("compares each region's mean, matched case-blind; a region in one round only has no change (hand-computed)", () => {
+    const at = (id: string, score: number, region?: string) => ({ ...unit(id, undefined, score), region });
+    const diff = diffRounds(
+      { rubric, units: [at('a', 60, 'Kabupaten Asahan'), at('b', 70, 'Kabupaten Asahan'), at('c', 40, 'Kota Tebing Tinggi')] },
+      { rubric, units: [at('a', 90, 'kabupaten asahan'), at('b', 80, 'Kabupaten Asahan'), at('d', 55)] },
+    );
+    expect(diff.summary.byRegion.map((r) => [r.name, r.before, r.after, r.change, r.zoneBefore?.id ?? null, r.zoneAfter?.id ?? null])).toEqual([
+      // (60 + 70) / 2 = 65 (yellow), then (90 + 80) / 2 = 85 (green): +20
+      ['kabupaten asahan', 65, 85, 20, 'yellow', 'green'],
+      // Units without a region are named "" for a renderer to word.
+      ['', null, 55, null, null, 'yellow'],
+      ['Kota Tebing Tinggi', 40, null, null, 'red', null],
+    ]);
+    // One region in each round, the same one: nothing to break down.
+    const one = diffRounds({ rubric, units: [at('a', 60, 'X')] }, { rubric, units: [at('a', 70, 'X')] });
+    expect(one.summary.byRegion).toEqual([]);
+  });
+
   it('has no mean, zone or change for a round without units', () => {
     const diff = diffRounds({ rubric, units: [] }, { rubric, units: [unit('dinkes', 'Dinas Kesehatan', 81)] });
     expect(diff.summary.mean).toEqual({ before: null, after: 81, change: null, zoneBefore: null, zoneAfter: { id: 'green', label: 'Zona Hijau', color: undefined } });

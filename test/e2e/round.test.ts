@@ -181,6 +181,32 @@ describe('monev diff', () => {
     );
   });
 
+  it("compares each region's mean between two rounds of a province (hand-computed)", () => {
+    const dir = tmp();
+    const first = 'examples/provinsi-sumut-2023';
+    // The second round: Batu Bara's Dinas Kesehatan put in place everything it lacked outright.
+    const csv = readFileSync(join(first, 'monev-kabupaten.csv'), 'utf8').replace(/^batubara-dinkes,.*$/m, (row) => row.replace(/,tidak(?=,|$)/g, ',lengkap'));
+    writeFileSync(join(dir, 'monev-kabupaten.csv'), csv);
+    const json = JSON.parse(monev(['diff', first, dir, '--rubric', 'ombudsman-ppp-2023', '--format', 'json', '-q']).stdout);
+    const dinkes = json.units.find((u: { unit: string }) => u.unit === 'batubara-dinkes');
+    expect([dinkes.before.score, dinkes.after.score]).toEqual([61.09, 75.38]);
+    // Batu Bara: (61.09 + 48.89 + 49.37) / 3 = 53.116… -> 53.12 (D), then (75.38 + 48.89 + 49.37) / 3
+    // = 57.88 (C, from 54): +4.76. The other two Kabupaten did not change.
+    expect(json.summary.byRegion.map((r: { name: string; before: number; after: number; change: number; zoneBefore: { id: string }; zoneAfter: { id: string } }) => [r.name, r.before, r.zoneBefore.id, r.after, r.zoneAfter.id, r.change])).toEqual([
+      ['Kabupaten Deli Serdang', 85.92, 'b', 85.92, 'b', 0],
+      ['Kabupaten Asahan', 74.54, 'c', 74.54, 'c', 0],
+      ['Kabupaten Batu Bara', 53.12, 'd', 57.88, 'c', 4.76],
+    ]);
+    expect(json.summary.byType).toEqual([]);
+    expect(monev(['diff', first, dir, '--rubric', 'ombudsman-ppp-2023', '--format', 'table', '-q']).stdout).toContain(
+      '\nBy region: Kabupaten Deli Serdang 85.92 (B) → 85.92 (B), 0.00 · Kabupaten Asahan 74.54 (C) → 74.54 (C), 0.00 · Kabupaten Batu Bara 53.12 (D) → 57.88 (C), +4.76\n',
+    );
+    // The report against the previous round says it too, in the round's language.
+    expect(monev(['report', dir, '--previous', first, '--format', 'markdown', '--lang', 'id', '-q']).stdout).toContain(
+      'Menurut wilayah: Kabupaten Deli Serdang 85,92 (B) → 85,92 (B), 0,00; Kabupaten Asahan 74,54 (C) → 74,54 (C), 0,00; Kabupaten Batu Bara 53,12 (D) → 57,88 (C), +4,76.\n',
+    );
+  });
+
   it.skipIf(!SCRIPT)('table on a terminal: fitted to its width, the gap lists wrapped in the room left', () => {
     const args = ['diff', r1, r2, '--rubric', 'ombudsman-ppp-2023', '-q'];
     const piped = tableLines(monev([...args, '--format', 'table']).stdout);
