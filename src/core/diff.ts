@@ -171,8 +171,9 @@ function subsetMeans(facet: UnitFacet, before: RoundSnapshot, after: RoundSnapsh
   const now = of(after);
   if (was.size < 2 && now.length < 2) return [];
   const means = now.map((s): SubsetMeans => {
-    const b = was.get(normalizeWord(s.name));
-    was.delete(normalizeWord(s.name));
+    const key = normalizeWord(s.name);
+    const b = was.get(key);
+    was.delete(key);
     return { name: s.name, before: b?.mean ?? null, after: s.mean, change: b ? roundHalfAway(s.mean - b.mean) : null, zoneBefore: b?.meanZone ?? null, zoneAfter: s.meanZone };
   });
   for (const b of was.values()) means.push({ name: b.name, before: b.mean, after: null, change: null, zoneBefore: b.meanZone, zoneAfter: null });
