@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { pieceBytes, type TextOut, type TextPiece } from '../core/text-out.js';
@@ -24,8 +24,10 @@ export interface OutputSink extends TextOut {
  * Output to a pipe or terminal is sent in 64 KiB chunks and respects back-pressure.
  */
 export function openOutput(target: string | undefined): OutputSink {
-  // Redirected to a file (`> hasil.jsonl`), stdout is written like --out, minus the rename.
-  if (!target && stdoutIsFile()) return fdOutput(1, false);
+  // Redirected to a file (`> hasil.jsonl`) or a device (`> /dev/null`), stdout is written like
+  // --out, minus the rename: Node would write there synchronously too, but through a stream that
+  // takes a fresh 64 KiB chunk each time (a 100,000-unit jsonl run hands it 20,000 of them).
+  if (!target && stdoutIsFileOrDevice()) return fdOutput(1, false);
   if (!target) return streamOutput(process.stdout);
   if (isSpecialFile(target)) return fdOutput(openSync(target, 'w'), true);
   // `--out laporan/` names a folder, whether or not it exists yet: no file can be written there.
@@ -175,12 +177,17 @@ export function streamOutput(stream: NodeJS.WritableStream): OutputSink {
   };
 }
 
-function stdoutIsFile(): boolean {
+function stdoutIsFileOrDevice(): boolean {
   try {
-    return fstatSync(1).isFile();
+    return writtenInPlace(fstatSync(1), Boolean(process.stdout.isTTY));
   } catch {
     return false;
   }
+}
+
+/** A file or a device other than a terminal (`/dev/null`) takes synchronous writes of any size; a pipe or terminal gets a stream. */
+export function writtenInPlace(stat: Pick<Stats, 'isFile' | 'isCharacterDevice'>, isTTY: boolean): boolean {
+  return stat.isFile() || (stat.isCharacterDevice() && !isTTY);
 }
 
 /** A device or a FIFO (/dev/null, a named pipe) is written in place: renaming onto it would replace it. */

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +79,43 @@ describe('--out into folders that do not exist yet', () => {
       code: 2,
       stderr: `${join(dir, 'rusak.csv', 'hasil.json')}: error: cannot write the output here (ENOTDIR: a part of the path is a file, not a folder) [output/unwritable]\n`,
     });
+  });
+});
+
+describe('stdout redirected', () => {
+  /** Runs monev with stdout on `target` (as `> target` does), stderr kept. */
+  function redirected(target: string, args: string[]) {
+    const fd = openSync(target, 'w');
+    try {
+      const run = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C' } });
+      return { code: run.status, stderr: run.stderr };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  // Both are written in place (src/io/output-sink.ts), not through Node's stream: what lands must
+  // be what a pipe gets, byte for byte, for output larger than the 256 KiB buffer.
+  const dir = mkdtempSync(join(tmpdir(), 'monev-stdout-'));
+  const input = join(dir, 'besar.csv');
+  const ids = ['persyaratan', 'prosedur', 'waktu', 'biaya', 'produk', 'dasar-hukum', 'maklumat', 'toilet', 'sarana-pengaduan'];
+  writeFileSync(input, `unit,${ids.join(',')}\n${Array.from({ length: 3000 }, (_, i) => `u${i},${ids.map((_, k) => ((i + k) % 3 ? 'ya' : 'tidak')).join(',')}`).join('\n')}\n`);
+  const args = ['score', input, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'jsonl', '-q'];
+
+  it('to a file: the same bytes as through a pipe', () => {
+    const piped = monev(args);
+    expect(piped).toMatchObject({ code: 0, stderr: '' });
+    expect(piped.stdout.length).toBeGreaterThan(1 << 20);
+    const file = join(dir, 'hasil.jsonl');
+    expect(redirected(file, args)).toEqual({ code: 0, stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+  });
+
+  it('to /dev/null: the run ends as it does through a pipe', () => {
+    expect(redirected('/dev/null', args)).toEqual({ code: 0, stderr: '' });
+    const failing = [...args, '--fail-under', '101'];
+    const piped = monev(failing);
+    expect(piped.code).toBe(1);
+    expect(redirected('/dev/null', failing)).toEqual({ code: 1, stderr: piped.stderr });
   });
 });

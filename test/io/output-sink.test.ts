@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { collectText, textPiece, type TextOut } from '../../src/core/text-out.js';
-import { openOutput, streamOutput } from '../../src/io/output-sink.js';
+import { openOutput, streamOutput, writtenInPlace } from '../../src/io/output-sink.js';
 
 /**
  * Writes that cross the byte buffer's edges (256 KiB for files, 64 KiB chunks for pipes): kept
@@ -76,5 +76,15 @@ describe('output sink', () => {
     expect(Buffer.concat(chunks).toString('utf8')).toBe(expected.repeat(3));
     // Each chunk is a buffer of its own: none was overwritten by a later write.
     expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+  });
+
+  it('writes stdout in place when it is a file or a device other than a terminal, through a stream otherwise', () => {
+    const stat = (kind: 'file' | 'device' | 'pipe') => ({ isFile: () => kind === 'file', isCharacterDevice: () => kind === 'device' });
+    expect(writtenInPlace(stat('file'), false)).toBe(true);
+    // `> /dev/null`
+    expect(writtenInPlace(stat('device'), false)).toBe(true);
+    // A terminal is a character device too; it keeps the stream (and its back-pressure).
+    expect(writtenInPlace(stat('device'), true)).toBe(false);
+    expect(writtenInPlace(stat('pipe'), false)).toBe(false);
   });
 });
