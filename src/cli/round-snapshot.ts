@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/locale.js';
 import { pathKind } from '../io/discover.js';
 import { readResult, resultFormatOf } from '../io/result-file.js';
 import { quietFailure, warn } from './output.js';
+import { progressOnTerminal } from './progress.js';
 import { scoreRound } from './round.js';
 
 /**
@@ -15,9 +16,12 @@ export async function roundSnapshot(path: string, options: { rubric?: string | u
   const result = resultFormatOf(path);
   if (result && pathKind(path) === 'file') return readResult(path, result);
   const units: RoundSnapshot['units'] = [];
-  const outcome = await scoreRound({ paths: [path], rubric: options.rubric }, { unit: (u) => void units.push(roundUnit(u)) }).catch((error: unknown) => {
-    throw quietFailure(error, options.quiet);
-  });
+  const progress = progressOnTerminal(options.quiet, locale);
+  const outcome = await scoreRound({ paths: [path], rubric: options.rubric }, { unit: (u) => void units.push(roundUnit(u)), progress: progress.update })
+    .catch((error: unknown) => {
+      throw quietFailure(error, options.quiet);
+    })
+    .finally(progress.done);
   warn(outcome.warnings, options.quiet, locale);
   rubricFiles.push(outcome.loaded.file);
   return { rubric: roundRubric(outcome.head.rubric), units };

@@ -10,7 +10,7 @@ import { plainPainter, type Painter } from '../render/types.js';
 import { parseNumberOption, requireCsvFormat, unknownFormat, usage, wantsColor } from './options.js';
 import { commitOutput, openCommandOutput, quietFailure, warn } from './output.js';
 import { resolveLocale } from './lang.js';
-import { progressReporter } from './progress.js';
+import { progressOnTerminal } from './progress.js';
 import { scoreRound } from './round.js';
 
 interface ScoreOptions {
@@ -48,7 +48,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   const width = format === 'table' && !options.out && process.stdout.isTTY ? process.stdout.columns : undefined;
   const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel, width, sort: options.sort });
   const sink = openCommandOutput(options.out);
-  const progress = progressReporter(Boolean(process.stderr.isTTY) && !options.quiet);
+  const progress = progressOnTerminal(options.quiet, locale);
   const below: string[] = [];
   const inZone: string[] = [];
   let zoneMins = new Map<string, number>();
