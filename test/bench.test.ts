@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvParseOptions } from '../src/io/csv-sheets.js';
+import { yamlParseOptions } from '../src/io/yaml-source.js';
 
 /** The benchmark is not a test (nothing is timed here); this smoke run on tiny inputs keeps it from rotting. */
 describe('npm run bench (tiny smoke run)', () => {
@@ -25,12 +26,17 @@ describe('npm run bench (tiny smoke run)', () => {
       // Cases with a floor carry both ratios; the best-of one compares best runs with each other.
       if (c.ratio !== null) expect(c.bestRatio).toBeGreaterThan(0);
     }
+    // Every case has a floor: csv-parse for A and B, yaml for C, `node -e 0` for D.
+    expect(result.cases.filter((c: { ratio: number | null }) => c.ratio === null)).toEqual([]);
   }, 120_000);
 
-  it('has the floor parse with the options monev parses with', () => {
+  it('has the floors parse with the options monev parses with', () => {
     const source = readFileSync('bench/floor-csv.mjs', 'utf8');
     const literal = /^const options = (\{.*\});$/m.exec(source)?.[1];
     expect(literal).toBeDefined();
     expect(new Function(`return ${literal}`)()).toEqual(csvParseOptions(','));
+    const yamlLiteral = /^const options = (\{.*\});$/m.exec(readFileSync('bench/floor-yaml.mjs', 'utf8'))?.[1];
+    expect(yamlLiteral).toBeDefined();
+    expect(new Function(`return ${yamlLiteral}`)()).toEqual(yamlParseOptions);
   });
 });

@@ -13,6 +13,9 @@ export interface YamlDocument {
   line: number;
 }
 
+/** How monev asks yaml to parse (besides its line counter): the benchmark's YAML floor parses alike. */
+export const yamlParseOptions = { prettyErrors: false, uniqueKeys: true } as const;
+
 /** Parses every `---` document of a YAML text; positions come from yaml's own parse tree. */
 export function parseYaml(text: string, file: string): { documents: YamlDocument[]; problems: Problem[] } {
   const lineCounter = new LineCounter();
@@ -31,7 +34,7 @@ export function parseYaml(text: string, file: string): { documents: YamlDocument
   }
   let parsed: Document.Parsed[];
   try {
-    parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    parsed = parseAllDocuments(text, { lineCounter, ...yamlParseOptions }) as Document.Parsed[];
   } catch (error) {
     const tooDeep = error instanceof RangeError;
     return { documents, problems: [tooDeep ? problem('yaml/too-deep', { depth: nesting.depth, limit: LIMITS.yamlDepth }, { file }) : problem('yaml/syntax', { message: firstLine((error as Error).message) }, { file })] };
