@@ -15,8 +15,18 @@ export async function commitOutput(sink: OutputSink, out: string | undefined): P
 /** Writes a whole command output at once. */
 export async function emit(text: string, out: string | undefined): Promise<void> {
   const sink = openCommandOutput(out);
-  await sink.write(text);
+  await writeOrAbort(sink, text);
   await commitOutput(sink, out);
+}
+
+/** Writes `text`; a write refused half-way (a full disk) drops the output, leaving no temporary file behind. */
+export async function writeOrAbort(sink: OutputSink, text: string): Promise<void> {
+  try {
+    await sink.write(text);
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
 }
 
 function unwritable(error: unknown, out: string | undefined): never {

@@ -8,7 +8,7 @@ import { streamFor } from '../render/plan.js';
 import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
 import { plainPainter, type Painter } from '../render/types.js';
 import { parseNumberOption, requireCsvFormat, unknownFormat, usage, wantsColor } from './options.js';
-import { commitOutput, openCommandOutput, quietFailure, warn } from './output.js';
+import { commitOutput, openCommandOutput, quietFailure, warn, writeOrAbort } from './output.js';
 import { resolveLocale } from './lang.js';
 import { progressOnTerminal } from './progress.js';
 import { scoreRound } from './round.js';
@@ -82,7 +82,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
     progress.done();
   }
   warn(outcome.warnings, options.quiet, locale);
-  await sink.write(renderer.end(outcome.summary, outcome.head, written));
+  await writeOrAbort(sink, renderer.end(outcome.summary, outcome.head, written));
   await commitOutput(sink, options.out);
 
   if (below.length) process.stderr.write(`${formatProblem(problem('threshold/fail-under', { threshold: failUnder, units: below }), locale)}\n`);

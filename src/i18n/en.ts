@@ -17,6 +17,8 @@ const UNWRITABLE: Record<string, string> = {
   EPERM: 'no permission to write there',
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
+  EFBIG: 'the file would be larger than this system lets it be',
+  EDQUOT: 'the disk quota is used up',
 };
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');

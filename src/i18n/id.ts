@@ -16,6 +16,8 @@ const UNWRITABLE: Record<string, string> = {
   EPERM: 'tidak ada izin menulis di sana',
   EROFS: 'sistem berkasnya hanya-baca',
   ENOSPC: 'disk penuh',
+  EFBIG: 'berkasnya akan melebihi ukuran yang diizinkan sistem',
+  EDQUOT: 'kuota disk habis',
 };
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { MonevError, problem } from '../core/problem.js';
 import { pieceBytes, type TextOut, type TextPiece } from '../core/text-out.js';
 import { endsWithSeparator } from './out-path.js';
 
@@ -27,9 +28,9 @@ export function openOutput(target: string | undefined): OutputSink {
   // Redirected to a file (`> hasil.jsonl`) or a device (`> /dev/null`), stdout is written like
   // --out, minus the rename: Node would write there synchronously too, but through a stream that
   // takes a fresh 64 KiB chunk each time (a 100,000-unit jsonl run hands it 20,000 of them).
-  if (!target && stdoutIsFileOrDevice()) return fdOutput(1, false);
+  if (!target && stdoutIsFileOrDevice()) return fdOutput(1, false, STDOUT);
   if (!target) return streamOutput(process.stdout);
-  if (isSpecialFile(target)) return fdOutput(openSync(target, 'w'), true);
+  if (isSpecialFile(target)) return fdOutput(openSync(target, 'w'), true, target);
   // `--out laporan/` names a folder, whether or not it exists yet: no file can be written there.
   if (endsWithSeparator(target)) throw Object.assign(new Error(`a folder: ${target}`), { code: 'EISDIR' });
   // node:crypto is required here, not imported: loading it costs about 5 ms, and most runs write to stdout.
@@ -43,7 +44,7 @@ export function openOutput(target: string | undefined): OutputSink {
     rmSync(temp, { force: true });
     if (made) removeEmptyFolders(folder, made);
   };
-  const file = fdOutput(openSync(temp, 'w'), true);
+  const file = fdOutput(openSync(temp, 'w'), true, target);
   // Interrupted (Ctrl-C, a CI timeout), the half-written temporary file goes; the target was never touched.
   const onSignal = (signal: NodeJS.Signals) => {
     discard();
@@ -97,6 +98,9 @@ function removeEmptyFolders(from: string, top: string): void {
     if (folder === top) return;
   }
 }
+
+/** How messages name standard output. */
+export const STDOUT = '<stdout>';
 
 const WRITE_BUFFER = 1 << 18;
 const STREAM_CHUNK = 1 << 16;
@@ -199,9 +203,20 @@ function isSpecialFile(target: string): boolean {
   }
 }
 
-/** A file or a device (stdout redirected, /dev/null) written in place, synchronously. */
-function fdOutput(fd: number, owned: boolean): OutputSink {
-  const { text, piece, flush, drop } = byteBuffer(WRITE_BUFFER, (bytes) => writeAll(fd, bytes));
+/**
+ * A file or a device (stdout redirected, /dev/null) written in place, synchronously. A write the
+ * system refuses (a full disk, mid-round or at the end) is a problem of the output `name`: the
+ * user's --out, or stdout; not a crash.
+ */
+function fdOutput(fd: number, owned: boolean, name: string): OutputSink {
+  const { text, piece, flush, drop } = byteBuffer(WRITE_BUFFER, (bytes) => {
+    try {
+      writeAll(fd, bytes);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw code ? new MonevError([problem('output/unwritable', { reason: code }, { file: name })]) : error;
+    }
+  });
   let open = true;
   const close = () => {
     if (open && owned) closeSync(fd);

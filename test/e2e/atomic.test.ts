@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +82,7 @@ describe('--out into folders that do not exist yet', () => {
   });
 });
 
-describe('stdout redirected', () => {
+describe('where the output goes: stdout redirected, a full disk', () => {
   /** Runs monev with stdout on `target` (as `> target` does), stderr kept. */
   function redirected(target: string, args: string[]) {
     const fd = openSync(target, 'w');
@@ -117,5 +117,25 @@ describe('stdout redirected', () => {
     const piped = monev(failing);
     expect(piped.code).toBe(1);
     expect(redirected('/dev/null', failing)).toEqual({ code: 1, stderr: piped.stderr });
+  });
+
+  // /dev/full refuses every write with ENOSPC, as a full disk does: the output here is about 3 MB,
+  // so the refusal comes mid-round, from the 256 KiB buffer, not only at the end.
+  it.runIf(existsSync('/dev/full'))('to a full disk: a clear message and exit 2, for stdout and --out alike', () => {
+    const full = 'error: cannot write the output here (ENOSPC: the disk is full) [output/unwritable]\n';
+    expect(redirected('/dev/full', args)).toEqual({ code: 2, stderr: `<stdout>: ${full}` });
+    expect(monev([...args, '--out', '/dev/full'])).toEqual({ code: 2, stdout: '', stderr: `/dev/full: ${full}` });
+    // A report is written at once, at its end.
+    expect(redirected('/dev/full', ['report', 'examples/pra-evaluasi', '--format', 'markdown', '-q'])).toEqual({ code: 2, stderr: `<stdout>: ${full}` });
+  });
+
+  it('to a file larger than the system allows: the same, and no temporary file is left', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'monev-efbig-'));
+    const out = join(folder, 'hasil.jsonl');
+    // `ulimit -f 64`: no file of this process may pass 64 KiB; Node takes the refusal as EFBIG.
+    const command = ['ulimit -f 64;', process.execPath, BIN, ...args, '--out', out].map((part, i) => (i ? `'${part}'` : part)).join(' ');
+    const run = spawnSync('/bin/sh', ['-c', command], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C' } });
+    expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 2, stderr: `${out}: error: cannot write the output here (EFBIG: the file would be larger than this system lets it be) [output/unwritable]\n` });
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
