@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, monev } from './run-cli.js';
+import { BIN, cliEnv, monev } from './run-cli.js';
 
 /** A run killed half-way leaves the previous output intact. */
 describe('--out survives a killed run', () => {
@@ -87,7 +87,7 @@ describe('where the output goes: stdout redirected, a full disk', () => {
   function redirected(target: string, args: string[]) {
     const fd = openSync(target, 'w');
     try {
-      const run = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C' } });
+      const run = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: cliEnv() });
       return { code: run.status, stderr: run.stderr };
     } finally {
       closeSync(fd);
@@ -134,7 +134,7 @@ describe('where the output goes: stdout redirected, a full disk', () => {
     const out = join(folder, 'hasil.jsonl');
     // `ulimit -f 64`: no file of this process may pass 64 KiB; Node takes the refusal as EFBIG.
     const command = ['ulimit -f 64;', process.execPath, BIN, ...args, '--out', out].map((part, i) => (i ? `'${part}'` : part)).join(' ');
-    const run = spawnSync('/bin/sh', ['-c', command], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C' } });
+    const run = spawnSync('/bin/sh', ['-c', command], { encoding: 'utf8', env: cliEnv() });
     expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 2, stderr: `${out}: error: cannot write the output here (EFBIG: the file would be larger than this system lets it be) [output/unwritable]\n` });
     expect(readdirSync(folder)).toEqual([]);
   });

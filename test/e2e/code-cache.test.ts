@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliEnv } from './run-cli.js';
 
 /**
  * The built commands start from the V8 code cache the build wrote (src/cli/command-bundle.ts).
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const ARGS = ['score', 'examples/pra-evaluasi', '--format', 'json'];
 
 function run(root: string, args = ARGS, nodeArgs: string[] = []) {
-  const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', MONEV_DEBUG: '1' };
+  const env = cliEnv({ MONEV_DEBUG: '1' });
   const result = spawnSync(process.execPath, [...nodeArgs, join(root, 'bin', 'monev.js'), ...args], { encoding: 'utf8', env });
   const [status, ...rest] = result.stderr.split('\n');
   return { status, stdout: result.stdout, stderr: rest.join('\n'), code: result.status };
@@ -93,11 +94,10 @@ describe('the optimizing compiler in short runs (src/cli/command-bundle.ts)', ()
 describe('the bundled yaml', () => {
   it("does not read its debugging switches: LOG_TOKENS or LOG_STREAM in the environment change nothing", () => {
     // yaml looks them up for every token (a profiled 14% of its parsing) and, when set, logs to stdout.
-    const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', ...extra });
     const args = [join('bin', 'monev.js'), 'score', 'examples/langkat-2023/r1', '--format', 'json'];
-    const plain = spawnSync(process.execPath, args, { encoding: 'utf8', env: env({}) });
+    const plain = spawnSync(process.execPath, args, { encoding: 'utf8', env: cliEnv() });
     expect(plain.status).toBe(0);
-    const switched = spawnSync(process.execPath, args, { encoding: 'utf8', env: env({ LOG_TOKENS: '1', LOG_STREAM: '1' }) });
+    const switched = spawnSync(process.execPath, args, { encoding: 'utf8', env: cliEnv({ LOG_TOKENS: '1', LOG_STREAM: '1' }) });
     expect({ code: switched.status, stdout: switched.stdout, stderr: switched.stderr }).toEqual({ code: 0, stdout: plain.stdout, stderr: plain.stderr });
     expect(readFileSync('dist/commands.cjs', 'latin1')).not.toMatch(/LOG_TOKENS|LOG_STREAM/);
   });

@@ -11,9 +11,12 @@ export interface CliRun {
   code: number | null;
 }
 
+/** A clean, colourless, English environment for the built CLI, with `extra` on top. */
+export const cliEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', ...extra });
+
 /** Runs the built CLI with a clean, colourless environment. */
 export function monev(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliRun {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', ...options.env };
+  const env = cliEnv(options.env);
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: options.input, env, cwd: options.cwd, maxBuffer: 1 << 28 });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
@@ -24,7 +27,7 @@ export const SCRIPT = ['/usr/bin/script', '/bin/script'].find((path) => existsSy
 /** Runs the built CLI on a terminal `cols` columns wide (needs SCRIPT); stdout and stderr arrive mixed, with CRLF. */
 export function monevOnTerminal(args: string[], cols: number): CliRun {
   const command = `stty cols ${cols}; ${[process.execPath, BIN, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ')}`;
-  const result = spawnSync(SCRIPT!, ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C' } });
+  const result = spawnSync(SCRIPT!, ['-qec', command, '/dev/null'], { encoding: 'utf8', env: cliEnv() });
   return { stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: result.stderr, code: result.status };
 }
 
