@@ -1,4 +1,5 @@
 import type { CompiledCriterion, CompiledRubric } from './compile.js';
+import { pushTo } from './group-by.js';
 import { suggest } from './suggest.js';
 
 /**
@@ -49,19 +50,14 @@ function indexOf(rubric: CompiledRubric): HeaderIndex {
   const byId = new Map<string, CompiledCriterion>();
   const byTitle = new Map<string, CompiledCriterion[]>();
   const groupKeys = new Map<CompiledCriterion, Set<string>>();
-  const add = (map: Map<string, CompiledCriterion[]>, key: string, c: CompiledCriterion) => {
-    const list = map.get(key);
-    if (list) list.push(c);
-    else map.set(key, [c]);
-  };
   // A form's question often drops a title's closing remark in brackets: "Biaya/tarif pelayanan
   // dipublikasikan" for "… dipublikasikan (termasuk keterangan tidak dipungut biaya)".
   const shortTitles = new Map<string, CompiledCriterion[]>();
   for (const c of rubric.criterionList) {
     byId.set(headerKey(c.id), c);
-    add(byTitle, headerKey(c.title), c);
+    pushTo(byTitle, headerKey(c.title), c);
     const short = headerKey(c.title.replace(/\s*\([^()]*\)\s*$/, ''));
-    if (short !== headerKey(c.title) && short !== '') add(shortTitles, short, c);
+    if (short !== headerKey(c.title) && short !== '') pushTo(shortTitles, short, c);
     groupKeys.set(c, new Set(c.groupPath.flatMap((g) => [g, headerKey(rubric.groupTitles.get(g) ?? g)])));
   }
   for (const [key, list] of shortTitles) if (!byTitle.has(key)) byTitle.set(key, list);

@@ -1,6 +1,7 @@
 import { meanScore, roundHalfAway } from './round.js';
 import { zoneFor, zoneRef } from './score.js';
 import { subsetsBy, type UnitFacet } from './report.js';
+import { groupBy } from './group-by.js';
 import { normalizeWord } from './vocabulary.js';
 
 export interface ZoneRef {
@@ -191,17 +192,7 @@ export function rubricChanges(before: RoundSnapshot['rubric'], after: RoundSnaps
  * comparison then cannot follow.
  */
 export function renamedUnits(diff: RoundDiff): { name: string; before: string; after: string }[] {
-  const byName = (movement: Movement) => {
-    const units = new Map<string, UnitDiff[]>();
-    for (const u of diff.units) {
-      if (u.movement !== movement || !u.name) continue;
-      const key = normalizeWord(u.name);
-      const named = units.get(key);
-      if (named) named.push(u);
-      else units.set(key, [u]);
-    }
-    return units;
-  };
+  const byName = (movement: Movement) => groupBy(diff.units, (u) => (u.movement === movement && u.name ? normalizeWord(u.name) : undefined));
   const added = byName('added');
   const removed = byName('removed');
   const renamed: { name: string; before: string; after: string }[] = [];

@@ -1,4 +1,5 @@
 import type { CompiledZone } from './compile.js';
+import { groupBy } from './group-by.js';
 import { meanScore, roundHalfAway } from './round.js';
 import { normalizeWord } from './vocabulary.js';
 import { zoneFor, zoneRef, type UnitResult, type ZoneRef } from './score.js';
@@ -79,19 +80,14 @@ export function summaryBy<U extends SubsetMember>(facet: UnitFacet, units: reado
 
 /** `summaryBy` for one subset or more: a comparison matches the subsets of two rounds. */
 export function subsetsBy<U extends SubsetMember>(facet: UnitFacet, units: readonly U[], zones: ZoneScale, none: string): SubsetSummary[] {
-  const subsets = new Map<string, { name: string; members: U[] }>();
-  for (const u of units) {
-    const name = u.unit[facet]?.trim() || none;
-    const key = normalizeWord(name);
-    const subset = subsets.get(key);
-    if (subset) subset.members.push(u);
-    else subsets.set(key, { name, members: [u] });
-  }
+  const nameOf = (u: U) => u.unit[facet]?.trim() || none;
+  const subsets = groupBy(units, (u) => normalizeWord(nameOf(u)));
   const top = [...zones].sort((a, b) => b.min - a.min);
-  const summaries = [...subsets.values()].map(({ name, members }) => {
+  const summaries = [...subsets.values()].map((members) => {
     const mean = meanScore(members.map((u) => u.score))!;
     return {
-      name,
+      // As its first unit wrote it.
+      name: nameOf(members[0]!),
       units: members.length,
       mean,
       meanZone: zoneRef(zoneFor(zones, mean)),

@@ -1,4 +1,5 @@
 import type { Position, UnitInfo } from './assessment.js';
+import { groupBy } from './group-by.js';
 import { problem, type Problem } from './problem.js';
 import { suggest } from './suggest.js';
 import { unitIdFromName, type ListedUnit } from './units-list.js';
@@ -29,14 +30,7 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
   const byId = new Map(listed.map((u) => [u.id, u]));
   // A province's list names a Dinas Kesehatan in every Kabupaten: a name names a unit only when it
   // is the name of one.
-  const named = new Map<string, ListedUnit[]>();
-  for (const u of listed) {
-    if (!u.name) continue;
-    const key = normalizeWord(u.name);
-    const units = named.get(key);
-    if (units) units.push(u);
-    else named.set(key, [u]);
-  }
+  const named = groupBy(listed, (u) => (u.name ? normalizeWord(u.name) : undefined));
   const byName = (name: string) => {
     const units = named.get(normalizeWord(name));
     return units?.length === 1 ? units[0] : undefined;
