@@ -77,9 +77,14 @@ export function subsetMeansOf(diff: RoundDiff): [UnitFacet, SubsetMeans[]][] {
   return ([['type', diff.summary.byType], ['region', diff.summary.byRegion]] as [UnitFacet, SubsetMeans[]][]).filter(([, means]) => means.length > 0);
 }
 
-/** A comparison's breakdowns as sentences: `By region: Kabupaten Asahan 74.54 (C) → 78.10 (B), +3.56; …`. */
-export function subsetMeansLines(diff: RoundDiff, locale: Locale): string[] {
-  return subsetMeansOf(diff).map(([facet, means]) => `${locale.t(FACET_WORDS[facet].heading)}: ${means.map((m) => subsetMeansText(m, facet, locale)).join('; ')}`);
+/**
+ * What moved between two rounds, as the sentences a written report gives it, each with its full
+ * stop: units up and down, the round's mean before and after, then each breakdown (`By region:
+ * Kabupaten Asahan 74.54 (C) → 78.10 (B), +3.56; …`).
+ */
+export function movementSentences(diff: RoundDiff, locale: Locale): string[] {
+  const breakdowns = subsetMeansOf(diff).map(([facet, means]) => `${locale.t(FACET_WORDS[facet].heading)}: ${means.map((m) => subsetMeansText(m, facet, locale)).join('; ')}`);
+  return [locale.t('movementLine', diff.summary), roundMeansText(diff.summary.mean, locale), ...breakdowns].map((sentence) => `${sentence}.`);
 }
 
 /** Each round's mean with its zone, and the change: `Round mean: 59.03 (C - …) → 70.14 (C - …), +11.11`. */

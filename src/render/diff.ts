@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { RoundDiff, UnitDiff } from '../core/diff.js';
 import type { Locale } from '../i18n/locale.js';
-import { FACET_WORDS, roundMeansText, signed, subsetMeansLines, subsetMeansOf, subsetMeansText, zoneChange } from './describe.js';
+import { FACET_WORDS, movementSentences, roundMeansText, signed, subsetMeansOf, subsetMeansText, zoneChange } from './describe.js';
 import { boxWidth, joinedParts, largest, slicedTable } from './terminal-fit.js';
 import type { Painter } from './types.js';
 
@@ -53,8 +53,7 @@ export function renderDiffTable(diff: RoundDiff, locale: Locale, paint: Painter,
   };
   const lines = [paint.bold(t('diffTitle', { title: diff.rubric.after.title })), slicedTable(rows, draw, true), '', t('movementLine', diff.summary), roundMeansText(diff.summary.mean, locale)];
   for (const [facet, means] of subsetMeansOf(diff)) {
-    // The heading goes with the first part, so that it is never left alone on a line.
-    lines.push(...joinedParts(means.map((m, i) => ({ plain: `${i === 0 ? `${t(FACET_WORDS[facet].heading)}: ` : ''}${subsetMeansText(m, facet, locale)}` })), ' · ', width));
+    lines.push(...joinedParts(means.map((m) => ({ plain: subsetMeansText(m, facet, locale) })), ' · ', width, `${t(FACET_WORDS[facet].heading)}: `));
   }
   if (diff.regressions.length) lines.push(paint.zone('red', t('regressions', { n: diff.regressions.length, list: diff.regressions.join(', ') })));
   return `${lines.join('\n')}\n`;
@@ -79,8 +78,7 @@ export function renderDiffMarkdown(diff: RoundDiff, locale: Locale): string {
       ]),
     );
   }
-  out.push('', `## ${t('movement')}`, '', `${locale.t('movementLine', diff.summary)}.`, '', `${roundMeansText(diff.summary.mean, locale)}.`, '');
-  for (const line of subsetMeansLines(diff, locale)) out.push(`${line}.`, '');
+  out.push('', `## ${t('movement')}`, '', ...movementSentences(diff, locale).flatMap((sentence) => [sentence, '']));
   out.push(row([t('before'), t('after'), t('units')]), row(['---', '---', '---:']));
   const label = new Map([...diff.rubric.before.zones, ...diff.rubric.after.zones].map((z) => [z.id, z.label]));
   for (const tr of diff.summary.transitions) out.push(row([label.get(tr.from) ?? tr.from, label.get(tr.to) ?? tr.to, String(tr.units)]));

@@ -5,7 +5,7 @@ import { elementStandings, heatGrid, roundPath, summaryBy, type ScoreReport, typ
 import type { UnitResult } from '../core/score.js';
 import { zoneFor } from '../core/score.js';
 import type { Locale } from '../i18n/locale.js';
-import { answerText, commonGapsShown, heatMapTitle, profileLines, respondentsText, roundDateText, roundMeansText, roundPathText, shortZoneLabel, subsetMeansLines, signed, sincePreviousText, standingText, statusText, subsetMeanText, FACET_WORDS, unitFacts, unitLabel, zoneChange } from './describe.js';
+import { answerText, commonGapsShown, heatMapTitle, profileLines, movementSentences, respondentsText, roundDateText, roundPathText, shortZoneLabel, signed, sincePreviousText, standingText, statusText, subsetMeanText, FACET_WORDS, unitFacts, unitLabel, zoneChange } from './describe.js';
 import { fitText, textWidth, wrapText } from './svg-text.js';
 import { largest } from './terminal-fit.js';
 
@@ -268,7 +268,7 @@ function changesTable(options: ReportOptions): string {
     const way = u.movement === 'up' ? ' class="up"' : u.movement === 'down' ? ' class="down"' : '';
     return `<tr><td>${unitCell(u.unit, u.name)}</td><td class="num">${locale.num(u.before?.score)}</td><td class="num">${locale.num(u.after?.score)}</td><td class="num">${esc(signed(u.change, locale))}</td><td${way}>${esc(zoneChange(u, locale, true))}</td></tr>`;
   });
-  return `<h3>${esc(t('sincePreviousHeading'))}</h3><p>${esc(t('movementLine', diff.summary))}.</p><p>${esc(roundMeansText(diff.summary.mean, locale))}.</p>${subsetMeansLines(diff, locale).map((line) => `<p>${esc(line)}.</p>`).join('')}<div class="scroll"><table class="changes"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th class="num">${esc(t('change'))}</th><th>${esc(t('zoneChange'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<h3>${esc(t('sincePreviousHeading'))}</h3>${movementSentences(diff, locale).map((sentence) => `<p>${esc(sentence)}</p>`).join('')}<div class="scroll"><table class="changes"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th class="num">${esc(t('change'))}</th><th>${esc(t('zoneChange'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** A unit in a table's cell: its name, and its id beside it, which gives way on a phone; a unit without a name keeps its id. */

@@ -2,7 +2,7 @@ import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
 import { elementStandings, heatGrid, roundPath, summaryBy, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, heatMapTitle, capText, commonGapsShown, meanText, profileMarkdown, respondentsText, roundDateText, roundMeansText, roundPathText, shortZoneLabel, subsetMeansLines, subsetMeanText, FACET_WORDS, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, heatMapTitle, capText, commonGapsShown, meanText, profileMarkdown, respondentsText, roundDateText, movementSentences, roundPathText, shortZoneLabel, subsetMeanText, FACET_WORDS, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -34,7 +34,7 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
   out.push(row([`**${t('mean')}**`, ...grid.means.map((score) => heatCell(score, rubric, num))]));
   const diff = options.previous;
   if (diff) {
-    out.push('', `### ${t('sincePreviousHeading')}`, '', `${t('movementLine', diff.summary)}.`, '', `${roundMeansText(diff.summary.mean, locale)}.`, '', ...subsetMeansLines(diff, locale).flatMap((line) => [`${line}.`, '']), row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange')]), row(['---', '---:', '---:', '---:', '---']));
+    out.push('', `### ${t('sincePreviousHeading')}`, '', ...movementSentences(diff, locale).flatMap((sentence) => [sentence, '']), row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange')]), row(['---', '---:', '---:', '---:', '---']));
     for (const u of diff.units) out.push(row([unitMarkdown(u.unit, u.name), num(u.before?.score), num(u.after?.score), signed(u.change, locale), zoneChange(u, locale)]));
   }
   const path = roundPath(report);

@@ -124,12 +124,11 @@ function renderEntries(head: ReportHead, all: readonly TableEntry[], summary: Su
     const words = FACET_WORDS[facet];
     const subsets = summaryBy(facet, all, rubric.zones, t(words.none));
     if (subsets.length === 0) continue;
-    const subsetParts = subsets.map((subset, i) => {
-      // The line's heading goes with its first part, so that it is never left alone on a line.
-      const lead = i === 0 ? `${t(words.heading)}: ${subset.name}` : subset.name;
-      return { plain: `${lead} ${subsetMeanText(subset, locale)}`, painted: `${lead} ${subsetMeanText(subset, locale, (label) => paint.zone(subset.meanZone.color, label))}` };
-    });
-    lines.push(...joinedParts(subsetParts, ' · ', width));
+    const subsetParts = subsets.map((subset) => ({
+      plain: `${subset.name} ${subsetMeanText(subset, locale)}`,
+      painted: `${subset.name} ${subsetMeanText(subset, locale, (label) => paint.zone(subset.meanZone.color, label))}`,
+    }));
+    lines.push(...joinedParts(subsetParts, ' · ', width, `${t(words.heading)}: `));
   }
   return `${lines.join('\n')}\n`;
 }

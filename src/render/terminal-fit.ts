@@ -47,14 +47,16 @@ export function hanging(prefix: string, text: string, width: number | undefined)
 /**
  * Parts joined with `separator`, on as few lines as a terminal `width` wide needs: a line breaks
  * only between parts, ending with the separator's text (trimmed), never inside one. Widths are
- * those of the `plain` texts; `painted` (the same text with colour codes) is what is written.
+ * those of the `plain` texts; `painted` (the same text with colour codes) is what is written. A
+ * `lead` (a heading, `By region: `) goes with the first part, so that it is never alone on a line.
  */
-export function joinedParts(parts: readonly { plain: string; painted?: string }[], separator: string, width: number | undefined): string[] {
+export function joinedParts(parts: readonly { plain: string; painted?: string }[], separator: string, width: number | undefined, lead = ''): string[] {
   const mark = separator.trimEnd();
   const lines: string[] = [];
   let line: string | undefined;
   let used = 0;
-  parts.forEach((part, i) => {
+  parts.forEach((given, i) => {
+    const part = i === 0 && lead ? { plain: lead + given.plain, painted: given.painted === undefined ? undefined : lead + given.painted } : given;
     const text = part.painted ?? part.plain;
     // A part joins the line if the line still has room for the mark after it, should a break follow.
     const room = used + separator.length + part.plain.length + (i < parts.length - 1 ? mark.length : 0);

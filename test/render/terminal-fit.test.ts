@@ -33,6 +33,9 @@ describe('fitting text to a terminal', () => {
     const abc = ['aaaaa', 'bbbbb', 'ccccc'].map((plain) => ({ plain }));
     expect(joinedParts(abc, ' · ', 13)).toEqual(['aaaaa ·', 'bbbbb · ccccc']);
     expect(joinedParts(abc, ' · ', 21)).toEqual(['aaaaa · bbbbb · ccccc']);
+    // A lead goes with the first part, painted or not, and counts in its line's width.
+    expect(joinedParts(abc, ' · ', 21, 'By: ')).toEqual(['By: aaaaa · bbbbb ·', 'ccccc']);
+    expect(joinedParts([{ plain: 'a 1', painted: '\u001b[32ma\u001b[39m 1' }, { plain: 'b 2' }], ' · ', 8, 'By: ')).toEqual(['By: \u001b[32ma\u001b[39m 1 ·', 'b 2']);
   });
 
   it('finds the largest of as many values as a national round has units', () => {
