@@ -234,18 +234,18 @@ function subsetTable(report: ScoreReport, facet: UnitFacet, locale: Locale): str
   return `<h3>${esc(t(words.heading))}</h3><div class="scroll"><table class="types ${facet}"><thead><tr>${head.map((h, i) => `<th${i ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-/** The criteria that are gaps in the most units: where one fix across the round lifts most units. */
 /** The fewest gaps, unit by unit, that lift the round's mean into the next zone. */
 function roundPathTable(report: ScoreReport, locale: Locale): string {
   const path = roundPath(report);
   if (!path) return '';
   const t = locale.t;
-  const rows = path.units.map((u) => {
-    return `<tr><td>${unitCell(u.unit, u.name)}</td><td class="num">${locale.num(u.before)}</td><td class="num">${locale.num(u.after)}</td><td>${u.close.map((id) => `<code>${esc(id)}</code>`).join(', ')}</td></tr>`;
-  });
+  const rows = path.units.map(
+    (u) => `<tr><td>${unitCell(u.unit, u.name)}</td><td class="num">${locale.num(u.before)}</td><td class="num">${locale.num(u.after)}</td><td>${u.close.map((id) => `<code>${esc(id)}</code>`).join(', ')}</td></tr>`,
+  );
   return `<h3>${esc(t('roundPathHeading', { zone: path.zone.label }))}</h3><p>${esc(roundPathText(path, report.summary, locale))}</p><div class="scroll"><table class="round-path"><thead><tr><th>${esc(t('unit'))}</th><th class="num">${esc(t('before'))}</th><th class="num">${esc(t('after'))}</th><th>${esc(t('toClose'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
+/** The criteria that are gaps in the most units: where one fix across the round lifts most units. */
 function commonGapsTable(report: ScoreReport, locale: Locale): string {
   const commonGaps = commonGapsShown(report);
   const { units } = report.summary;
