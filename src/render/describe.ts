@@ -55,9 +55,14 @@ export function meanText(mean: number | null, zone: { label: string } | null | u
   return mean === null || !zone ? locale.num(mean) : `${locale.num(mean)} (${paintZone(zone.label)})`;
 }
 
-/** A unit type's or region's mean with its zone shortened for a table's cell: `69.32 (B)`. */
+/** A mean with its zone shortened, as a table's cell or a line of several has room for: `69.32 (B)`. */
+function shortMeanText(mean: number | null, zone: { label: string } | null, locale: Locale, paintZone?: (label: string) => string): string {
+  return meanText(mean, zone && { label: shortZoneLabel(zone.label) }, locale, paintZone);
+}
+
+/** A unit type's or region's mean with its zone shortened: `69.32 (B)`. */
 export function subsetMeanText(subset: SubsetSummary, locale: Locale, paintZone?: (label: string) => string): string {
-  return meanText(subset.mean, { label: shortZoneLabel(subset.meanZone.label) }, locale, paintZone);
+  return shortMeanText(subset.mean, subset.meanZone, locale, paintZone);
 }
 
 /** The words a breakdown of the round by type or by region is headed and labelled with. */
@@ -68,8 +73,7 @@ export const FACET_WORDS = {
 
 /** A type's or region's mean in two rounds: `Kabupaten Asahan 74.54 (C) → 78.10 (B), +3.56`. */
 export function subsetMeansText(subset: SubsetMeans, facet: UnitFacet, locale: Locale): string {
-  const mean = (value: number | null, zone: { label: string } | null) => meanText(value, zone && { label: shortZoneLabel(zone.label) }, locale);
-  return `${subset.name || locale.t(FACET_WORDS[facet].none)} ${mean(subset.before, subset.zoneBefore)} → ${mean(subset.after, subset.zoneAfter)}, ${signed(subset.change, locale)}`;
+  return `${subset.name || locale.t(FACET_WORDS[facet].none)} ${shortMeanText(subset.before, subset.zoneBefore, locale)} → ${shortMeanText(subset.after, subset.zoneAfter, locale)}, ${signed(subset.change, locale)}`;
 }
 
 /** A comparison's breakdowns that have anything in them: by unit type, by region. */
