@@ -8,9 +8,8 @@ import { renderReportHtml, renderUnitReportHtml } from '../render/report-html.js
 import { renderReportMarkdown, renderUnitReportMarkdown } from '../render/report-markdown.js';
 import { resolveLocale } from './lang.js';
 import { unknownFormat, usage } from './options.js';
-import { emit, quietFailure, warn } from './output.js';
-import { progressOnTerminal } from './progress.js';
-import { scoreRound } from './round.js';
+import { emit, warn } from './output.js';
+import { scoreRoundShown } from './round.js';
 import { compareRounds, roundSnapshot } from './round-snapshot.js';
 
 interface ReportCommandOptions {
@@ -36,12 +35,7 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   if (options.date !== undefined && !isIsoDay(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
   if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : []), ...(options.previous ? [options.previous] : [])]);
   const units: UnitResult[] = [];
-  const progress = progressOnTerminal(options.quiet, locale);
-  const outcome = await scoreRound({ paths, rubric: options.rubric, strict: options.strict, units: options.units, skipOtherColumns: options.skipOtherColumns }, { unit: (u) => void units.push(u), progress: progress.update })
-    .catch((error: unknown) => {
-      throw quietFailure(error, options.quiet);
-    })
-    .finally(progress.done);
+  const outcome = await scoreRoundShown({ paths, rubric: options.rubric, strict: options.strict, units: options.units, skipOtherColumns: options.skipOtherColumns }, { unit: (u) => void units.push(u) }, { quiet: options.quiet, locale });
   if (options.out) assertOutputIsNotInput(options.out, [outcome.loaded.file]);
   warn(outcome.warnings, options.quiet, locale);
   const report = { ...outcome.head, units, summary: outcome.summary };

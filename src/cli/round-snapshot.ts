@@ -3,9 +3,8 @@ import { MonevError, problem } from '../core/problem.js';
 import type { Locale } from '../i18n/locale.js';
 import { pathKind } from '../io/discover.js';
 import { readResult, resultFormatOf } from '../io/result-file.js';
-import { quietFailure, warn } from './output.js';
-import { progressOnTerminal } from './progress.js';
-import { scoreRound } from './round.js';
+import { warn } from './output.js';
+import { scoreRoundShown } from './round.js';
 
 /**
  * A round as a comparison reads it (`diff`, `report --previous`): a `score --format json` or
@@ -16,12 +15,7 @@ export async function roundSnapshot(path: string, options: { rubric?: string | u
   const result = resultFormatOf(path);
   if (result && pathKind(path) === 'file') return readResult(path, result);
   const units: RoundSnapshot['units'] = [];
-  const progress = progressOnTerminal(options.quiet, locale);
-  const outcome = await scoreRound({ paths: [path], rubric: options.rubric }, { unit: (u) => void units.push(roundUnit(u)), progress: progress.update })
-    .catch((error: unknown) => {
-      throw quietFailure(error, options.quiet);
-    })
-    .finally(progress.done);
+  const outcome = await scoreRoundShown({ paths: [path], rubric: options.rubric }, { unit: (u) => void units.push(roundUnit(u)) }, { quiet: options.quiet, locale });
   warn(outcome.warnings, options.quiet, locale);
   rubricFiles.push(outcome.loaded.file);
   return { rubric: roundRubric(outcome.head.rubric), units };

@@ -17,6 +17,9 @@ import { parseAhead, parseThreadInputs, type ParseAhead } from '../io/parse-ahea
 import type { InputFormat } from '../io/input-formats.js';
 import { displayName, sheetBatchesOf, STDIN } from '../io/sheet-stream.js';
 import { decodeInput } from '../io/text-decoding.js';
+import type { Locale } from '../i18n/locale.js';
+import { quietFailure } from './output.js';
+import { progressOnTerminal } from './progress.js';
 import { packageVersion } from './version.js';
 
 export interface RoundOptions {
@@ -51,6 +54,21 @@ export interface RoundOutcome {
   inputs: string[];
   warnings: Problem[];
   units: number;
+}
+
+/**
+ * `scoreRound` as a command that reports to a person runs it: a progress line while it scores (on
+ * a terminal, not with --quiet), and a failure with --quiet reduced to its errors.
+ */
+export async function scoreRoundShown(options: RoundOptions, hooks: RoundHooks, { quiet, locale }: { quiet: boolean | undefined; locale: Locale }): Promise<RoundOutcome> {
+  const progress = progressOnTerminal(quiet, locale);
+  try {
+    return await scoreRound(options, { ...hooks, progress: progress.update });
+  } catch (error) {
+    throw quietFailure(error, quiet);
+  } finally {
+    progress.done();
+  }
 }
 
 /**

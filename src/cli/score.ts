@@ -8,10 +8,9 @@ import { streamFor } from '../render/plan.js';
 import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
 import { plainPainter, type Painter } from '../render/types.js';
 import { parseNumberOption, requireCsvFormat, unknownFormat, usage, wantsColor } from './options.js';
-import { commitOutput, openCommandOutput, quietFailure, warn, writeOrAbort } from './output.js';
+import { commitOutput, openCommandOutput, warn, writeOrAbort } from './output.js';
 import { resolveLocale } from './lang.js';
-import { progressOnTerminal } from './progress.js';
-import { scoreRound } from './round.js';
+import { scoreRoundShown } from './round.js';
 
 interface ScoreOptions {
   rubric?: string;
@@ -48,7 +47,6 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   const width = format === 'table' && !options.out && process.stdout.isTTY ? process.stdout.columns : undefined;
   const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel, width, sort: options.sort });
   const sink = openCommandOutput(options.out);
-  const progress = progressOnTerminal(options.quiet, locale);
   const below: string[] = [];
   const inZone: string[] = [];
   let zoneMins = new Map<string, number>();
@@ -56,7 +54,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   let written = 0;
   let outcome;
   try {
-    outcome = await scoreRound(
+    outcome = await scoreRoundShown(
       { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), units: options.units, skipOtherColumns: options.skipOtherColumns, ranking: !['jsonl', 'csv', 'csv-gaps'].includes(format) },
       {
         begin: async (head, loaded) => {
@@ -72,14 +70,12 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
           renderer.unit(unit, sink, written++);
           return sink.ready();
         },
-        progress: progress.update,
       },
+      { quiet: options.quiet, locale },
     );
   } catch (error) {
     sink.abort();
-    throw quietFailure(error, options.quiet);
-  } finally {
-    progress.done();
+    throw error;
   }
   warn(outcome.warnings, options.quiet, locale);
   await writeOrAbort(sink, renderer.end(outcome.summary, outcome.head, written));
