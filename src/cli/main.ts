@@ -141,11 +141,40 @@ rubrics
   .option('--no-color', h.noColor)
   .action(async (spec: string, options) => (await loadCommand('rubrics')).showRubricCommand(spec, { ...options, lang: program.opts().lang }));
 
-// A reader that stops early (`monev score … | head`) closes the pipe: that is not an error.
+let stdoutFailed = false;
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
+  if (stdoutFailed) return;
+  stdoutFailed = true;
+  // A reader that stops early (`monev score … | head`) closes the pipe: that is not an error.
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  // Any other refusal (a socket reset by its peer, a device's error) ends the run as a file that
+  // cannot be written does: a message and exit 2. Nothing more can reach stdout, hence the exit.
+  void report(error, 'stdout').then((code) => process.exit(code));
 });
+
+/**
+ * Says what went wrong, in the run's language, and returns the exit code. An error of stdout
+ * itself (`on: 'stdout'`) is worded by the commands' bundle as monev's own output problem.
+ */
+async function report(error: unknown, on?: 'stdout'): Promise<number> {
+  const failure = await loadCommand('failure').catch(() => undefined);
+  if (!failure) {
+    // The commands themselves could not be loaded (a damaged install): nothing to word it with.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`monev: internal error: ${message}\nmonev could not load its commands; reinstalling it should fix this.\n`);
+    if (process.env.MONEV_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return 3;
+  }
+  const { reportFailure, stdoutFailure } = failure;
+  const { localeFor } = await loadCommand('locale');
+  let locale = localeFor('en');
+  try {
+    locale = (await loadCommand('lang')).resolveLocale(program.opts().lang);
+  } catch {
+    // An invalid --lang is itself the error being reported: say it in English.
+  }
+  return reportFailure(on === 'stdout' ? stdoutFailure(error) : error, locale);
+}
 
 async function main(): Promise<void> {
   try {
@@ -156,24 +185,7 @@ async function main(): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const failure = await loadCommand('failure').catch(() => undefined);
-    if (!failure) {
-      // The commands themselves could not be loaded (a damaged install): nothing to word it with.
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`monev: internal error: ${message}\nmonev could not load its commands; reinstalling it should fix this.\n`);
-      if (process.env.MONEV_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-      process.exitCode = 3;
-      return;
-    }
-    const { reportFailure } = failure;
-    const { localeFor } = await loadCommand('locale');
-    let locale = localeFor('en');
-    try {
-      locale = (await loadCommand('lang')).resolveLocale(program.opts().lang);
-    } catch {
-      // An invalid --lang is itself the error being reported: say it in English.
-    }
-    process.exitCode = reportFailure(error, locale);
+    process.exitCode = await report(error);
   }
 }
 

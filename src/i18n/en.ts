@@ -19,6 +19,8 @@ const UNWRITABLE: Record<string, string> = {
   ENOSPC: 'the disk is full',
   EFBIG: 'the file would be larger than this system lets it be',
   EDQUOT: 'the disk quota is used up',
+  ECONNRESET: 'the other end of the connection reset it',
+  EIO: 'the device reported an input/output error',
 };
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');

@@ -18,6 +18,8 @@ const UNWRITABLE: Record<string, string> = {
   ENOSPC: 'disk penuh',
   EFBIG: 'berkasnya akan melebihi ukuran yang diizinkan sistem',
   EDQUOT: 'kuota disk habis',
+  ECONNRESET: 'sambungannya diputus oleh ujung yang lain',
+  EIO: 'perangkatnya melaporkan galat masukan/keluaran',
 };
 const list = (xs: unknown[], max = 12) => {
   const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cliEnv, monev } from './run-cli.js';
@@ -127,6 +128,50 @@ describe('where the output goes: stdout redirected, a full disk', () => {
     expect(monev([...args, '--out', '/dev/full'])).toEqual({ code: 2, stdout: '', stderr: `/dev/full: ${full}` });
     // A report is written at once, at its end.
     expect(redirected('/dev/full', ['report', 'examples/pra-evaluasi', '--format', 'markdown', '-q'])).toEqual({ code: 2, stderr: `<stdout>: ${full}` });
+  });
+
+  /** Runs monev with stdout on a pipe or a TCP connection whose reader `stop`s it after the first bytes. */
+  async function cutOff(stdout: 'pipe' | 'socket', argv: string[]): Promise<{ code: number | null; stderr: string }> {
+    const spawned = (out: 'pipe' | Socket) => spawn(process.execPath, [BIN, ...argv], { stdio: ['ignore', out, 'pipe'], env: cliEnv() });
+    const ended = async (child: ReturnType<typeof spawned>) => {
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      return { code, stderr };
+    };
+    if (stdout === 'pipe') {
+      // The reader stops early and closes its end, as `| head` does.
+      const child = spawned('pipe');
+      child.stdout!.once('data', () => child.stdout!.destroy());
+      return ended(child);
+    }
+    // The reader resets the connection (a TCP RST) after the first bytes.
+    const server = createServer((peer) => peer.once('data', () => peer.resetAndDestroy()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const socket = await new Promise<Socket>((resolve) => {
+      const s = connect(port, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      return await ended(spawned(socket));
+    } finally {
+      socket.destroy();
+      server.close();
+    }
+  }
+
+  it('to a reader that stops early (`| head`): no message, the run\'s own exit code', async () => {
+    expect(await cutOff('pipe', args)).toEqual({ code: 0, stderr: '' });
+    expect(await cutOff('pipe', [...args, '--threads', '2'])).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('to a connection reset by its reader: a clear message and exit 2, not a stack trace', async () => {
+    const reset = 'error: cannot write the output here (ECONNRESET: the other end of the connection reset it) [output/unwritable]\n';
+    expect(await cutOff('socket', args)).toEqual({ code: 2, stderr: `<stdout>: ${reset}` });
+    expect(await cutOff('socket', [...args, '--threads', '2', '--lang', 'id'])).toEqual({
+      code: 2,
+      stderr: '<stdout>: galat: keluaran tidak dapat ditulis di sini (ECONNRESET: sambungannya diputus oleh ujung yang lain) [output/unwritable]\n',
+    });
   });
 
   it('to a file larger than the system allows: the same, and no temporary file is left', () => {
