@@ -19,7 +19,7 @@ import { displayName, sheetBatchesOf, STDIN } from '../io/sheet-stream.js';
 import { decodeInput } from '../io/text-decoding.js';
 import type { Locale } from '../i18n/locale.js';
 import { quietFailure } from './output.js';
-import { progressOnTerminal } from './progress.js';
+import { progressOnTerminal, type RoundProgress } from './progress.js';
 import { packageVersion } from './version.js';
 
 export interface RoundOptions {
@@ -42,7 +42,7 @@ export interface RoundHooks {
   begin?(head: ReportHead, loaded: LoadedRubric): void | Promise<void>;
   /** Each unit as soon as it is scored, while no error has been found. */
   unit?(result: UnitResult): void | Promise<void>;
-  progress?(done: { files: number; totalFiles: number; units: number }): void;
+  progress?(done: RoundProgress): void;
 }
 
 export interface RoundOutcome {
@@ -119,7 +119,10 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   const roster = listed && rosterOf(listed);
   const samples = new Map<string, UnitSample>();
   let fileIndex = 0;
+  /** The share of the current input read, when it is streamed. */
+  let fileRead = 0;
   let units = 0;
+  const progress = (files: number) => hooks.progress?.({ files, totalFiles: inputs.length, units, share: (fileIndex + fileRead) / inputs.length });
 
   // Synchronous unless the output asks to wait: a promise per unit would cost more than scoring it.
   const emit = (unit: UnitAnswers): void | Promise<void> => {
@@ -132,7 +135,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
       if (sample) samples.set(result.unit.id, sample);
     }
     // Within a large file too, not only between files: the reporter itself decides when to draw.
-    if (units % 256 === 0) hooks.progress?.({ files: fileIndex, totalFiles: inputs.length, units });
+    if (units % 256 === 0) progress(fileIndex);
     if (errors.length === 0) return hooks.unit?.(result);
   };
 
@@ -164,10 +167,12 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
 
   for (const [i, file] of inputs.entries()) {
     fileIndex = i;
+    fileRead = 0;
+    const onRead = hooks.progress && ((share: number) => (fileRead = share));
     const problemsBefore = errors.length + warnings.length;
     let sheetsRead = 0;
     try {
-      for await (const sheets of sheetBatchesOf(file, report, { stdinFormat: options.stdinFormat, stdinText, ahead: ahead?.batches(i) })) {
+      for await (const sheets of sheetBatchesOf(file, report, { stdinFormat: options.stdinFormat, stdinText, ahead: ahead?.batches(i, onRead), onRead })) {
         sheetsRead += sheets.length;
         for (const sheet of sheets) {
           if (loaded) {
@@ -194,7 +199,8 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     }
     // An empty file (a blank form sent back, a CSV with its header only) is no error, but not passed over in silence.
     if (sheetsRead === 0 && errors.length + warnings.length === problemsBefore) report(problem('input/empty-file', {}, { file: displayName(file), severity: 'warning' }));
-    hooks.progress?.({ files: i + 1, totalFiles: inputs.length, units });
+    fileRead = 1;
+    progress(i + 1);
   }
   if (!loaded) {
     // Without any sheet read (every input failed), "no rubric" would only add noise.

@@ -43,7 +43,8 @@ export const uiEn = {
     `The round's mean, ${p.mean}, reaches ${p.zone} (from ${p.from}) when ${p.gaps} ${plural(p.gaps, 'gap', 'gaps')} in ${p.units} ${plural(p.units, 'unit', 'units')} close, the largest losses first: the mean is then ${p.reached}.`,
   toClose: 'Gaps to close',
   // The progress line on a terminal; one input's line has no file count (it would read 0/1 until the end).
-  progress: (p: P) => `${p.severalFiles ? `${p.files}/${p.totalFiles} files, ` : ''}${p.units} ${plural(p.unitCount, 'unit', 'units')}, ${p.rate} units/s`,
+  progress: (p: P) =>
+    `${p.percent !== undefined ? `${p.percent}%, ` : ''}${p.severalFiles ? `${p.files}/${p.totalFiles} files, ` : ''}${p.units} ${plural(p.unitCount, 'unit', 'units')}, ${p.rate} units/s${p.secondsLeft !== undefined ? `, about ${p.secondsLeft < 120 ? `${p.secondsLeft} s` : `${Math.round(p.secondsLeft / 60)} min`} left` : ''}`,
   elementsHeading: 'Each criterion over the respondents',
   profile: 'Respondent profile',
   notAssessed: (p: P) => `Not assessed: ${p.n} ${plural(p.n, 'unit', 'units')} on the units list`,
@@ -195,7 +196,8 @@ export const uiId: Record<UiKey, Entry> = {
   roundPathText: (p) =>
     `Rata-rata putaran, ${p.mean}, mencapai ${p.zone} (mulai ${p.from}) bila ${p.gaps} kekurangan di ${p.units} unit ditutup, mulai dari yang terbesar: rata-ratanya menjadi ${p.reached}.`,
   toClose: 'Kekurangan yang ditutup',
-  progress: (p) => `${p.severalFiles ? `${p.files}/${p.totalFiles} berkas, ` : ''}${p.units} unit, ${p.rate} unit/detik`,
+  progress: (p) =>
+    `${p.percent !== undefined ? `${p.percent}%, ` : ''}${p.severalFiles ? `${p.files}/${p.totalFiles} berkas, ` : ''}${p.units} unit, ${p.rate} unit/detik${p.secondsLeft !== undefined ? `, sekitar ${p.secondsLeft < 120 ? `${p.secondsLeft} detik` : `${Math.round(p.secondsLeft / 60)} menit`} lagi` : ''}`,
   elementsHeading: 'Tiap kriteria atas seluruh responden',
   profile: 'Profil responden',
   notAssessed: (p) => `Belum dinilai: ${p.n} unit dalam daftar unit`,

@@ -81,31 +81,42 @@ export function csvRecordStream(head: string): Parser {
 /** Files up to this size are read whole; larger ones are streamed. */
 export const STREAM_ABOVE = 1 << 20;
 
+/** Told, with each batch of a streamed file, the share of the file read so far (0 to 1): for a progress line. */
+export type ReadShare = (share: number) => void;
+
 /**
  * The records of a CSV input in batches: small files (one unit each, typically) are parsed in one
  * go; larger ones are streamed, each batch being what the parser holds after a read.
  */
-export async function* csvRecordBatches(file: string, text?: string): AsyncGenerator<CsvRecord[]> {
+export async function* csvRecordBatches(file: string, text?: string, onRead?: ReadShare): AsyncGenerator<CsvRecord[]> {
   const start = text === undefined ? openCsvFile(file) : { records: csvRecordsOf(text) };
   if ('records' in start) yield start.records;
-  else yield* csvStreamedBatches(file, start.head, start.utf16);
+  else yield* csvStreamedBatches(file, start, onRead);
 }
 
 /**
  * A CSV file opened: its records when it has at most STREAM_ABOVE bytes (read whole), else the
  * text of its start, which tells the delimiter of the rest, to be streamed.
  */
-export function openCsvFile(file: string): { records: CsvRecord[] } | { head: string; utf16: Utf16 | undefined } {
-  const { bytes, whole } = openInput(file, STREAM_ABOVE);
-  return whole ? { records: csvRecordsOf(decodeInput(bytes, file)) } : { head: decodeHead(bytes, file), utf16: utf16Of(bytes) };
+export function openCsvFile(file: string): { records: CsvRecord[] } | StreamedStart {
+  const { bytes, whole, size } = openInput(file, STREAM_ABOVE);
+  return whole ? { records: csvRecordsOf(decodeInput(bytes, file)) } : { head: decodeHead(bytes, file), utf16: utf16Of(bytes), size };
+}
+
+/** What the start of a file to be streamed tells: the text of its start, its UTF-16 encoding if it has one, and its size. */
+export interface StreamedStart {
+  head: string;
+  utf16: Utf16 | undefined;
+  size: number;
 }
 
 /**
  * A large CSV file's records, streamed: each batch is what the parser holds after a read. `head`:
  * the text of its start; `utf16`: the encoding its BOM declares, if UTF-16 (decoded to UTF-8 on
- * the way), else its UTF-8 is checked as it passes.
+ * the way), else its UTF-8 is checked as it passes. `onRead` hears, before each batch, how much of
+ * the file (by its size when opened) has been read.
  */
-export async function* csvStreamedBatches(file: string, head: string, utf16: Utf16 | undefined): AsyncGenerator<CsvRecord[]> {
+export async function* csvStreamedBatches(file: string, { head, utf16, size }: StreamedStart, onRead?: ReadShare): AsyncGenerator<CsvRecord[]> {
   const source = createReadStream(file);
   const parser = (utf16 ? source.pipe(utf16ToUtf8(utf16)) : source).pipe(csvRecordStream(head));
   // A read error of the file is not forwarded by pipe(): the parser must hear of it.
@@ -128,7 +139,10 @@ export async function* csvStreamedBatches(file: string, head: string, utf16: Utf
   // an error raised while the consumer is busy between two reads would be thrown as uncaught.
   parser.on('error', () => {});
   try {
-    yield* readableBatches<CsvRecord>(parser);
+    for await (const batch of readableBatches<CsvRecord>(parser)) {
+      onRead?.(size > 0 ? Math.min(1, source.bytesRead / size) : 0);
+      yield batch;
+    }
   } finally {
     source.destroy();
     parser.destroy();

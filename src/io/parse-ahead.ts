@@ -3,14 +3,14 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { MonevError, type Problem } from '../core/problem.js';
-import type { CsvRecord } from './csv-records.js';
+import type { CsvRecord, ReadShare } from './csv-records.js';
 import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
 import { formatOfName } from './input-formats.js';
 import { ParseThreadError, STDIN } from './sheet-stream.js';
 
 export interface ParseAhead {
-  /** The record batches of input `index`, or undefined when that input is read on this thread. */
-  batches(index: number): AsyncIterable<CsvRecord[]> | undefined;
+  /** The record batches of input `index`, or undefined when that input is read on this thread; `onRead` as for a file read here. */
+  batches(index: number, onRead?: ReadShare): AsyncIterable<CsvRecord[]> | undefined;
   close(): Promise<void>;
 }
 
@@ -136,7 +136,7 @@ export function parseAhead(files: [number, string][], worker = PARSE_WORKER): Pa
     return records;
   };
 
-  async function* batchesOf(index: number): AsyncGenerator<CsvRecord[]> {
+  async function* batchesOf(index: number, onRead: ReadShare | undefined): AsyncGenerator<CsvRecord[]> {
     for (;;) {
       const item = await nextItem();
       // Items of an input whose reading stopped early on this side are passed over.
@@ -145,6 +145,7 @@ export function parseAhead(files: [number, string][], worker = PARSE_WORKER): Pa
         continue;
       }
       if (item.file > index) throw new ParseThreadError(`the parse thread skipped input ${index}`);
+      if (item.read !== undefined) onRead?.(item.read);
       if (item.records) yield takeRecords(item.records);
       if (item.problems) throw new MonevError(item.problems);
       if (item.error) throw Object.assign(new Error(item.error.message), { code: item.error.code, lines: item.error.lines });
@@ -153,7 +154,7 @@ export function parseAhead(files: [number, string][], worker = PARSE_WORKER): Pa
   }
 
   return {
-    batches: (index) => (ahead.has(index) ? batchesOf(index) : undefined),
+    batches: (index, onRead) => (ahead.has(index) ? batchesOf(index, onRead) : undefined),
     async close() {
       thread.removeAllListeners('exit');
       port.close();

@@ -24,6 +24,8 @@ export interface AheadItem {
   file: number;
   /** How many of the message's records are this input's, in order. */
   records?: number;
+  /** For a streamed input, the share of the file read when these records were parsed (0 to 1). */
+  read?: number;
   end?: true;
   problems?: Problem[];
   /** An error of csv-parse or of reading the file, as sheet-stream reports it (message, code, line). */

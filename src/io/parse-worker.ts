@@ -38,12 +38,12 @@ function add(item: AheadItem): void {
   if (message.lines.length >= batchRecords) post();
 }
 
-function addRecords(file: number, records: CsvRecord[]): void {
+function addRecords(file: number, records: CsvRecord[], read?: number): void {
   for (let k = 0; k < records.length; k++) {
     message.records.push(records[k]!.record);
     message.lines.push(records[k]!.line);
   }
-  add({ file, records: records.length });
+  add(read === undefined ? { file, records: records.length } : { file, records: records.length, read });
 }
 
 async function readAll(): Promise<void> {
@@ -52,7 +52,10 @@ async function readAll(): Promise<void> {
       // A small file is read and parsed here and now: no generator and no promise per file.
       const start = openCsvFile(path);
       if ('records' in start) addRecords(file, start.records);
-      else for await (const records of csvStreamedBatches(path, start.head, start.utf16)) addRecords(file, records);
+      else {
+        let read = 0;
+        for await (const records of csvStreamedBatches(path, start, (share) => (read = share))) addRecords(file, records, read);
+      }
       add({ file, end: true });
     } catch (error) {
       if (error instanceof MonevError) add({ file, problems: error.problems });

@@ -11,14 +11,14 @@ export const HEAD_BYTES = 1 << 16;
  * its first HEAD_BYTES, for a look at its start before the caller streams it. One open and one
  * fstat a file: in a round of ten thousand files, system calls are a cost of their own.
  */
-export function openInput(file: string, wholeUpTo = Infinity): { bytes: Buffer; whole: boolean } {
+export function openInput(file: string, wholeUpTo = Infinity): { bytes: Buffer; whole: boolean; size: number } {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const size = fstatSync(fd).size;
     if (size > LIMITS.fileBytes) throw new MonevError([problem('input/too-large', { size, limit: LIMITS.fileBytes }, { file })]);
     const whole = size <= wholeUpTo;
-    return { bytes: readWhole(fd, whole ? size : Math.min(size, HEAD_BYTES)), whole };
+    return { bytes: readWhole(fd, whole ? size : Math.min(size, HEAD_BYTES)), whole, size };
   } catch (error) {
     if (error instanceof MonevError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

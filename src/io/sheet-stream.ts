@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessment.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { schemaProblems } from '../core/schema-problems.js';
-import type { CsvRecord } from './csv-records.js';
+import type { CsvRecord, ReadShare } from './csv-records.js';
 import { csvSheetBuilder, csvSyntaxProblem } from './csv-sheets.js';
 import { EXTENSIONS, formatOfName, isWorkbook, type InputFormat } from './input-formats.js';
 import { readText } from './read-text.js';
@@ -34,7 +34,7 @@ export function formatOf(file: string, stdinFormat?: InputFormat): InputFormat {
  * iteration off the hot path; wide CSV rows still stream. Problems go to `report`; reading goes on
  * where it can.
  */
-export async function* sheetBatchesOf(file: string, report: (p: Problem) => void, options: { stdinFormat?: InputFormat; stdinText?: string; ahead?: AsyncIterable<CsvRecord[]> } = {}): AsyncGenerator<Sheet[]> {
+export async function* sheetBatchesOf(file: string, report: (p: Problem) => void, options: { stdinFormat?: InputFormat; stdinText?: string; ahead?: AsyncIterable<CsvRecord[]>; onRead?: ReadShare } = {}): AsyncGenerator<Sheet[]> {
   const format = formatOf(file, options.stdinFormat);
   const name = displayName(file);
   const stem = file === STDIN ? 'stdin' : basename(file, extname(file));
@@ -44,7 +44,7 @@ export async function* sheetBatchesOf(file: string, report: (p: Problem) => void
     return;
   }
   const builder = csvSheetBuilder(name, stem, report);
-  const batches = (options.ahead ?? csvRecordBatchesHere(file, file === STDIN ? (options.stdinText ?? '') : undefined))[Symbol.asyncIterator]();
+  const batches = (options.ahead ?? csvRecordBatchesHere(file, file === STDIN ? (options.stdinText ?? '') : undefined, options.onRead))[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<CsvRecord[]>;
     try {
@@ -67,9 +67,9 @@ export async function* sheetBatchesOf(file: string, report: (p: Problem) => void
 let csvRecords: typeof import('./csv-records.js') | undefined;
 
 /** The record batches of a CSV input read on this thread (csv-parse is loaded on the first CSV input). */
-async function* csvRecordBatchesHere(file: string, text: string | undefined): AsyncGenerator<CsvRecord[]> {
+async function* csvRecordBatchesHere(file: string, text: string | undefined, onRead: ReadShare | undefined): AsyncGenerator<CsvRecord[]> {
   // Loaded once, not awaited per file: a round may be ten thousand small files.
-  yield* (csvRecords ??= await import('./csv-records.js')).csvRecordBatches(file, text);
+  yield* (csvRecords ??= await import('./csv-records.js')).csvRecordBatches(file, text, onRead);
 }
 
 /** A rubric's document: its `zones` and `groups` are keys no assessment has. */

@@ -51,6 +51,37 @@ describe('parseAhead', () => {
     }
   }, 30_000);
 
+  it('tells how much of a streamed file was read with its records, as reading it here does', async () => {
+    const dir = folder({ 'a.csv': `unit,a,b\n${Array.from({ length: 150_000 }, (_, i) => `u${i},${i % 7},x`).join('\n')}\n`, 'b.csv': 'x,y\n1,2\n' });
+    const shares = async (batches: (onRead: (share: number) => void) => AsyncIterable<CsvRecord[]>) => {
+      const seen: number[] = [];
+      let records = 0;
+      for await (const batch of batches((share) => seen.push(share))) records += batch.length;
+      return { seen, records };
+    };
+    const ahead = parseAhead([[0, join(dir, 'a.csv')], [1, join(dir, 'b.csv')]], WORKER);
+    try {
+      for (const [i, file] of ['a.csv', 'b.csv'].entries()) {
+        const there = await shares((onRead) => ahead.batches(i, onRead)!);
+        const here = await shares((onRead) => csvRecordBatches(join(dir, file), undefined, onRead));
+        expect(there.records).toBe(here.records);
+        if (file === 'b.csv') {
+          // A small file is read whole: nothing to tell before its records.
+          expect([there.seen, here.seen]).toEqual([[], []]);
+          continue;
+        }
+        // The 1.7 MB file in 64 KiB reads: a share with each batch, growing to the whole file.
+        for (const { seen } of [there, here]) {
+          expect(seen.length).toBeGreaterThan(10);
+          expect(seen.every((s, k) => s > 0 && s <= 1 && (k === 0 || s >= seen[k - 1]!))).toBe(true);
+          expect(seen.at(-1)).toBe(1);
+        }
+      }
+    } finally {
+      await ahead.close();
+    }
+  }, 30_000);
+
   it('passes over inputs the reader stopped early, and leaves other inputs to this thread', async () => {
     const dir = folder({ 'a.csv': big, 'b.csv': 'x,y\n1,2\n' });
     const ahead = parseAhead([[0, join(dir, 'a.csv')], [2, join(dir, 'b.csv')]], WORKER);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,8 +20,9 @@ describe('reading an input', () => {
     // Too large to read whole: its first HEAD_BYTES, for a look at its start.
     const opened = openInput(large, 1024);
     expect(opened.whole).toBe(false);
+    expect(opened.size).toBe(statSync(large).size);
     expect(opened.bytes.equals(readFileSync(large).subarray(0, HEAD_BYTES))).toBe(true);
-    expect(openInput(small, 1024)).toEqual({ bytes: readFileSync(small), whole: true });
+    expect(openInput(small, 1024)).toEqual({ bytes: readFileSync(small), whole: true, size: 25 });
   });
 
   // A pseudo-file reports a size of 0 and still has bytes: they are read to the end.
