@@ -4,7 +4,6 @@ import { suggest } from '../core/suggest.js';
 import { zoneNamed } from '../core/zone-name.js';
 import { formatProblem } from '../i18n/format.js';
 import { assertOutputIsNotInput } from '../io/out-path.js';
-import { streamFor } from '../render/plan.js';
 import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
 import { plainPainter, type Painter } from '../render/types.js';
 import { parseNumberOption, requireCsvFormat, unknownFormat, usage, wantsColor } from './options.js';
@@ -34,8 +33,8 @@ interface ScoreOptions {
 export async function scoreCommand(paths: string[], options: ScoreOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
   const format = options.format ?? (process.stdout.isTTY && !options.out ? 'table' : 'json');
-  const entry = scoreFormat(format);
-  if (!entry) throw unknownFormat(format, SCORE_FORMATS);
+  const loadFormat = scoreFormat(format);
+  if (!loadFormat) throw unknownFormat(format, SCORE_FORMATS);
   const gaps = parseNumberOption('--gaps', options.gaps, 'a whole number >= 0', (n) => Number.isInteger(n) && n >= 0)!;
   const failUnder = parseNumberOption('--fail-under', options.failUnder, 'a score', () => true);
   if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : [])]);
@@ -45,7 +44,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   // The streamed formats write each unit as it is scored; a spreadsheet or jq sorts them after.
   if (options.sort && options.sort !== 'input' && !['table', 'markdown'].includes(format)) throw usage('usage/invalid-option', { option: '--sort', value: format, expected: '--format table or markdown' });
   const width = format === 'table' && !options.out && process.stdout.isTTY ? process.stdout.columns : undefined;
-  const renderer = await streamFor(entry, { gaps, paint, locale, excel: options.excel, width, sort: options.sort });
+  const renderer = await loadFormat({ gaps, paint, locale, excel: options.excel, width, sort: options.sort });
   const sink = openCommandOutput(options.out);
   const below: string[] = [];
   const inZone: string[] = [];
@@ -78,7 +77,8 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
     throw error;
   }
   warn(outcome.warnings, options.quiet, locale);
-  await writeOrAbort(sink, renderer.end(outcome.summary, outcome.head, written));
+  const ending = renderer.end(outcome.summary, outcome.head, written);
+  for (const part of typeof ending === 'string' ? [ending] : ending) await writeOrAbort(sink, part);
   await commitOutput(sink, options.out);
 
   if (below.length) process.stderr.write(`${formatProblem(problem('threshold/fail-under', { threshold: failUnder, units: below }), locale)}\n`);

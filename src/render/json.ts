@@ -16,14 +16,14 @@ export function summaryJson(value: unknown): string {
  * The report as one JSON document with one unit per line: compact (pretty-printing cost more than
  * scoring), yet a diff of two results still shows which units changed. Written unit by unit.
  */
-export const jsonStream: StreamRenderer = {
+export const jsonStream = {
   begin: (head) => `${summaryJson(head).slice(0, -1)},"units":[\n`,
   unit: (unit, out, index) => {
     if (index) out.text(',\n');
     writeUnitJson(unit, out);
   },
   end: (summary, _head, units) => `${units ? '\n' : ''}],"summary":${summaryJson(summary)}}\n`,
-};
+} satisfies StreamRenderer;
 
 /** The same bytes as the stream, for a report held whole. */
 export function renderJson(report: ScoreReport): string {

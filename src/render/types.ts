@@ -1,6 +1,6 @@
 import type { CompiledRubric, ZoneColor } from '../core/compile.js';
 import type { Locale } from '../i18n/locale.js';
-import type { ReportHead, ScoreReport, UnitOrder } from '../core/report.js';
+import type { ReportHead, UnitOrder } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import type { Summary } from '../core/summary.js';
 import type { TextOut } from '../core/text-out.js';
@@ -26,19 +26,21 @@ export interface RenderOptions {
   sort?: UnitOrder;
 }
 
-/** Renders a whole report: for formats that need every unit before the first line (tables, rankings). */
-export type Renderer = (report: ScoreReport, options: RenderOptions) => string;
-
 /**
  * Renders unit by unit, so that output starts before the last input is read and memory stays
  * flat. `unit` writes one unit to the output; `index` is its place there, from 0 (a format that
  * separates units writes the separator before each unit but the first). A format that needs every
- * unit before its first line (the terminal table) keeps what it will print of each and writes it
+ * unit before its first line (the terminal table, Markdown) keeps what it will print of each and writes it
  * from `end`, rather than holding whole results.
  */
 export interface StreamRenderer {
   /** `rubric`: the compiled rubric, for a format that writes what the head does not carry (guidance). */
   begin(head: ReportHead, rubric?: CompiledRubric): string;
   unit(unit: UnitResult, out: TextOut, index: number): void;
-  end(summary: Summary, head: ReportHead, units: number): string;
+  /**
+   * What comes after the last unit. A format that keeps its units for the end (the terminal
+   * table, Markdown) may give it in parts, written one after another: a national round's text in
+   * one string could pass the longest string V8 allows.
+   */
+  end(summary: Summary, head: ReportHead, units: number): string | readonly string[];
 }
