@@ -14,8 +14,9 @@ export function resultFormatOf(file: string): ResultFormat | undefined {
 }
 
 /** What a comparison needs of a round written by `monev score`, checked against the result's schema. */
-export function readResult(file: string, format: ResultFormat): Promise<RoundSnapshot> {
-  return format === 'jsonl' ? fromJsonLines(file) : Promise.resolve(fromJson(file));
+export async function readResult(file: string, format: ResultFormat): Promise<RoundSnapshot> {
+  if (format === 'jsonl') return fromJsonLines(file);
+  return (await fromJsonByLines(file)) ?? fromJson(file);
 }
 
 function fromJson(file: string): RoundSnapshot {
@@ -30,6 +31,76 @@ function fromJson(file: string): RoundSnapshot {
   if (!parsed.success) throw new MonevError(schemaProblems(parsed.error, data, 'result').slice(0, 10).map((p) => ({ ...p, file })));
   const { rubric, units } = parsed.data;
   return { rubric: roundRubric(rubric), units: units.map(roundUnit) };
+}
+
+const UNITS_OPEN = ',"units":[';
+const SUMMARY_OPEN = '],"summary":';
+
+/**
+ * A `score --format json` file as monev writes it, read line by line: its head and `"units":[` on
+ * the first line, a unit a line (with the comma between them), and the summary on the last. A
+ * national round's file is larger than one string may be, and parsing it whole held the whole
+ * round's JSON at once. Undefined when the first line is not so (the file was re-indented, by `jq .`
+ * say): it is then read whole.
+ */
+async function fromJsonByLines(file: string): Promise<RoundSnapshot | undefined> {
+  const units: RoundSnapshot['units'] = [];
+  const problems: Problem[] = [];
+  let head: string | undefined;
+  let end: { line: number; text: string } | undefined;
+  let lineNumber = 0;
+  const input = createReadStream(file);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      lineNumber++;
+      if (lineNumber === 1) {
+        const text = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+        if (!text.startsWith('{') || !text.endsWith(UNITS_OPEN)) break;
+        head = text.slice(0, -UNITS_OPEN.length);
+        continue;
+      }
+      if (end) {
+        // Only the summary may close the units: anything after it is no part of the result.
+        if (line.trim() !== '') end = { line: lineNumber, text: line };
+        continue;
+      }
+      if (line.startsWith(SUMMARY_OPEN)) {
+        end = { line: lineNumber, text: line };
+        continue;
+      }
+      if (problems.length >= 10) continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+      } catch (error) {
+        problems.push(problem('diff/not-a-result', { reason: (error as Error).message }, { file, line: lineNumber }));
+        continue;
+      }
+      const unit = unitOfLine(data, lineNumber, file, problems);
+      if (unit) units.push(unit);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MonevError([problem('input/unreadable', { reason: code ?? String(error) }, { file })]);
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  if (head === undefined) return undefined;
+  let closing: unknown;
+  try {
+    if (!end || !end.text.endsWith('}')) throw new Error('the units are not closed by the summary of `monev score --format json`');
+    const { schemaVersion, generator, rubric } = JSON.parse(`${head}}`) as Record<string, unknown>;
+    closing = { summary: JSON.parse(end.text.slice(SUMMARY_OPEN.length, -1)), schemaVersion, generator, rubric };
+  } catch (error) {
+    problems.push(problem('diff/not-a-result', { reason: (error as Error).message }, { file, line: end?.line ?? lineNumber }));
+  }
+  const last = closing === undefined ? undefined : ResultLinesEndSchema.safeParse(closing);
+  // The summary is on the last line, the rest of the head (the rubric) on the first: in the file's order.
+  if (last && !last.success) problems.push(...schemaProblems(last.error, closing, 'result').map((p) => ({ ...p, file, line: p.path?.[0] === 'summary' ? end!.line : 1 })).sort((a, b) => a.line - b.line));
+  if (problems.length || !last?.success) throw new MonevError(problems.slice(0, 10));
+  return { rubric: roundRubric(last.data.rubric), units };
 }
 
 /**

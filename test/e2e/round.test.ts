@@ -288,6 +288,44 @@ describe('monev diff', () => {
     expect(monev(['diff', zoneless, files['r2.json']!])).toMatchObject({ code: 2, stderr: `${zoneless}: error: must have at least 1 item (at rubric.zones) [result/too-small]\n` });
   });
 
+  it('reads a json result as monev writes it line by line, with the same figures, and says which line is wrong', () => {
+    const dir = tmp();
+    const [before, after] = [r1, r2].map((round, i) => {
+      const file = join(dir, `r${i + 1}.json`);
+      expect(monev(['score', round, '--rubric', 'ombudsman-ppp-2023', '--format', 'json', '-q', '--out', file]).code).toBe(0);
+      return file;
+    });
+    const lines = readFileSync(before!, 'utf8').split('\n');
+    // monev's layout: the head and `"units":[` on the first line, a unit a line, the summary last.
+    expect(lines[0]!.endsWith(',"units":[')).toBe(true);
+    expect(lines.at(-2)!.startsWith('],"summary":')).toBe(true);
+    const asWritten = monev(['diff', before!, after!, '--format', 'json']);
+    expect(asWritten.code).toBe(0);
+    // The same round re-indented (`jq .` would) is read whole, to the same comparison.
+    const indented = join(dir, 'indented.json');
+    writeFileSync(indented, JSON.stringify(JSON.parse(readFileSync(before!, 'utf8')), null, 2));
+    expect(monev(['diff', indented, after!, '--format', 'json'])).toEqual(asWritten);
+
+    const broken = join(dir, 'broken.json');
+    // A unit line edited by hand: its line is named.
+    writeFileSync(broken, [lines[0], '{"unit":{"id":"x"},"score":"tinggi"},', ...lines.slice(1)].join('\n'));
+    const run = monev(['diff', broken, after!]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${broken}:2: error: expected number, got string \`tinggi\` (at score) [result/wrong-type]`);
+    // Cut short: no summary closes the units.
+    writeFileSync(broken, lines.slice(0, 3).join('\n'));
+    expect(monev(['diff', broken, after!]).stderr).toBe(`${broken}:3: error: not a monev JSON result: the units are not closed by the summary of \`monev score --format json\` [diff/not-a-result]\n`);
+    // The rubric's problems are on the first line, the summary's on the last.
+    const head = JSON.parse(`${lines[0]!.slice(0, -',"units":['.length)}}`);
+    head.rubric.zones = [];
+    const zoneless = [`${JSON.stringify(head).slice(0, -1)},"units":[`, ...lines.slice(1)];
+    zoneless[zoneless.length - 2] = zoneless.at(-2)!.replace(/"units":\d+/, '"units":"semua"');
+    writeFileSync(broken, zoneless.join('\n'));
+    expect(monev(['diff', broken, after!]).stderr).toBe(
+      `${broken}:1: error: must have at least 1 item (at rubric.zones) [result/too-small]\n${broken}:${lines.length - 1}: error: expected number, got string \`semua\` (at summary.units) [result/wrong-type]\n2 errors\n`,
+    );
+  });
+
   it('--tolerance lets small losses pass; an opened gap still counts', () => {
     const dir = tmp();
     const a = join(dir, 'a.csv');
