@@ -12,17 +12,20 @@ export async function commitOutput(sink: OutputSink, out: string | undefined): P
   await guardAsync(out, () => sink.commit());
 }
 
-/** Writes a whole command output at once. */
-export async function emit(text: string, out: string | undefined): Promise<void> {
+/** Writes a whole command output, given at once or in parts (a large report is made as it is written). */
+export async function emit(text: string | Iterable<string>, out: string | undefined): Promise<void> {
   const sink = openCommandOutput(out);
   await writeOrAbort(sink, text);
   await commitOutput(sink, out);
 }
 
-/** Writes `text`; a write refused half-way (a full disk) drops the output, leaving no temporary file behind. */
-export async function writeOrAbort(sink: OutputSink, text: string): Promise<void> {
+/**
+ * Writes `text`, or its parts one after another. A write refused half-way (a full disk), or a part
+ * that could not be made, drops the output, leaving no temporary file behind.
+ */
+export async function writeOrAbort(sink: OutputSink, text: string | Iterable<string>): Promise<void> {
   try {
-    await sink.write(text);
+    for (const part of typeof text === 'string' ? [text] : text) await sink.write(part);
   } catch (error) {
     sink.abort();
     throw error;

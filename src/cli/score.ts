@@ -77,8 +77,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
     throw error;
   }
   warn(outcome.warnings, options.quiet, locale);
-  const ending = renderer.end(outcome.summary, outcome.head, written);
-  for (const part of typeof ending === 'string' ? [ending] : ending) await writeOrAbort(sink, part);
+  await writeOrAbort(sink, renderer.end(outcome.summary, outcome.head, written));
   await commitOutput(sink, options.out);
 
   if (below.length) process.stderr.write(`${formatProblem(problem('threshold/fail-under', { threshold: failUnder, units: below }), locale)}\n`);

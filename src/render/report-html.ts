@@ -37,12 +37,17 @@ const anchor = (id: string) => `unit-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
  * One self-contained HTML file: inline CSS and inline SVG charts, no script, no font, no request
  * of any kind, so it opens from a USB stick on an office PC and prints on A4.
  */
-export function renderReportHtml(report: ScoreReport, options: ReportOptions): string {
+export function renderReportHtml(report: ScoreReport, options: ReportOptions): Iterable<string> {
+  return htmlPage(report, options, report.rubric.title, reportBody(report, options));
+}
+
+/** The round's page: its summary, then each unit's section, made as it is written (10,000 units are 100 MB of HTML). */
+function* reportBody(report: ScoreReport, options: ReportOptions): Generator<string> {
   const { locale } = options;
   const t = locale.t;
-  const { rubric, summary, units } = report;
+  const { summary, units } = report;
   const byId = new Map(units.map((u) => [u.unit.id, u]));
-  return htmlPage(report, options, rubric.title, [
+  yield* [
     ...reportHeader(report, options),
     `<section class="summary" aria-labelledby="summary"><h2 id="summary">${esc(t('summary'))}</h2>`,
     // The round's mean and its grade first: what the Ombudsman would make of these units together.
@@ -61,15 +66,15 @@ export function renderReportHtml(report: ScoreReport, options: ReportOptions): s
     `<nav><h3>${esc(t('contents'))}</h3><ol>${summary.ranking
       .map((r) => `<li><a href="#${anchor(r.unit)}">${esc(unitLabel(byId.get(r.unit)!))}</a> ${locale.num(r.score)}</li>`)
       .join('')}</ol></nav></section>`,
-    ...units.map((u) => unitSection(u, report, options)),
-  ]);
+  ];
+  for (const u of units) yield unitSection(u, report, options);
 }
 
 /**
  * One unit's page, for the unit itself (`report --out folder/`): the round's header, where the
  * unit stands in the round, and its section (groups, next-zone path, every gap with its guidance).
  */
-export function renderUnitReportHtml(report: ScoreReport, unit: UnitResult, options: ReportOptions): string {
+export function renderUnitReportHtml(report: ScoreReport, unit: UnitResult, options: ReportOptions): Iterable<string> {
   const standing = standingText(report, unit, options.locale);
   // One unit's page prints its section under the header, not on a page of its own.
   return htmlPage(report, options, `${unitLabel(unit)} · ${report.rubric.title}`, [...reportHeader(report, options), `<p class="meta">${esc(standing)}</p>`, unitSection(unit, report, options)], 'one-unit');
@@ -88,10 +93,11 @@ function reportHeader(report: ScoreReport, options: ReportOptions): string[] {
   ];
 }
 
-function htmlPage(report: ScoreReport, options: ReportOptions, title: string, body: string[], bodyClass?: string): string {
+/** The page around `body`'s parts (empty ones left out, the rest a line apart), in parts: no string of the whole page is built. */
+function* htmlPage(report: ScoreReport, options: ReportOptions, title: string, body: Iterable<string>, bodyClass?: string): Generator<string> {
   const { locale } = options;
   const footer = `<footer>${esc(locale.t('generated', { version: report.generator.version, date: locale.date(options.generated), sha: report.rubric.sha256.slice(0, 12) }))}</footer>`;
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="${locale.lang}">
 <head>
 <meta charset="utf-8">
@@ -101,10 +107,16 @@ function htmlPage(report: ScoreReport, options: ReportOptions, title: string, bo
 <style>${CSS}</style>
 </head>
 <body${bodyClass ? ` class="${bodyClass}"` : ''}>
-${[...body, footer].filter(Boolean).join('\n')}
-</body>
-</html>
 `;
+  let first = true;
+  for (const parts of [body, [footer]]) {
+    for (const part of parts) {
+      if (!part) continue;
+      yield first ? part : `\n${part}`;
+      first = false;
+    }
+  }
+  yield '\n</body>\n</html>\n';
 }
 
 function zoneChart(report: ScoreReport, locale: Locale): string {

@@ -9,7 +9,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
 
 /** The report's content as Markdown: the charts become tables; every gap comes with its guidance. */
-export function renderReportMarkdown(report: ScoreReport, options: ReportOptions): string {
+export function* renderReportMarkdown(report: ScoreReport, options: ReportOptions): Generator<string> {
   const { locale, rubric } = options;
   const { t, num } = locale;
   const { summary, units } = report;
@@ -48,8 +48,10 @@ export function renderReportMarkdown(report: ScoreReport, options: ReportOptions
     for (const g of common) out.push(row([`${g.title} (\`${g.criterion}\`)`, t('unitsOf', { n: g.units, total: summary.units })]));
   }
   out.push(...notAssessedMarkdown(summary, locale, '###'));
-  for (const u of units) out.push(...unitSection(u, report, options));
-  return page(out, report, options);
+  // Each unit's section is made as it is written: 10,000 units are 32 MB of Markdown.
+  yield out.join('\n');
+  for (const u of units) yield `\n${unitSection(u, report, options).join('\n')}`;
+  yield `\n${pageEnd(report, options)}`;
 }
 
 /** One unit's page, for the unit itself (`report --out folder/`): the round's header, its standing, its section. */
@@ -66,9 +68,14 @@ function reportHeader(report: ScoreReport, { locale, roundDates }: ReportOptions
   return out;
 }
 
-function page(lines: string[], report: ScoreReport, { locale, generated }: ReportOptions): string {
+function page(lines: string[], report: ScoreReport, options: ReportOptions): string {
+  return `${lines.join('\n')}\n${pageEnd(report, options)}`;
+}
+
+/** What closes a page: a rule and the footer, after a blank line. */
+function pageEnd(report: ScoreReport, { locale, generated }: ReportOptions): string {
   const footer = locale.t('generated', { version: report.generator.version, date: locale.date(generated), sha: report.rubric.sha256.slice(0, 12) });
-  return `${[...lines, '', '---', '', footer].join('\n')}\n`;
+  return `${['', '---', '', footer].join('\n')}\n`;
 }
 
 /** A unit's section: score and zone, facts, groups, the path to the next zone, every gap with its guidance. */
