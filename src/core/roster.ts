@@ -1,7 +1,7 @@
 import type { Position, UnitInfo } from './assessment.js';
 import { groupBy } from './group-by.js';
 import { problem, type Problem } from './problem.js';
-import { suggest } from './suggest.js';
+import { suggester } from './suggest.js';
 import { unitIdFromName, type ListedUnit } from './units-list.js';
 import { normalizeWord } from './vocabulary.js';
 
@@ -37,6 +37,7 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
   };
   const assessed = new Set<string>();
   const reported = new Set<string>();
+  let suggestId: ((id: string) => string | undefined) | undefined;
   return {
     check(unit, where) {
       const entry = byId.get(unit.id) ?? byName(unit.id) ?? byId.get(unitIdFromName(unit.id));
@@ -45,7 +46,7 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
         reported.add(unit.id);
         const sharing = named.get(normalizeWord(unit.id)) ?? (unit.name ? named.get(normalizeWord(unit.name)) : undefined);
         if (sharing && sharing.length > 1) return { unit, problem: problem('units/ambiguous-name', { unit: unit.id, units: sharing.map((u) => u.id) }, { ...where, severity: 'warning' }) };
-        const meant = (unit.name && byName(unit.name)?.id) || suggest(unit.id, byId.keys());
+        const meant = (unit.name && byName(unit.name)?.id) || (suggestId ??= suggester([...byId.keys()]))(unit.id);
         return { unit, problem: problem('units/not-listed', { unit: unit.id, suggestion: meant }, { ...where, severity: 'warning' }) };
       }
       assessed.add(entry.id);
