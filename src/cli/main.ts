@@ -149,14 +149,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   // Any other refusal (a socket reset by its peer, a device's error) ends the run as a file that
   // cannot be written does: a message and exit 2. Nothing more can reach stdout, hence the exit.
-  void report(error, 'stdout').then((code) => process.exit(code));
+  void reportError(error, 'stdout').then((code) => process.exit(code));
 });
 
 /**
  * Says what went wrong, in the run's language, and returns the exit code. An error of stdout
  * itself (`on: 'stdout'`) is worded by the commands' bundle as monev's own output problem.
  */
-async function report(error: unknown, on?: 'stdout'): Promise<number> {
+async function reportError(error: unknown, on?: 'stdout'): Promise<number> {
   const failure = await loadCommand('failure').catch(() => undefined);
   if (!failure) {
     // The commands themselves could not be loaded (a damaged install): nothing to word it with.
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    process.exitCode = await report(error);
+    process.exitCode = await reportError(error);
   }
 }
 

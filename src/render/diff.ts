@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { RoundDiff, UnitDiff } from '../core/diff.js';
 import type { Locale } from '../i18n/locale.js';
-import { FACET_WORDS, movementSentences, roundMeansText, signed, subsetMeansOf, subsetMeansText, zoneChange } from './describe.js';
+import { FACET_WORDS, markdownRow, movementSentences, roundMeansText, signed, subsetMeansOf, subsetMeansText, zoneChange } from './describe.js';
 import { boxWidth, joinedParts, largest, slicedTable } from './terminal-fit.js';
 import type { Painter } from './types.js';
 
@@ -61,8 +61,7 @@ export function renderDiffTable(diff: RoundDiff, locale: Locale, paint: Painter,
 
 export function renderDiffMarkdown(diff: RoundDiff, locale: Locale): string {
   const t = locale.t;
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
-  const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const row = markdownRow;
   const out = [`# ${t('diffTitle', { title: diff.rubric.after.title })}`, ''];
   out.push(row([t('unit'), t('before'), t('after'), t('change'), t('zoneChange'), t('gapsClosed'), t('gapsOpened')]), row(['---', '---:', '---:', '---:', '---', '---', '---']));
   for (const u of diff.units) {

@@ -1,11 +1,10 @@
 import { elementStandings, unitsInOrder, type ReportHead } from '../core/report.js';
 import type { UnitResult } from '../core/score.js';
 import type { Summary } from '../core/summary.js';
-import { answerText, capText, commonGapsShown, meanText, nextZoneText, profileMarkdown, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
+import { answerText, capText, commonGapsShown, markdownRow, meanText, nextZoneText, profileMarkdown, statusText, unitLabel, notAssessedMarkdown } from './describe.js';
 import type { RenderOptions, StreamRenderer } from './types.js';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+const row = markdownRow;
 
 /** What the report keeps of a unit: what its ranking row and its order need, and its section, already written. */
 interface MarkdownEntry {

@@ -2,11 +2,10 @@ import type { CompiledRubric } from '../core/compile.js';
 import { unitDiffs } from '../core/diff.js';
 import { elementStandings, heatGrid, roundPath, summaryBy, type ScoreReport } from '../core/report.js';
 import { zoneFor, type UnitResult } from '../core/score.js';
-import { answerText, heatMapTitle, capText, commonGapsShown, meanText, profileMarkdown, respondentsText, roundDateText, movementSentences, roundPathText, shortZoneLabel, subsetMeanText, FACET_WORDS, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange } from './describe.js';
+import { answerText, heatMapTitle, capText, commonGapsShown, meanText, profileMarkdown, respondentsText, roundDateText, movementSentences, roundPathText, shortZoneLabel, subsetMeanText, FACET_WORDS, signed, sincePreviousText, standingText, statusText, unitFacts, unitLabel, unitMarkdown, notAssessedMarkdown, zoneChange, markdownRow } from './describe.js';
 import type { ReportOptions } from './report-html.js';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+const row = markdownRow;
 
 /** The report's content as Markdown: the charts become tables; every gap comes with its guidance. */
 export function* renderReportMarkdown(report: ScoreReport, options: ReportOptions): Generator<string> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeFor } from '../../src/i18n/locale.js';
-import { answerText, roundDateText } from '../../src/render/describe.js';
+import { answerText, markdownRow, roundDateText } from '../../src/render/describe.js';
 
 describe('answers as the gap lists show them', () => {
   const en = localeFor('en');
@@ -37,5 +37,11 @@ describe("the round's dates", () => {
 
   it('adds a date that names no day as written, so that none is dropped', () => {
     expect(roundDateText(['2023-07-12', 'minggu kedua Juli', ' '], id)).toBe('12 Juli 2023, minggu kedua Juli');
+  });
+});
+
+describe('a Markdown table row', () => {
+  it('keeps a cell inside its column: a `|` escaped, line breaks made spaces (score, report and diff alike)', () => {
+    expect(markdownRow(['Dinas A|B', 'baris satu\r\nbaris dua\ntiga', '78.50'])).toBe('| Dinas A\\|B | baris satu baris dua tiga | 78.50 |');
   });
 });
