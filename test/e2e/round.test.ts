@@ -301,6 +301,10 @@ describe('monev diff', () => {
     expect(lines.at(-2)!.startsWith('],"summary":')).toBe(true);
     const asWritten = monev(['diff', before!, after!, '--format', 'json']);
     expect(asWritten.code).toBe(0);
+    // Saved again with CRLF line ends (an editor on Windows), it reads the same.
+    const crlf = join(dir, 'crlf.json');
+    writeFileSync(crlf, readFileSync(before!, 'utf8').replace(/\n/g, '\r\n'));
+    expect(monev(['diff', crlf, after!, '--format', 'json'])).toEqual(asWritten);
     // The same round re-indented (`jq .` would) is read whole, to the same comparison.
     const indented = join(dir, 'indented.json');
     writeFileSync(indented, JSON.stringify(JSON.parse(readFileSync(before!, 'utf8')), null, 2));
