@@ -69,7 +69,8 @@ async function fromJsonByLines(file: string): Promise<RoundSnapshot | undefined>
         end = { line: lineNumber, text: line };
         continue;
       }
-      if (problems.length >= 10) continue;
+      // A blank line is JSON's whitespace, as it is in a file read whole.
+      if (line.trim() === '' || problems.length >= 10) continue;
       let data: unknown;
       try {
         data = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);

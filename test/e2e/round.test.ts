@@ -301,9 +301,9 @@ describe('monev diff', () => {
     expect(lines.at(-2)!.startsWith('],"summary":')).toBe(true);
     const asWritten = monev(['diff', before!, after!, '--format', 'json']);
     expect(asWritten.code).toBe(0);
-    // Saved again with CRLF line ends (an editor on Windows), it reads the same.
+    // Saved again with CRLF line ends (an editor on Windows) and a blank line, it reads the same.
     const crlf = join(dir, 'crlf.json');
-    writeFileSync(crlf, readFileSync(before!, 'utf8').replace(/\n/g, '\r\n'));
+    writeFileSync(crlf, readFileSync(before!, 'utf8').replace('\n', '\n\n').replace(/\n/g, '\r\n'));
     expect(monev(['diff', crlf, after!, '--format', 'json'])).toEqual(asWritten);
     // The same round re-indented (`jq .` would) is read whole, to the same comparison.
     const indented = join(dir, 'indented.json');
