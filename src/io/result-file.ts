@@ -48,6 +48,8 @@ async function fromJsonByLines(file: string): Promise<RoundSnapshot | undefined>
   const problems: Problem[] = [];
   let head: string | undefined;
   let end: { line: number; text: string } | undefined;
+  // The last unit's line and whether a comma ends it: one must, but after the last unit, as JSON has it.
+  let lastUnit: { line: number; comma: boolean } | undefined;
   let lineNumber = 0;
   const input = createReadStream(file);
   const lines = createInterface({ input, crlfDelay: Infinity });
@@ -66,14 +68,19 @@ async function fromJsonByLines(file: string): Promise<RoundSnapshot | undefined>
         continue;
       }
       if (line.startsWith(SUMMARY_OPEN)) {
+        if (lastUnit?.comma) problems.push(problem('diff/not-a-result', { reason: 'a comma after the last unit' }, { file, line: lastUnit.line }));
         end = { line: lineNumber, text: line };
         continue;
       }
       // A blank line is JSON's whitespace, as it is in a file read whole.
       if (line.trim() === '' || problems.length >= 10) continue;
+      const text = line.trimEnd();
+      const comma = text.endsWith(',');
+      if (lastUnit && !lastUnit.comma) problems.push(problem('diff/not-a-result', { reason: `no comma between this unit and the one on line ${lastUnit.line}` }, { file, line: lineNumber }));
+      lastUnit = { line: lineNumber, comma };
       let data: unknown;
       try {
-        data = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+        data = JSON.parse(comma ? text.slice(0, -1) : text);
       } catch (error) {
         problems.push(problem('diff/not-a-result', { reason: (error as Error).message }, { file, line: lineNumber }));
         continue;

@@ -316,6 +316,13 @@ describe('monev diff', () => {
     const run = monev(['diff', broken, after!]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${broken}:2: error: expected number, got string \`tinggi\` (at score) [result/wrong-type]`);
+    // A unit line taken out whole still leaves JSON, and a round with one unit less; the commas
+    // between units are checked as JSON has them.
+    const units = lines.slice(1, -2);
+    writeFileSync(broken, [lines[0], ...units.slice(0, -1), ...lines.slice(-2)].join('\n'));
+    expect(monev(['diff', broken, after!]).stderr).toBe(`${broken}:${units.length}: error: not a monev JSON result: a comma after the last unit [diff/not-a-result]\n`);
+    writeFileSync(broken, [lines[0], units[0]!.replace(/,$/, ''), ...units.slice(1), ...lines.slice(-2)].join('\n'));
+    expect(monev(['diff', broken, after!]).stderr).toBe(`${broken}:3: error: not a monev JSON result: no comma between this unit and the one on line 2 [diff/not-a-result]\n`);
     // Cut short: no summary closes the units.
     writeFileSync(broken, lines.slice(0, 3).join('\n'));
     expect(monev(['diff', broken, after!]).stderr).toBe(`${broken}:3: error: not a monev JSON result: the units are not closed by the summary of \`monev score --format json\` [diff/not-a-result]\n`);
