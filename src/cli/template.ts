@@ -4,7 +4,7 @@ import { MonevError, problem } from '../core/problem.js';
 import { pathKind } from '../io/discover.js';
 import { assertOutputIsNotInput, filesPerUnit, isFolderPath } from '../io/out-path.js';
 import { PACKAGE_ROOT } from '../io/package-root.js';
-import { BUNDLED_DIR, loadRubric, resolveRubricPath } from '../io/rubric-file.js';
+import { BUNDLED_DIR, loadRubric } from '../io/rubric-file.js';
 import { readUnitsFile } from '../io/units-file.js';
 import { excelCsv } from '../render/csv.js';
 import { longCsvTemplate, questionsTemplate, wideCsvTemplate, yamlTemplate } from '../render/template.js';
@@ -55,9 +55,13 @@ export async function templateCommand(options: TemplateCommandOptions): Promise<
   await emit(render(units, options.out), options.out);
 }
 
-/** Bundled rubrics are named by id; a rubric file by its path relative to where the form goes. */
+/**
+ * Bundled rubrics are named by id; a rubric file by its path relative to where the form goes. (The
+ * id of a rubric of one's own names nothing `score` can find: only a bundled rubric's file is named
+ * by its id.)
+ */
 function rubricReference(file: string, id: string, out: string | undefined): string {
-  if (resolveRubricPath(id) === file && file.startsWith(BUNDLED_DIR)) return id;
+  if (file === join(BUNDLED_DIR, `${id}.yaml`)) return id;
   const from = out ? dirname(out) : process.cwd();
   const rel = relative(from, file);
   return isAbsolute(rel) ? file : rel;

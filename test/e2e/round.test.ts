@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,30 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     const run = monev(['score', form, '--format', 'json']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(run.stdout).units[0]).toMatchObject({ unit: { id: 'pkm-karang-rejo' }, score: 100, zone: { id: 'a' } });
+  });
+
+  it("a rubric of one's own: the form names its file, relative to the form, and scores by it", () => {
+    const dir = tmp();
+    // The Kabupaten's own rubric, kept beside the forms' folder.
+    const rubric = join(dir, 'rubrik-kabupaten.yaml');
+    writeFileSync(rubric, readFileSync('examples/rubric-pra-evaluasi.yaml', 'utf8'));
+    const forms = join(dir, 'formulir');
+    mkdirSync(forms);
+    for (const format of ['yaml', 'csv']) {
+      const form = join(forms, `dinsos.${format}`);
+      expect(monev(['template', '--rubric', rubric, '--format', format, '--out', form])).toMatchObject({ code: 0, stderr: '' });
+      expect(readFileSync(form, 'utf8')).toContain(format === 'yaml' ? 'rubric: ../rubrik-kabupaten.yaml' : ',../rubrik-kabupaten.yaml\n');
+    }
+    // Filled in with the best answers, the form scores without --rubric: it names its rubric.
+    const text = readFileSync(join(forms, 'dinsos.yaml'), 'utf8');
+    const filled = text.replace(/^( {2}[a-z0-9-]+):\n/gm, (_m, key: string) => {
+      const allowed = text.split(`\n${key}:`)[0]!.split('\n').reverse().find((l) => l.includes('# answers: '))!;
+      return `${key}: ${bestAnswer(allowed.split('# answers: ')[1]!)}\n`;
+    });
+    writeFileSync(join(forms, 'dinsos.yaml'), filled);
+    const run = monev(['score', join(forms, 'dinsos.yaml'), '--format', 'json']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout)).toMatchObject({ rubric: { id: 'pra-evaluasi-kabupaten' }, units: [{ unit: { id: 'dinsos' }, score: 100 }] });
   });
 
   it('csv (long): criterion, title, allowed answers, value, note, evidence, and the rubric', () => {

@@ -63,8 +63,10 @@ describe('CSV record lines', () => {
       }),
       { numRuns: 600 },
     );
-    // The shortcut is taken often enough for this to test it, and left often enough to test the way back.
-    expect(shortcut).toBeGreaterThan(runs / 10);
+    // The shortcut is taken often enough for this to test it, and left often enough to test the way
+    // back. One text in six or seven takes it (71-108 of 600 in six runs); a tenth as the bound
+    // failed a run now and then (59 of 600).
+    expect(shortcut).toBeGreaterThan(runs / 20);
     expect(shortcut).toBeLessThan(runs);
   });
 
