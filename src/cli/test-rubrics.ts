@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { problem } from '../core/problem.js';
+import { MonevError, problem } from '../core/problem.js';
 import { runCase, type CaseResult } from '../core/rubric-tests.js';
 import { formatProblem } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { expandPaths } from '../io/discover.js';
 import { isRubricTestFile } from '../io/input-formats.js';
 import { loadRubric } from '../io/rubric-file.js';
-import { readRubricTestFile } from '../io/rubric-test-file.js';
+import { expectationProblemsOf, readRubricTestFile } from '../io/rubric-test-file.js';
 import { githubMessage, githubProperty, xmlEscape } from '../render/ci-formats.js';
 import { resolveLocale } from './lang.js';
 import { unknownFormat } from './options.js';
@@ -29,7 +29,11 @@ const FORMATS = ['text', 'github', 'junit'];
 export async function testCommand(paths: string[], options: TestOptions): Promise<void> {
   const locale = resolveLocale(options.lang);
   if (!FORMATS.includes(options.format)) throw unknownFormat(options.format, FORMATS);
-  const runs = testFiles(paths).map(runFile);
+  const loaded = testFiles(paths).map(loadFile);
+  // A test file naming a zone or a criterion its rubric lacks is an input error, for every file at once.
+  const mistakes = loaded.flatMap((l) => l.problems);
+  if (mistakes.length) throw new MonevError(mistakes);
+  const runs = loaded.map(runFile);
   const failed = runs.reduce((n, r) => n + r.cases.filter((c) => c.failures.length).length, 0);
   const total = runs.reduce((n, r) => n + r.cases.length, 0);
   const text = options.format === 'junit' ? junit(runs) : options.format === 'github' ? github(runs, locale) : textReport(runs, locale, total, failed);
@@ -50,9 +54,13 @@ function testFiles(paths: string[]): string[] {
   });
 }
 
-function runFile(file: string): FileRun {
-  const { data, doc, rubricFile } = readRubricTestFile(file);
-  const { compiled } = loadRubric(rubricFile);
+function loadFile(file: string) {
+  const tests = readRubricTestFile(file);
+  const { compiled } = loadRubric(tests.rubricFile);
+  return { file, tests, compiled, problems: expectationProblemsOf(file, tests, compiled) };
+}
+
+function runFile({ file, tests: { data, doc, rubricFile }, compiled }: ReturnType<typeof loadFile>): FileRun {
   const cases = data.cases.map((c, i) => runCase(compiled, c, { file, line: doc.locate(['cases', i]).line }, parseTable));
   return { file, rubric: rubricFile, cases };
 }

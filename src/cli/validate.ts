@@ -36,11 +36,20 @@ export async function validateCommand(paths: string[], options: ValidateOptions)
   process.exitCode = errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/** Rubrics, and rubric test files for their shape and that their rubric is there (`monev test` runs the cases). */
+/**
+ * Rubrics, and rubric test files for their shape, that their rubric is there and that what their
+ * cases expect (zones, criteria) is in it (`monev test` runs the cases).
+ */
 async function validateRubrics(files: string[]): Promise<FileResult[]> {
   // Test files are read with the scoring code's schemas, loaded only when there is one: a rubric alone is checked without them.
   const tests = files.some(isRubricTestFile) ? await import('../io/rubric-test-file.js') : undefined;
-  return files.map((file) => checked(file, () => (isRubricTestFile(file) ? (tests!.readRubricTestFile(file), []) : checkRubricFile(file).problems)));
+  const testProblems = (file: string): Problem[] => {
+    const loaded = tests!.readRubricTestFile(file);
+    // A rubric with problems of its own is reported as itself; its cases are checked against it once it loads.
+    const rubric = checkRubricFile(loaded.rubricFile).loaded;
+    return rubric ? tests!.expectationProblemsOf(file, loaded, rubric.compiled) : [];
+  };
+  return files.map((file) => checked(file, () => (isRubricTestFile(file) ? testProblems(file) : checkRubricFile(file).problems)));
 }
 
 function checked(file: string, check: () => Problem[]): FileResult {

@@ -2,8 +2,10 @@ import * as z from 'zod';
 import type { Sheet } from './assessment.js';
 import { UnitCollector } from './collect.js';
 import type { CompiledGroup, CompiledRubric, RawAnswer } from './compile.js';
-import type { Problem } from './problem.js';
+import { problem, type Problem } from './problem.js';
 import { scoreUnit } from './score.js';
+import { suggest } from './suggest.js';
+import { zoneNamed } from './zone-name.js';
 
 /**
  * Rubric tests (`<rubric>.test.yaml`): cases with answers and the score, zone, cap and gaps they
@@ -88,6 +90,31 @@ export function runCase(rubric: CompiledRubric, testCase: RubricTestCase, where:
     if (!sameSet(expect.gaps, gaps)) failures.push({ field: 'gaps', expected: [...expect.gaps].sort(), got: [...gaps].sort() });
   }
   return { ...result, failures };
+}
+
+/**
+ * What the cases expect that the rubric does not have: a zone that is none of its zone ids, a
+ * criterion in `cap` or `gaps` that it does not hold. Such a case could only fail, and would say
+ * so as if the rubric were wrong; these are the test file's own mistakes, with their place in it.
+ */
+export function expectationProblems(rubric: CompiledRubric, data: RubricTestFile): Problem[] {
+  const zoneIds = rubric.zones.map((z) => z.id);
+  const criterionIds = [...rubric.criteria.keys()];
+  const problems: Problem[] = [];
+  data.cases.forEach((testCase, i) => {
+    const { zone, cap, gaps } = testCase.expect;
+    if (!zoneIds.includes(zone)) {
+      // A zone named as people say it (its label, `kuning`) is meant by its id here.
+      const suggestion = zoneNamed(zone, rubric.zones)?.id ?? suggest(zone, zoneIds);
+      problems.push(problem('test/unknown-zone', { zone, zones: zoneIds, labels: rubric.zones.map((z) => z.label), suggestion }, { path: ['cases', i, 'expect', 'zone'] }));
+    }
+    const named: [string, (string | number)[]][] = [
+      ...(typeof cap === 'string' ? [[cap, ['cases', i, 'expect', 'cap']] as [string, (string | number)[]]] : (cap ?? []).map((id, k) => [id, ['cases', i, 'expect', 'cap', k]] as [string, (string | number)[]])),
+      ...(gaps ?? []).map((id, k) => [id, ['cases', i, 'expect', 'gaps', k]] as [string, (string | number)[]]),
+    ];
+    for (const [id, path] of named) if (!rubric.criteria.has(id)) problems.push(problem('test/unknown-criterion', { criterion: id, suggestion: suggest(id, criterionIds) }, { path }));
+  });
+  return problems;
 }
 
 function sameSet(a: string[], b: string[]): boolean {

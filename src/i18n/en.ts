@@ -181,6 +181,8 @@ export const en: Record<string, (p: P) => string> = {
   'diff/not-a-result': (p) => `not a monev JSON result: ${p.reason}`,
 
   'test/rubric-not-found': (p) => `the rubric these tests are for, ${q(p.rubric)}, was not found (set \`rubric:\` to its path, relative to this file)`,
+  'test/unknown-zone': (p) => `expected zone ${q(p.zone)} is none of the rubric's zone ids${hint(p.suggestion)}; zones are ${zoneList(p)}`,
+  'test/unknown-criterion': (p) => `${q(p.criterion)} is no criterion of the rubric${hint(p.suggestion)}`,
   'test/none': () => 'no rubric tests here (a rubric `x.yaml` has its tests in `x.test.yaml`)',
 
   'threshold/fail-under': (p) => `${counted(p.units.length, 'unit', 'units')} ${p.units.length === 1 ? 'scores' : 'score'} below ${p.threshold}: ${list(p.units)}`,

@@ -180,6 +180,8 @@ export const id: Record<string, (p: P) => string> = {
   'diff/not-a-result': (p) => `bukan hasil JSON monev: ${p.reason}`,
 
   'test/rubric-not-found': (p) => `rubrik yang diuji, ${q(p.rubric)}, tidak ditemukan (isi \`rubric:\` dengan jalurnya, relatif terhadap berkas ini)`,
+  'test/unknown-zone': (p) => `zona yang diharapkan, ${q(p.zone)}, bukan id zona rubrik${hint(p.suggestion)}; zona yang ada ${zoneList(p)}`,
+  'test/unknown-criterion': (p) => `${q(p.criterion)} bukan kriteria rubrik${hint(p.suggestion)}`,
   'test/none': () => 'tidak ada uji rubrik di sini (uji rubrik `x.yaml` ada di `x.test.yaml`)',
 
   'threshold/fail-under': (p) => `${p.units.length} unit bernilai di bawah ${p.threshold}: ${list(p.units)}`,

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { MonevError, problem } from '../core/problem.js';
-import { RubricTestFileSchema, TEST_KEYS, type RubricTestFile } from '../core/rubric-tests.js';
+import type { CompiledRubric } from '../core/compile.js';
+import { MonevError, problem, type Problem } from '../core/problem.js';
+import { expectationProblems, RubricTestFileSchema, TEST_KEYS, type RubricTestFile } from '../core/rubric-tests.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import { readText } from './read-text.js';
 import { positioned } from './rubric-file.js';
@@ -31,4 +32,9 @@ export function readRubricTestFile(file: string): LoadedRubricTests {
     throw new MonevError([problem('test/rubric-not-found', { rubric: rubricFile }, { file, ...at })]);
   }
   return { data: parsed.data, doc, rubricFile };
+}
+
+/** What the file's cases expect that its rubric does not have (a zone, a criterion), at their places in the file. */
+export function expectationProblemsOf(file: string, { data, doc }: LoadedRubricTests, rubric: CompiledRubric): Problem[] {
+  return positioned(expectationProblems(rubric, data), doc, file);
 }

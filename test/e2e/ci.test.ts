@@ -37,6 +37,23 @@ describe('monev test: rubric tests pin the published figures', () => {
     expect(run.stderr).toContain('x.test.yaml:3:5: error: unknown key `expct` (did you mean `expect`?)');
     expect(monev(['test', 'examples/rubric-pra-evaluasi.yaml']).code).toBe(2);
   });
+
+  it("a zone or a criterion the rubric lacks, in what a case expects, is the test file's mistake, at its place", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-test-'));
+    cpSync('examples/rubric-pra-evaluasi.yaml', join(dir, 'rubrik.yaml'));
+    // `hijau` is a word of the zone's label (Zona Hijau), not its id; `toilte` a typo.
+    const cases = 'cases:\n  - name: semua\n    fill: { "*": ya }\n    expect: { score: 1, zone: hijau, gaps: [toilte], cap: [] }\n';
+    writeFileSync(join(dir, 'rubrik.test.yaml'), cases);
+    const expected = [
+      `${join(dir, 'rubrik.test.yaml')}:4:31: error: expected zone \`hijau\` is none of the rubric's zone ids (did you mean \`green\`?); zones are \`red\` (Zona Merah), \`yellow\` (Zona Kuning), \`green\` (Zona Hijau) [test/unknown-zone]`,
+      `${join(dir, 'rubrik.test.yaml')}:4:45: error: \`toilte\` is no criterion of the rubric (did you mean \`toilet\`?) [test/unknown-criterion]`,
+    ];
+    expect(monev(['test', dir])).toEqual({ code: 2, stdout: '', stderr: `${expected.join('\n')}\n2 errors\n` });
+    // validate finds them too, beside the rubric itself (clean).
+    const checked = monev(['validate', dir]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toBe(`${expected.join('\n')}\n2 files checked: 2 errors, 0 warnings\n`);
+  });
 });
 
 describe('monev validate for CI', () => {
