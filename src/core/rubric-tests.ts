@@ -103,16 +103,17 @@ export function expectationProblems(rubric: CompiledRubric, data: RubricTestFile
   const problems: Problem[] = [];
   data.cases.forEach((testCase, i) => {
     const { zone, cap, gaps } = testCase.expect;
+    const at = ['cases', i, 'expect'];
     if (!zoneIds.includes(zone)) {
       // A zone named as people say it (its label, `kuning`) is meant by its id here.
       const suggestion = zoneNamed(zone, rubric.zones)?.id ?? suggest(zone, zoneIds);
-      problems.push(problem('test/unknown-zone', { zone, zones: zoneIds, labels: rubric.zones.map((z) => z.label), suggestion }, { path: ['cases', i, 'expect', 'zone'] }));
+      problems.push(problem('test/unknown-zone', { zone, zones: zoneIds, labels: rubric.zones.map((z) => z.label), suggestion }, { path: [...at, 'zone'] }));
     }
-    const named: [string, (string | number)[]][] = [
-      ...(typeof cap === 'string' ? [[cap, ['cases', i, 'expect', 'cap']] as [string, (string | number)[]]] : (cap ?? []).map((id, k) => [id, ['cases', i, 'expect', 'cap', k]] as [string, (string | number)[]])),
-      ...(gaps ?? []).map((id, k) => [id, ['cases', i, 'expect', 'gaps', k]] as [string, (string | number)[]]),
+    const named: { id: string; path: (string | number)[] }[] = [
+      ...(typeof cap === 'string' ? [{ id: cap, path: [...at, 'cap'] }] : (cap ?? []).map((id, k) => ({ id, path: [...at, 'cap', k] }))),
+      ...(gaps ?? []).map((id, k) => ({ id, path: [...at, 'gaps', k] })),
     ];
-    for (const [id, path] of named) if (!rubric.criteria.has(id)) problems.push(problem('test/unknown-criterion', { criterion: id, suggestion: suggest(id, criterionIds) }, { path }));
+    for (const { id, path } of named) if (!rubric.criteria.has(id)) problems.push(problem('test/unknown-criterion', { criterion: id, suggestion: suggest(id, criterionIds) }, { path }));
   });
   return problems;
 }
