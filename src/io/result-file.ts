@@ -51,49 +51,32 @@ async function fromJsonByLines(file: string): Promise<RoundSnapshot | undefined>
   // The last unit's line and whether a comma ends it: one must, but after the last unit, as JSON has it.
   let lastUnit: { line: number; comma: boolean } | undefined;
   let lineNumber = 0;
-  const input = createReadStream(file);
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  try {
-    for await (const line of lines) {
-      lineNumber++;
-      if (lineNumber === 1) {
-        const text = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-        if (!text.startsWith('{') || !text.endsWith(UNITS_OPEN)) break;
-        head = text.slice(0, -UNITS_OPEN.length);
-        continue;
-      }
-      if (end) {
-        // Only the summary may close the units: anything after it is no part of the result.
-        if (line.trim() !== '') end = { line: lineNumber, text: line };
-        continue;
-      }
-      if (line.startsWith(SUMMARY_OPEN)) {
-        if (lastUnit?.comma) problems.push(problem('diff/not-a-result', { reason: 'a comma after the last unit' }, { file, line: lastUnit.line }));
-        end = { line: lineNumber, text: line };
-        continue;
-      }
-      // A blank line is JSON's whitespace, as it is in a file read whole.
-      if (line.trim() === '' || problems.length >= 10) continue;
-      const text = line.trimEnd();
-      const comma = text.endsWith(',');
-      if (lastUnit && !lastUnit.comma) problems.push(problem('diff/not-a-result', { reason: `no comma between this unit and the one on line ${lastUnit.line}` }, { file, line: lineNumber }));
-      lastUnit = { line: lineNumber, comma };
-      let data: unknown;
-      try {
-        data = JSON.parse(comma ? text.slice(0, -1) : text);
-      } catch (error) {
-        problems.push(problem('diff/not-a-result', { reason: (error as Error).message }, { file, line: lineNumber }));
-        continue;
-      }
-      const unit = unitOfLine(data, lineNumber, file, problems);
-      if (unit) units.push(unit);
+  for await (const [number, line] of numberedLines(file)) {
+    lineNumber = number;
+    if (lineNumber === 1) {
+      if (!line.startsWith('{') || !line.endsWith(UNITS_OPEN)) break;
+      head = line.slice(0, -UNITS_OPEN.length);
+      continue;
     }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MonevError([problem('input/unreadable', { reason: code ?? String(error) }, { file })]);
-  } finally {
-    lines.close();
-    input.destroy();
+    if (end) {
+      // Only the summary may close the units: anything after it is no part of the result.
+      if (line.trim() !== '') end = { line: lineNumber, text: line };
+      continue;
+    }
+    if (line.startsWith(SUMMARY_OPEN)) {
+      if (lastUnit?.comma) problems.push(problem('diff/not-a-result', { reason: 'a comma after the last unit' }, { file, line: lastUnit.line }));
+      end = { line: lineNumber, text: line };
+      continue;
+    }
+    // A blank line is JSON's whitespace, as it is in a file read whole.
+    if (line.trim() === '' || problems.length >= 10) continue;
+    const text = line.trimEnd();
+    const comma = text.endsWith(',');
+    if (lastUnit && !lastUnit.comma) problems.push(problem('diff/not-a-result', { reason: `no comma between this unit and the one on line ${lastUnit.line}` }, { file, line: lineNumber }));
+    lastUnit = { line: lineNumber, comma };
+    const json = jsonOfLine(comma ? text.slice(0, -1) : text, lineNumber, file, problems);
+    const unit = json && unitOfLine(json.data, lineNumber, file, problems);
+    if (unit) units.push(unit);
   }
   if (head === undefined) return undefined;
   let closing: unknown;
@@ -119,29 +102,14 @@ async function fromJsonLines(file: string): Promise<RoundSnapshot> {
   const units: RoundSnapshot['units'] = [];
   const problems: Problem[] = [];
   let end: { line: number; data: unknown } | undefined;
-  let lineNumber = 0;
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  try {
-    for await (const line of lines) {
-      lineNumber++;
-      // A BOM (the file saved again by an editor) is no part of the first line's JSON.
-      const text = lineNumber === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
-      if (text.trim() === '' || problems.length >= 10) continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch (error) {
-        problems.push(problem('diff/not-a-result', { reason: (error as Error).message }, { file, line: lineNumber }));
-        continue;
-      }
-      // Each line is a unit until a later one comes: only the last is the summary.
-      const unit = end && unitOfLine(end.data, end.line, file, problems);
-      if (unit) units.push(unit);
-      end = { line: lineNumber, data };
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MonevError([problem('input/unreadable', { reason: code ?? String(error) }, { file })]);
+  for await (const [lineNumber, text] of numberedLines(file)) {
+    if (text.trim() === '' || problems.length >= 10) continue;
+    const json = jsonOfLine(text, lineNumber, file, problems);
+    if (!json) continue;
+    // Each line is a unit until a later one comes: only the last is the summary.
+    const unit = end && unitOfLine(end.data, end.line, file, problems);
+    if (unit) units.push(unit);
+    end = { line: lineNumber, data: json.data };
   }
   const last = ResultLinesEndSchema.safeParse(end?.data);
   if (!last.success) {
@@ -159,4 +127,36 @@ function unitOfLine(data: unknown, line: number, file: string, problems: Problem
     return undefined;
   }
   return roundUnit(parsed.data);
+}
+
+/**
+ * A result file's lines, numbered from 1, the first without a BOM (the file saved again by an
+ * editor); a file that cannot be read is `input/unreadable`. Stopping early closes the file.
+ */
+async function* numberedLines(file: string): AsyncGenerator<[number, string]> {
+  const input = createReadStream(file);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let number = 0;
+  try {
+    for await (const line of lines) {
+      number++;
+      yield [number, number === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line];
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MonevError([problem('input/unreadable', { reason: code ?? String(error) }, { file })]);
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+/** A line's JSON (wrapped: it may be null), or undefined with the parser's complaint added to `problems`. */
+function jsonOfLine(text: string, line: number, file: string, problems: Problem[]): { data: unknown } | undefined {
+  try {
+    return { data: JSON.parse(text) };
+  } catch (error) {
+    problems.push(problem('diff/not-a-result', { reason: (error as Error).message }, { file, line }));
+    return undefined;
+  }
 }
