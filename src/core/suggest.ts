@@ -1,42 +1,38 @@
 /** Closest candidate by edit distance, for "did you mean" hints; undefined when nothing is close. */
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
-  return closest(input, [...candidates]);
+  return suggester([...candidates])(input);
 }
 
 /**
- * `suggest` over one list asked many times (a units list of 10,000 ids, searched for every unit not
- * on it): the candidates are lower-cased, and their letters noted, once.
+ * `suggest` over one list, to be asked many times (a units list of 10,000 ids, searched for every
+ * unit not on it): the candidates are lower-cased, and their letters noted, once.
  */
 export function suggester(candidates: readonly string[]): (input: string) => string | undefined {
   const lowered = candidates.map((c) => c.toLowerCase());
   const letters = Int32Array.from(lowered, lettersOf);
-  return (input) => closest(input, candidates, { lowered, letters });
-}
-
-function closest(input: string, candidates: readonly string[], known?: { lowered: readonly string[]; letters: Int32Array }): string | undefined {
-  const needle = input.toLowerCase();
-  const needleLetters = lettersOf(needle);
-  const limit = Math.max(1, Math.floor(needle.length / 3));
-  let best: string | undefined;
-  // Only a candidate closer than the best so far can replace it, and none further than `limit`
-  // counts: each is measured only as far as that bound (most ids of a list are far from each other).
-  let bound = limit;
-  const rows = new DistanceRows();
-  for (let k = 0; k < candidates.length; k++) {
-    const candidate = candidates[k]!;
-    // The distance is at least the difference in length: a form's long question, or a cell of a
-    // megabyte, is not compared letter by letter with every short id.
-    if (Math.abs(candidate.length - needle.length) > bound) continue;
-    const lower = known ? known.lowered[k]! : candidate.toLowerCase();
-    // And at least the number of letters one has that the other lacks.
-    if (lettersApart(needleLetters, known ? known.letters[k]! : lettersOf(lower)) > bound) continue;
-    const d = rows.distanceWithin(needle, lower, bound);
-    if (d === undefined) continue;
-    best = candidate;
-    if (d === 0) break;
-    bound = d - 1;
-  }
-  return best;
+  return (input) => {
+    const needle = input.toLowerCase();
+    const needleLetters = lettersOf(needle);
+    let best: string | undefined;
+    // Only a candidate closer than the best so far can replace it, and none further than a third
+    // of the input's length (at least 1) counts: each is measured only as far as that bound (most
+    // ids of a list are far from each other).
+    let bound = Math.max(1, Math.floor(needle.length / 3));
+    const rows = new DistanceRows();
+    for (let k = 0; k < candidates.length; k++) {
+      // The distance is at least the difference in length: a form's long question, or a cell of a
+      // megabyte, is not compared letter by letter with every short id.
+      if (Math.abs(lowered[k]!.length - needle.length) > bound) continue;
+      // And at least the number of letters one has that the other lacks.
+      if (lettersApart(needleLetters, letters[k]!) > bound) continue;
+      const d = rows.distanceWithin(needle, lowered[k]!, bound);
+      if (d === undefined) continue;
+      best = candidates[k];
+      if (d === 0) break;
+      bound = d - 1;
+    }
+    return best;
+  };
 }
 
 /**
