@@ -137,12 +137,12 @@ export function standingText(report: ScoreReport, unit: UnitResult, locale: Loca
   return locale.t('standing', { rank, units, mean: meanText(mean, meanZone, locale), median: locale.num(median) });
 }
 
-/** The listed units no sheet assessed (`--units`) as a Markdown section, under a heading of `level`. */
 /** A row of a Markdown table: a cell's `|` escaped and its line breaks made spaces, so that no text breaks the table. */
 export function markdownRow(cells: string[]): string {
   return `| ${cells.map((text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')).join(' | ')} |`;
 }
 
+/** The listed units no sheet assessed (`--units`) as a Markdown section, under a heading of `level`. */
 export function notAssessedMarkdown(summary: Summary, locale: Locale, level: string): string[] {
   const missing = summary.notAssessed;
   if (!missing?.length) return [];
