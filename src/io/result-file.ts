@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { roundRubric, roundUnit, type RoundSnapshot } from '../core/diff.js';
 import { MonevError, problem, type Problem } from '../core/problem.js';
+import { JSON_SUMMARY_OPEN, JSON_UNITS_OPEN } from '../core/result-layout.js';
 import { ResultLinesEndSchema, ScoreResultSchema, UnitLineSchema } from '../core/result-schema.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import { readText } from './read-text.js';
@@ -33,9 +34,6 @@ function fromJson(file: string): RoundSnapshot {
   return { rubric: roundRubric(rubric), units: units.map(roundUnit) };
 }
 
-const UNITS_OPEN = ',"units":[';
-const SUMMARY_OPEN = '],"summary":';
-
 /**
  * A `score --format json` file as monev writes it, read line by line: its head and `"units":[` on
  * the first line, a unit a line (with the comma between them), and the summary on the last. A
@@ -54,8 +52,8 @@ async function fromJsonByLines(file: string): Promise<RoundSnapshot | undefined>
   for await (const [number, line] of numberedLines(file)) {
     lineNumber = number;
     if (lineNumber === 1) {
-      if (!line.startsWith('{') || !line.endsWith(UNITS_OPEN)) break;
-      head = line.slice(0, -UNITS_OPEN.length);
+      if (!line.startsWith('{') || !line.endsWith(JSON_UNITS_OPEN)) break;
+      head = line.slice(0, -JSON_UNITS_OPEN.length);
       continue;
     }
     if (end) {
@@ -63,7 +61,7 @@ async function fromJsonByLines(file: string): Promise<RoundSnapshot | undefined>
       if (line.trim() !== '') end = { line: lineNumber, text: line };
       continue;
     }
-    if (line.startsWith(SUMMARY_OPEN)) {
+    if (line.startsWith(JSON_SUMMARY_OPEN)) {
       if (lastUnit?.comma) problems.push(problem('diff/not-a-result', { reason: 'a comma after the last unit' }, { file, line: lastUnit.line }));
       end = { line: lineNumber, text: line };
       continue;
@@ -83,7 +81,7 @@ async function fromJsonByLines(file: string): Promise<RoundSnapshot | undefined>
   try {
     if (!end || !end.text.endsWith('}')) throw new Error('the units are not closed by the summary of `monev score --format json`');
     const { schemaVersion, generator, rubric } = JSON.parse(`${head}}`) as Record<string, unknown>;
-    closing = { summary: JSON.parse(end.text.slice(SUMMARY_OPEN.length, -1)), schemaVersion, generator, rubric };
+    closing = { summary: JSON.parse(end.text.slice(JSON_SUMMARY_OPEN.length, -1)), schemaVersion, generator, rubric };
   } catch (error) {
     problems.push(problem('diff/not-a-result', { reason: (error as Error).message }, { file, line: end?.line ?? lineNumber }));
   }

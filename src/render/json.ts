@@ -1,4 +1,5 @@
 import type { ScoreReport } from '../core/report.js';
+import { JSON_SUMMARY_OPEN, JSON_UNITS_OPEN } from '../core/result-layout.js';
 import { writeUnitJson } from '../core/score.js';
 import { collectText } from '../core/text-out.js';
 import type { StreamRenderer } from './types.js';
@@ -17,12 +18,12 @@ export function summaryJson(value: unknown): string {
  * scoring), yet a diff of two results still shows which units changed. Written unit by unit.
  */
 export const jsonStream = {
-  begin: (head) => `${summaryJson(head).slice(0, -1)},"units":[\n`,
+  begin: (head) => `${summaryJson(head).slice(0, -1)}${JSON_UNITS_OPEN}\n`,
   unit: (unit, out, index) => {
     if (index) out.text(',\n');
     writeUnitJson(unit, out);
   },
-  end: (summary, _head, units) => `${units ? '\n' : ''}],"summary":${summaryJson(summary)}}\n`,
+  end: (summary, _head, units) => `${units ? '\n' : ''}${JSON_SUMMARY_OPEN}${summaryJson(summary)}}\n`,
 } satisfies StreamRenderer;
 
 /** The same bytes as the stream, for a report held whole. */
