@@ -71,6 +71,8 @@ export interface AnswerRecord extends Position {
  */
 export interface SheetRow {
   cells: readonly string[];
+  /** The line of the file's header: where a column that names no criterion is reported. */
+  headerLine: number;
   columns: readonly number[];
   criteria: readonly string[];
   /** The row's columns starting with `_` (not scored), one object per header. */

@@ -245,7 +245,7 @@ export class UnitCollector {
     if (this.unknownReported.has(key)) return;
     this.unknownReported.add(key);
     if (ambiguous) {
-      this.problems.push(problem('answer/ambiguous-column', { column: id, criteria: ambiguous }, positionOf(sheet, record)));
+      this.problems.push(problem('answer/ambiguous-column', { column: id, criteria: ambiguous }, namedAt(sheet, record)));
       return;
     }
     const meant = sheet.row ? COLUMN_NAMES_MEANT[normalizeWord(id)] : undefined;
@@ -258,7 +258,7 @@ export class UnitCollector {
     // name, is most likely misnamed, and stays an error.
     if (aside && this.options.skipOtherColumns) return this.skip(sheet.file, id);
     const column = aside ? `_${id}` : meant;
-    this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column, aside }, positionOf(sheet, record)));
+    this.problems.push(problem('answer/unknown-criterion', { criterion: id, suggestion, column, aside }, namedAt(sheet, record)));
   }
 
   /** A column left unread (`skipOtherColumns`): one warning per file names them all, as a row's columns are all met before its problems are drained. */
@@ -414,6 +414,12 @@ function profileOf(rubric: CompiledRubric, unit: PooledUnit): ProfileCount[] {
 function positionOf(sheet: Sheet, record: AnswerRecord | number): Position {
   if (typeof record !== 'number') return { file: record.file, line: record.line, column: record.column };
   return { file: sheet.file, line: sheet.line, column: sheet.row!.columns[record]! + 1 };
+}
+
+/** Where a criterion is named: a wide row's in its file's header, where the column is named once for every row. */
+function namedAt(sheet: Sheet, record: AnswerRecord | number): Position {
+  if (typeof record !== 'number') return positionOf(sheet, record);
+  return { file: sheet.file, line: sheet.row!.headerLine, column: sheet.row!.columns[record]! + 1 };
 }
 
 export function formatPosition(p: { file: string; line?: number | undefined; column?: number | undefined }): string {

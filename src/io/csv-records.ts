@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { csvParseOptions, sniffDelimiter } from './csv-sheets.js';
+import { csvParseOptionsFor } from './csv-sheets.js';
 import { openInput } from './read-text.js';
 import { decodeHead, decodeInput, utf16Of, utf8Checker, type Utf16 } from './text-decoding.js';
 
@@ -18,7 +18,7 @@ export interface CsvRecord {
  * parse of a small file); a text the shortcut cannot follow is parsed again with `info: true`.
  */
 export function csvRecordsOf(text: string): CsvRecord[] {
-  const options = csvParseOptions(sniffDelimiter(text));
+  const options = csvParseOptionsFor(text);
   const records = parse(text, options) as string[][];
   return withLines(text, records) ?? (parse(text, { ...options, info: true }) as unknown as { record: string[]; info: { lines: number } }[]).map(({ record, info }) => ({ record, line: info.lines }));
 }
@@ -26,8 +26,7 @@ export function csvRecordsOf(text: string): CsvRecord[] {
 /**
  * Each record with the line it ends on, or undefined when the text has what csv-parse counts but
  * the records do not show: a blank line before a record (skipped, yet counted), or line ends of
- * two kinds (a lone CR, or a bare LF in a CRLF text: not a record's end, but counted, and trimmed
- * from the cell). Otherwise each record takes one line plus the line breaks inside its quoted
+ * two kinds (a lone CR, or a bare LF in a CRLF text). Otherwise each record takes one line plus the line breaks inside its quoted
  * cells, every CR and every LF there counting one (so a CRLF inside quotes counts two, as
  * csv-parse counts it).
  */
@@ -72,7 +71,7 @@ function breaksIn(cell: string): number {
  * object built per record (`info: true`).
  */
 export function csvRecordStream(head: string): Parser {
-  const parser = new Parser(csvParseOptions(sniffDelimiter(head)));
+  const parser = new Parser(csvParseOptionsFor(head));
   const push = parser.push.bind(parser);
   parser.push = (record: string[] | null) => push(record === null ? null : ({ record, line: parser.info.lines } satisfies CsvRecord));
   return parser;

@@ -21,6 +21,21 @@ export function csvParseOptions(delimiter: string) {
   return { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true } as const;
 }
 
+/** Every kind of line break, CRLF first so that it is one break. */
+const ANY_LINE_BREAK = ['\r\n', '\n', '\r'];
+
+/**
+ * The options for a text (or a streamed file's start). csv-parse takes the first line break it
+ * meets as the only one: in a CRLF file with rows added under Linux (a bare LF), those rows would
+ * run together into one record, and a header's line break would swallow the whole file. A text
+ * with a CR in it is therefore split at every kind of break, as a spreadsheet splits it; a text
+ * without one (most files, and the large ones) keeps the parser's quicker single break.
+ */
+export function csvParseOptionsFor(text: string) {
+  const options = csvParseOptions(sniffDelimiter(text));
+  return text.includes('\r') ? { ...options, record_delimiter: ANY_LINE_BREAK } : options;
+}
+
 /** Where each known column is (-1: absent), and what the header makes of the file. */
 interface HeaderLayout {
   names: string[];
@@ -95,6 +110,7 @@ const cellAt = (cells: readonly string[], i: number) => (i < 0 || cells[i] === '
  */
 export function csvSheetBuilder(file: string, stem: string, report: (p: Problem) => void) {
   let layout: HeaderLayout | undefined;
+  let headerLine = 0;
   let broken = false;
   const longSheets = new Map<string, Sheet>();
   // A long CSV lists a unit's rows together: the last unit is found without hashing its id.
@@ -136,6 +152,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
   function row(cells: string[], line: number): Sheet | undefined {
     if (layout === undefined) {
       layout = header(cells, line);
+      headerLine = line;
       return undefined;
     }
     // Spreadsheets pad exports with rows of bare delimiters: those are blank, not data.
@@ -153,7 +170,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     }
     if (layout.mode === 'wide') {
       const unit: UnitInfo = { id, name: cellAt(cells, layout.name), type: cellAt(cells, layout.type), region: cellAt(cells, layout.region) };
-      return new WideRowSheet(unit, cellAt(cells, layout.rubric), cellAt(cells, layout.date), cellAt(cells, layout.assessor), file, line, cells, layout.criterionColumns, layout.criterionIds, layout.asides);
+      return new WideRowSheet(unit, cellAt(cells, layout.rubric), cellAt(cells, layout.date), cellAt(cells, layout.assessor), file, line, headerLine, cells, layout.criterionColumns, layout.criterionIds, layout.asides);
     }
     const criterion = cells[layout.criterion]!;
     if (criterion === '') {
@@ -226,6 +243,7 @@ class WideRowSheet implements Sheet, SheetRow {
     assessor: string | undefined,
     readonly file: string,
     readonly line: number,
+    readonly headerLine: number,
     readonly cells: readonly string[],
     readonly columns: readonly number[],
     readonly criteria: readonly string[],

@@ -112,7 +112,7 @@ describe('criterionOfHeader: which criterion a form export column answers', () =
 /** A wide CSV row as the CSV reader builds it: its header's texts and the cells under them. */
 function wideRow(unit: string, header: string[], cells: string[], line = 2): Sheet {
   const columns = header.map((_, i) => i);
-  return { unit: { id: unit }, file: 'form.csv', line, answers: [], row: { cells, columns, criteria: header } };
+  return { unit: { id: unit }, file: 'form.csv', line, answers: [], row: { cells, columns, criteria: header, headerLine: 1 } };
 }
 
 describe('UnitCollector with a form export header', () => {
@@ -124,12 +124,12 @@ describe('UnitCollector with a form export header', () => {
     expect(['persyaratan', 'biaya', 'u1'].map((id) => answerFor(rubric, unit, id)?.fraction)).toEqual([1, 0, 2 / 3]);
   });
 
-  it('reports a column whose title several criteria share, once per file, naming them', () => {
+  it('reports a column whose title several criteria share, once per file, naming them, at the header', () => {
     const collector = new UnitCollector(rubric);
     collector.take(wideRow('a', ['persyaratan', 'Tersedia'], ['ya', 'ya'], 2));
     collector.take(wideRow('b', ['persyaratan', 'Tersedia'], ['ya', 'ya'], 3));
     expect(collector.drain()).toEqual([
-      expect.objectContaining({ code: 'answer/ambiguous-column', file: 'form.csv', line: 2, column: 2, params: { column: 'Tersedia', criteria: ['tersedia-loket', 'tersedia-toilet'] } }),
+      expect.objectContaining({ code: 'answer/ambiguous-column', file: 'form.csv', line: 1, column: 2, params: { column: 'Tersedia', criteria: ['tersedia-loket', 'tersedia-toilet'] } }),
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('UnitCollector with a form export header', () => {
     expect(collector.drain()).toEqual([
       expect.objectContaining({ code: 'csv/columns-skipped', severity: 'warning', file: 'form.csv', params: { columns: ['Cap waktu', 'Usia', 'Saran'] } }),
       // Close to a criterion id, or headed like the unit's name: most likely misnamed.
-      expect.objectContaining({ code: 'answer/unknown-criterion', severity: 'error', column: 3, params: expect.objectContaining({ criterion: 'persyaratn', suggestion: 'persyaratan' }) }),
+      expect.objectContaining({ code: 'answer/unknown-criterion', severity: 'error', line: 1, column: 3, params: expect.objectContaining({ criterion: 'persyaratn', suggestion: 'persyaratan' }) }),
       expect.objectContaining({ code: 'answer/unknown-criterion', severity: 'error', column: 4, params: expect.objectContaining({ criterion: 'nama', column: 'name' }) }),
     ]);
     expect(answerFor(rubric, unit, 'persyaratan')?.fraction).toBe(1);
@@ -182,7 +182,7 @@ describe("a survey's respondent profile", () => {
     // Header: `_jenis_kelamin` set aside (column 0), then the question `Pendidikan` and U1.
     const header = ['Pendidikan', 'U1. Persyaratan?'];
     const asides = { columns: [0], names: ['_jenis_kelamin'] };
-    const row = (unit: string, cells: string[], line: number): Sheet => ({ unit: { id: unit }, file: 'skm.csv', line, answers: [], row: { cells, columns: [1, 2], criteria: header, asides } });
+    const row = (unit: string, cells: string[], line: number): Sheet => ({ unit: { id: unit }, file: 'skm.csv', line, answers: [], row: { cells, columns: [1, 2], criteria: header, asides, headerLine: 1 } });
     const collector = new UnitCollector(survey);
     collector.add(row('pkm', ['P', 'SMA', '4'], 2));
     collector.add(row('pkm', ['L', 'S1', '3'], 3));

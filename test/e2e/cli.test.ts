@@ -206,10 +206,10 @@ describe('--out', () => {
     const run = monev(['score', join(dir, 'opd.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').slice(0, 4).map((l) => l.slice(l.indexOf('opd.csv')))).toEqual([
-      "opd.csv:2:1: error: unknown criterion `id` (if it holds the unit's id, the column is named `unit`) [answer/unknown-criterion]",
-      "opd.csv:2:2: error: unknown criterion `nama` (if it holds the unit's name, the column is named `name`) [answer/unknown-criterion]",
-      "opd.csv:2:3: error: unknown criterion `wilayah` (if it holds the unit's region, the column is named `region`) [answer/unknown-criterion]",
-      'opd.csv:2:4: error: unknown criterion `persyaratn` (did you mean `persyaratan`?) [answer/unknown-criterion]',
+      "opd.csv:1:1: error: unknown criterion `id` (if it holds the unit's id, the column is named `unit`) [answer/unknown-criterion]",
+      "opd.csv:1:2: error: unknown criterion `nama` (if it holds the unit's name, the column is named `name`) [answer/unknown-criterion]",
+      "opd.csv:1:3: error: unknown criterion `wilayah` (if it holds the unit's region, the column is named `region`) [answer/unknown-criterion]",
+      'opd.csv:1:4: error: unknown criterion `persyaratn` (did you mean `persyaratan`?) [answer/unknown-criterion]',
     ]);
     // A long CSV headed in Indonesian reads as a wide one: its headers are then named for what they hold.
     writeFileSync(join(dir, 'dinsos.csv'), 'kriteria,nilai\npersyaratan,ya\n');
@@ -224,7 +224,7 @@ describe('--out', () => {
     // Google Forms puts its own columns first (Indonesian: "Cap waktu").
     writeFileSync(join(dir, 'formulir.csv'), 'Cap waktu,unit,persyaratan\n12/07/2023 10:00:00,dinkes,ya\n');
     expect(monev(['score', join(dir, 'formulir.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml']).stderr).toContain(
-      'formulir.csv:2:1: error: unknown criterion `Cap waktu` (a column the form tool adds? name it `_Cap waktu`: a column whose name starts with _ is not scored)',
+      'formulir.csv:1:1: error: unknown criterion `Cap waktu` (a column the form tool adds? name it `_Cap waktu`: a column whose name starts with _ is not scored)',
     );
     // A form's other questions name no criterion: they are told how to stay in the file unscored;
     // a question headed by a criterion's title is read as that criterion.
@@ -232,7 +232,7 @@ describe('--out', () => {
     const form = monev(['score', join(dir, 'formulir.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv', '-q']);
     expect([form.code, form.stderr.split('\n')[0]!.slice(form.stderr.indexOf('formulir.csv'))]).toEqual([
       2,
-      'formulir.csv:2:2: error: unknown criterion `Usia responden` (not a criterion\'s id, title or code; if the column answers none, name it `_Usia responden`: a column whose name starts with _ is not scored) [answer/unknown-criterion]',
+      'formulir.csv:1:2: error: unknown criterion `Usia responden` (not a criterion\'s id, title or code; if the column answers none, name it `_Usia responden`: a column whose name starts with _ is not scored) [answer/unknown-criterion]',
     ]);
     expect(form.stderr).not.toContain('Persyaratan');
   });

@@ -71,6 +71,9 @@ describe('the parse thread', () => {
         'unit-020.csv': 'criterion,value,note\npersyaratan,"ya\nprosedur,ya,\n',
         'unit-030.csv': longCsv(30).replace('criterion,value,note', 'criterion,value,note\nkriteria-baru,ya,'),
         'unit-040.csv': 'unit,criterion,value\nunit-041,persyaratan,ya\n',
+        // Unknown columns are named at the header's line, which blank lines can push down.
+        'w-kecil.csv': '\r\n\r\nunit,name,persyaratn\nw1,W,ya\n',
+        'y-besar.csv': `\n${wideCsv(30_000).replace('unit,name,', 'unit,nama_unit,')}`,
         'z-besar.csv': wideCsv(30_000, (i) => (i === 25_000 ? `u${i},"Unit ${i}" x,ya` : i === 20_000 ? `u${i},Unit,${IDS.map(() => 'entah').join(',')}` : `u${i},Unit ${i},${IDS.map((_, k) => answer(i, k)).join(',')}`)),
       }),
     );
@@ -83,6 +86,8 @@ describe('the parse thread', () => {
     expect(run.stderr).toContain('unit-041');
     expect(run.stderr).toMatch(/z-besar\.csv:20002/);
     expect(run.stderr).toMatch(/z-besar\.csv:25002/);
+    expect(run.stderr).toMatch(/w-kecil\.csv:3:3: error: unknown criterion `persyaratn`/);
+    expect(run.stderr).toMatch(/y-besar\.csv:2:2: error: unknown criterion `nama_unit`/);
   });
 
   it('reads UTF-16 files and refuses bytes that are not UTF-8 at the same place, whole or streamed', () => {

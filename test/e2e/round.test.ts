@@ -115,6 +115,11 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     expect(monev(['score', form, '--format', 'csv', '--excel']).stdout).toBe('\uFEFFunit,name,score,zone,capped_by,gaps,unsur\r\npkm,UPTD Puskesmas Gambir Baru,100.00,a,,0,100.00\r\n');
     expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--excel'])).toMatchObject({ code: 2, stderr: 'error: --excel: `yaml` is not valid; expected --format csv [usage/invalid-option]\n' });
     expect(monev(['score', form, '--format', 'json', '--excel']).code).toBe(2);
+    // Rows added to it under Linux (`echo … >> ikm.csv`) end with a bare LF: each is still a row.
+    writeFileSync(form, `${readFileSync(form, 'utf8')}pkm-2;Puskesmas Dua;u1;;;2;;;skm-permenpanrb-14-2017\npkm-3;Puskesmas Tiga;u1;;;3;;;skm-permenpanrb-14-2017\n`);
+    const added = monev(['score', form, '--format', 'csv', '--quiet']);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    expect(added.stdout.split('\n').map((l) => l.split(',')[0])).toEqual(['unit', 'pkm', 'pkm-2', 'pkm-3', '']);
   });
 
   it('yaml --units: one document per unit', () => {
@@ -640,7 +645,7 @@ describe('a Google Forms checklist exported as it is', () => {
     expect(run.code).toBe(2);
     const errors = run.stderr.split('\n').filter((l) => l.includes('error:')).map((l) => l.slice(l.indexOf('formulir.csv')));
     expect(errors).toEqual([
-      "formulir.csv:2:3: error: unknown criterion `Unit yang dinilai` (if it holds the unit's id, the column is named `unit`) [answer/unknown-criterion]",
+      "formulir.csv:1:3: error: unknown criterion `Unit yang dinilai` (if it holds the unit's id, the column is named `unit`) [answer/unknown-criterion]",
       `formulir.csv:3: error: unit \`formulir\` is assessed twice (first at ${join(dir, 'formulir.csv')}:2); without a \`unit\` column every row is the unit the file is named after: head the column that says which unit a row is \`unit\` (its ids, or the units' names with --units) [unit/duplicate]`,
     ]);
   });

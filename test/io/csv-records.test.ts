@@ -3,13 +3,13 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRecordsOf, csvRecordStream, withLines, type CsvRecord } from '../../src/io/csv-records.js';
-import { csvParseOptions, sniffDelimiter } from '../../src/io/csv-sheets.js';
+import { csvParseOptionsFor } from '../../src/io/csv-sheets.js';
 
-const recordsOf = (text: string) => parse(text, csvParseOptions(sniffDelimiter(text))) as string[][];
+const recordsOf = (text: string) => parse(text, csvParseOptionsFor(text)) as string[][];
 
 /** The line each record ends on, as csv-parse says with `info: true`: what monev gave before it counted them itself. */
 function parserLines(text: string): number[] {
-  return (parse(text, { ...csvParseOptions(sniffDelimiter(text)), info: true }) as unknown as { info: { lines: number } }[]).map((r) => r.info.lines);
+  return (parse(text, { ...csvParseOptionsFor(text), info: true }) as unknown as { info: { lines: number } }[]).map((r) => r.info.lines);
 }
 
 /**
@@ -84,6 +84,28 @@ describe('CSV record lines', () => {
     // A last line of spaces without a line break is a record: the blank line before it counts.
     expect(lines('a,b\n\n ,')).toBeUndefined();
     expect(csvRecordsOf('a,b\n\n ,').map((r) => r.line)).toEqual([1, 3]);
+  });
+
+  it('end at every kind of line break in a text with a CR: rows added under Linux to an Excel export, old Mac files', async () => {
+    const mixed = 'unit,k1\r\nu1,ya\nu2,"a\r\nb"\nu3,tidak\r\n';
+    const expected = [
+      { record: ['unit', 'k1'], line: 1 },
+      { record: ['u1', 'ya'], line: 2 },
+      // A CRLF inside quotes counts two lines, as csv-parse counts it (README: Assessment files).
+      { record: ['u2', 'a\r\nb'], line: 5 },
+      { record: ['u3', 'tidak'], line: 6 },
+    ];
+    expect(csvRecordsOf(mixed)).toEqual(expected);
+    const streamed: CsvRecord[] = [];
+    for await (const r of Readable.from([Buffer.from(mixed.slice(0, 12)), Buffer.from(mixed.slice(12))]).pipe(csvRecordStream(mixed.slice(0, 12)))) streamed.push(r as CsvRecord);
+    expect(streamed).toEqual(expected);
+    expect(csvRecordsOf('unit,k1\ru1,ya\ru2,tidak')).toEqual([
+      { record: ['unit', 'k1'], line: 1 },
+      { record: ['u1', 'ya'], line: 2 },
+      { record: ['u2', 'tidak'], line: 3 },
+    ]);
+    // A CR after LF line ends is a line end too; without any CR, LF is the one line end.
+    expect(csvRecordsOf('unit,k1\nu1,ya\r\nu2,tidak\n').map((r) => r.record)).toEqual([['unit', 'k1'], ['u1', 'ya'], ['u2', 'tidak']]);
   });
 
   it('come with each record of a streamed file, read in small pieces', async () => {
