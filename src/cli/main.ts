@@ -55,6 +55,7 @@ program
   .option('--strict', h.strict)
   .option('--units <file>', h.roundUnits)
   .option('--skip-other-columns', h.skipOtherColumns)
+  .option('--unit-column <header>', h.unitColumn)
   .addOption(new Option('--stdin-format <format>', h.stdinFormat).choices(['csv', 'yaml']))
   .addOption(new Option('--threads <n>', h.threads).choices(['1', '2']))
   .option('--excel', h.scoreExcel)
@@ -69,6 +70,7 @@ program
   .option('-r, --rubric <file|id>', h.validateRubric)
   .option('--units <file>', h.roundUnits)
   .option('--skip-other-columns', h.skipOtherColumns)
+  .option('--unit-column <header>', h.unitColumn)
   .addOption(new Option('-f, --format <format>', h.outputFormat).choices(['text', 'json', 'github', 'junit']).default('text'))
   .option('--max-warnings <n>', h.maxWarnings)
   .action(async (paths: string[], options) => (await loadCommand('validate')).validateCommand(paths, { ...options, lang: program.opts().lang }));
@@ -110,6 +112,7 @@ program
   .option('--strict', h.strict)
   .option('--units <file>', h.roundUnits)
   .option('--skip-other-columns', h.skipOtherColumns)
+  .option('--unit-column <header>', h.unitColumn)
   .option('--previous <round>', h.previous)
   .option('--allow-rubric-change', h.allowRubricChange)
   .option('-q, --quiet', h.quiet)

@@ -22,6 +22,7 @@ interface ReportCommandOptions {
   lang?: string;
   units?: string;
   skipOtherColumns?: boolean;
+  unitColumn?: string;
   previous?: string;
   allowRubricChange?: boolean;
 }
@@ -35,7 +36,7 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
   if (options.date !== undefined && !isIsoDay(options.date)) throw usage('usage/invalid-option', { option: '--date', value: options.date, expected: 'a date YYYY-MM-DD' });
   if (options.out) assertOutputIsNotInput(options.out, [...paths, ...(options.units ? [options.units] : []), ...(options.previous ? [options.previous] : [])]);
   const units: UnitResult[] = [];
-  const outcome = await scoreRoundShown({ paths, rubric: options.rubric, strict: options.strict, units: options.units, skipOtherColumns: options.skipOtherColumns }, { unit: (u) => void units.push(u) }, { quiet: options.quiet, locale });
+  const outcome = await scoreRoundShown({ paths, rubric: options.rubric, strict: options.strict, units: options.units, skipOtherColumns: options.skipOtherColumns, unitColumn: options.unitColumn }, { unit: (u) => void units.push(u) }, { quiet: options.quiet, locale });
   if (options.out) assertOutputIsNotInput(options.out, [outcome.loaded.file]);
   warn(outcome.warnings, options.quiet, locale);
   const report = { ...outcome.head, units, summary: outcome.summary };

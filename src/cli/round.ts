@@ -35,6 +35,8 @@ export interface RoundOptions {
   skipOtherColumns?: boolean | undefined;
   /** The file listing the units the round should cover (`--units`): checked, and their details filled in. */
   units?: string | undefined;
+  /** `--unit-column`: the header of the CSV column that holds the unit (a form's unit question), in place of `unit`. */
+  unitColumn?: string | undefined;
 }
 
 export interface RoundHooks {
@@ -123,6 +125,8 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   let fileRead = 0;
   let units = 0;
   const progress = (files: number) => hooks.progress?.({ files, totalFiles: inputs.length, units, share: (fileIndex + fileRead) / inputs.length });
+  let unitColumnFound = false;
+  const unitColumn = options.unitColumn === undefined ? undefined : { header: options.unitColumn, found: () => void (unitColumnFound = true) };
 
   // Synchronous unless the output asks to wait: a promise per unit would cost more than scoring it.
   const emit = (unit: UnitAnswers): void | Promise<void> => {
@@ -172,7 +176,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     const problemsBefore = errors.length + warnings.length;
     let sheetsRead = 0;
     try {
-      for await (const sheets of sheetBatchesOf(file, report, { stdinFormat: options.stdinFormat, stdinText, ahead: ahead?.batches(i, onRead), onRead })) {
+      for await (const sheets of sheetBatchesOf(file, report, { stdinFormat: options.stdinFormat, stdinText, ahead: ahead?.batches(i, onRead), onRead, unitColumn })) {
         sheetsRead += sheets.length;
         for (const sheet of sheets) {
           if (loaded) {
@@ -202,6 +206,8 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     fileRead = 1;
     progress(i + 1);
   }
+  // A misspelt header would leave every row of the export the unit its file is named after.
+  if (unitColumn && !unitColumnFound) errors.push(problem('input/unit-column-not-found', { column: unitColumn.header }));
   if (!loaded) {
     // Without any sheet read (every input failed), "no rubric" would only add noise.
     if (!rubricFailed && (pending.length > 0 || errors.length === 0)) errors.push(problem('assessment/no-rubric'));

@@ -28,6 +28,7 @@ interface ScoreOptions {
   sort?: UnitOrder;
   units?: string;
   skipOtherColumns?: boolean;
+  unitColumn?: string;
 }
 
 export async function scoreCommand(paths: string[], options: ScoreOptions): Promise<void> {
@@ -54,7 +55,7 @@ export async function scoreCommand(paths: string[], options: ScoreOptions): Prom
   let outcome;
   try {
     outcome = await scoreRoundShown(
-      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), units: options.units, skipOtherColumns: options.skipOtherColumns, ranking: !['jsonl', 'csv', 'csv-gaps'].includes(format) },
+      { paths, rubric: options.rubric, strict: options.strict, stdinFormat: options.stdinFormat, threads: options.threads && Number(options.threads), units: options.units, skipOtherColumns: options.skipOtherColumns, unitColumn: options.unitColumn, ranking: !['jsonl', 'csv', 'csv-gaps'].includes(format) },
       {
         begin: async (head, loaded) => {
           // The rubric is an input too, and may be known only now (named by the assessments).

@@ -15,6 +15,7 @@ interface ValidateOptions {
   maxWarnings?: string;
   units?: string;
   skipOtherColumns?: boolean;
+  unitColumn?: string;
 }
 
 interface FileResult {
@@ -27,6 +28,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions)
   const locale = resolveLocale(options.lang);
   // Rubric files have no units: a list given with them would be read for nothing, in silence.
   if (options.units !== undefined && options.rubric === undefined) throw usage('usage/invalid-option', { option: '--units', value: options.units, expected: 'assessments to check, with --rubric' });
+  if (options.unitColumn !== undefined && options.rubric === undefined) throw usage('usage/invalid-option', { option: '--unit-column', value: options.unitColumn, expected: 'assessments to check, with --rubric' });
   const results = options.rubric ? await validateAssessments(paths, options.rubric, options) : await validateRubrics(rubricFiles(paths));
   const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
@@ -70,14 +72,14 @@ function rubricFiles(paths: string[]): string[] {
 }
 
 /** Assessments are checked exactly as `score` would read them, without scoring output. */
-async function validateAssessments(paths: string[], rubric: string, { units, skipOtherColumns }: ValidateOptions): Promise<FileResult[]> {
+async function validateAssessments(paths: string[], rubric: string, { units, skipOtherColumns, unitColumn }: ValidateOptions): Promise<FileResult[]> {
   // Only this mode reads assessments: the rubric-only path (CI on every commit) does not load the scoring code.
   const { discoverInputs } = await import('../io/assessment-files.js');
   const { scoreRound } = await import('./round.js');
   const files = discoverInputs(paths);
   let problems: Problem[];
   try {
-    problems = (await scoreRound({ paths, rubric, units, skipOtherColumns })).warnings;
+    problems = (await scoreRound({ paths, rubric, units, skipOtherColumns, unitColumn })).warnings;
   } catch (error) {
     if (!(error instanceof MonevError)) throw error;
     problems = error.problems;

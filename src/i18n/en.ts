@@ -114,7 +114,7 @@ export const en: Record<string, (p: P) => string> = {
         : p.aside
         ? ` (to keep notes beside the answers, name the column \`${p.column}\`: a column whose name starts with _ is not scored)`
         : p.column
-          ? ` (if it holds ${COLUMN_ROLE[p.column]}, the column is named \`${p.column}\`)`
+          ? ` (if it holds ${COLUMN_ROLE[p.column]}, the column is named \`${p.column}\`${p.column === 'unit' ? `, or read as it is with --unit-column "${p.criterion}"` : ''})`
           : hint(p.suggestion)
     }`,
   'answer/ambiguous-column': (p) => `column ${q(p.column)} is the title of several criteria (${list(p.criteria as unknown[])}): head it with the id of the one it answers`,
@@ -126,7 +126,7 @@ export const en: Record<string, (p: P) => string> = {
   'unit/duplicate': (p) =>
     `unit ${q(p.unit)} is assessed twice (first at ${p.first}); ${
       p.byFileName
-        ? "without a `unit` column every row is the unit the file is named after: head the column that says which unit a row is `unit` (its ids, or the units' names with --units)"
+        ? "without a `unit` column every row is the unit the file is named after: head the column that says which unit a row is `unit`, or name it with --unit-column (its ids, or the units' names with --units)"
         : "a unit's answers come from one sheet unless the rubric averages respondents"
     }`,
   'unit/no-applicable': (p) => `unit ${q(p.unit)} has no applicable criterion (every answer is n/a): it cannot be scored`,
@@ -142,6 +142,7 @@ export const en: Record<string, (p: P) => string> = {
   'input/rubric-in-round': () => 'a rubric, not an assessment: not scored (the round is scored with another rubric)',
   'input/empty-file': () => 'no unit in this file (empty, comments only, or a header without rows)',
   'input/no-units': () => 'the inputs hold no unit to score',
+  'input/unit-column-not-found': (p) => `--unit-column: no CSV file of the round has a column headed ${q(p.column)} (compared case-blind)`,
   'input/no-files': () => 'no input: name files or folders, or - for standard input',
 
   'output/forms-exist': (p) => `${counted(p.forms.length, 'form is', 'forms are')} already there (perhaps filled in): ${list(p.forms, 8)}; none is written over: move them away or choose another folder`,
@@ -155,6 +156,7 @@ export const en: Record<string, (p: P) => string> = {
   'csv/duplicate-column': (p) => `duplicate column ${q(p.column)}`,
   'csv/unknown-column': (p) => `unknown column ${q(p.column)} in a long CSV; expected ${list(p.allowed, 20)}, or a name starting with \`_\``,
   'csv/missing-unit': () => 'empty unit id',
+  'csv/two-unit-columns': (p) => `two columns for the unit: \`unit\` and ${q(p.column)} (--unit-column); keep one`,
   'csv/missing-unit-column': () => 'a units file needs a `unit` (or `id`, `kode`) column, or a `name` (`nama`) column to make ids from',
   'units/empty': () => 'the units list names no unit (a header row `unit,name,…` or `kode,nama,…`, then a row per unit)',
   'units/invalid-population': (p) => `population ${q(p.value)} is not a whole number of people (write 1250, or 1.250)`,

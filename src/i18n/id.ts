@@ -113,7 +113,7 @@ export const id: Record<string, (p: P) => string> = {
         : p.aside
         ? ` (agar catatan tetap di samping jawaban, beri nama kolom \`${p.column}\`: kolom yang namanya diawali _ tidak dinilai)`
         : p.column
-          ? ` (jika berisi ${COLUMN_ROLE[p.column]}, kolomnya bernama \`${p.column}\`)`
+          ? ` (jika berisi ${COLUMN_ROLE[p.column]}, kolomnya bernama \`${p.column}\`${p.column === 'unit' ? `, atau baca apa adanya dengan --unit-column "${p.criterion}"` : ''})`
           : hint(p.suggestion)
     }`,
   'answer/ambiguous-column': (p) => `kolom ${q(p.column)} adalah judul beberapa kriteria (${list(p.criteria as unknown[])}): beri judul kolom dengan id kriteria yang dijawabnya`,
@@ -125,7 +125,7 @@ export const id: Record<string, (p: P) => string> = {
   'unit/duplicate': (p) =>
     `unit ${q(p.unit)} dinilai dua kali (yang pertama di ${p.first}); ${
       p.byFileName
-        ? 'tanpa kolom `unit` setiap baris adalah unit yang menjadi nama berkasnya: beri judul `unit` pada kolom yang menyebut unit tiap baris (id-nya, atau nama unit dengan --units)'
+        ? 'tanpa kolom `unit` setiap baris adalah unit yang menjadi nama berkasnya: beri judul `unit` pada kolom yang menyebut unit tiap baris, atau sebut kolom itu dengan --unit-column (id-nya, atau nama unit dengan --units)'
         : 'jawaban satu unit berasal dari satu lembar kecuali rubrik merata-ratakan responden'
     }`,
   'unit/no-applicable': (p) => `unit ${q(p.unit)} tidak punya kriteria yang berlaku (semua jawaban tidak berlaku): tidak dapat dinilai`,
@@ -141,6 +141,7 @@ export const id: Record<string, (p: P) => string> = {
   'input/rubric-in-round': () => 'ini rubrik, bukan penilaian: tidak dinilai (putaran ini dinilai dengan rubrik lain)',
   'input/empty-file': () => 'berkas ini tidak berisi unit (kosong, hanya komentar, atau header tanpa baris)',
   'input/no-units': () => 'masukan tidak berisi unit untuk dinilai',
+  'input/unit-column-not-found': (p) => `--unit-column: tidak ada berkas CSV putaran ini yang memiliki kolom berjudul ${q(p.column)} (tanpa membedakan huruf besar-kecil)`,
   'input/no-files': () => 'tidak ada masukan: sebutkan berkas atau folder, atau - untuk masukan standar',
 
   'output/forms-exist': (p) => `${p.forms.length} formulir sudah ada (mungkin sudah diisi): ${list(p.forms, 8)}; tidak ada yang ditimpa: pindahkan atau pilih folder lain`,
@@ -154,6 +155,7 @@ export const id: Record<string, (p: P) => string> = {
   'csv/duplicate-column': (p) => `kolom kembar ${q(p.column)}`,
   'csv/unknown-column': (p) => `kolom tidak dikenal ${q(p.column)} di CSV panjang; seharusnya ${list(p.allowed, 20)}, atau nama yang diawali \`_\``,
   'csv/missing-unit': () => 'id unit kosong',
+  'csv/two-unit-columns': (p) => `dua kolom untuk unit: \`unit\` dan ${q(p.column)} (--unit-column); pertahankan satu`,
   'csv/missing-unit-column': () => 'berkas daftar unit memerlukan kolom `unit` (atau `id`, `kode`), atau kolom `name` (`nama`) untuk membuat id',
   'units/empty': () => 'daftar unit tidak memuat unit apa pun (baris judul `unit,name,…` atau `kode,nama,…`, lalu satu baris per unit)',
   'units/invalid-population': (p) => `populasi ${q(p.value)} bukan bilangan bulat jumlah orang (tulis 1250, atau 1.250)`,

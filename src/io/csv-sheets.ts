@@ -41,6 +41,8 @@ interface HeaderLayout {
   names: string[];
   mode: 'long' | 'wide';
   unit: number;
+  /** The column `--unit-column` names, when the header has it (-1: absent). */
+  namedUnit: number;
   name: number;
   type: number;
   region: number;
@@ -68,16 +70,22 @@ interface HeaderLayout {
 const layouts = new Map<string, HeaderLayout>();
 const LAYOUTS_KEPT = 64;
 
-/** `lower`: the names lower-cased, since column names are matched case-blind. */
-function layoutOf(names: string[], lower: string[]): HeaderLayout {
+/**
+ * `lower`: the names lower-cased, since column names are matched case-blind. `unitHeader`
+ * (`--unit-column`, lower-cased): the header of the column that holds the unit, in place of `unit`
+ * (a form's unit question, as exported).
+ */
+function layoutOf(names: string[], lower: string[], unitHeader: string | undefined): HeaderLayout {
   const columnOf = (name: string) => lower.indexOf(name);
   const mode = lower.includes('criterion') && lower.includes('value') ? 'long' : 'wide';
   const unnamed = names.map((_, i) => i).filter((i) => names[i] === '');
-  const criterionColumns = mode === 'wide' ? names.map((_, i) => i).filter((i) => names[i] !== '' && !WIDE_METADATA.includes(lower[i]!) && !names[i]!.startsWith('_')) : [];
+  const namedUnit = unitHeader === undefined ? -1 : columnOf(unitHeader);
+  const criterionColumns = mode === 'wide' ? names.map((_, i) => i).filter((i) => names[i] !== '' && i !== namedUnit && !WIDE_METADATA.includes(lower[i]!) && !names[i]!.startsWith('_')) : [];
   return {
     names,
     mode,
-    unit: columnOf('unit'),
+    unit: namedUnit >= 0 ? namedUnit : columnOf('unit'),
+    namedUnit,
     name: columnOf('name'),
     type: columnOf('type'),
     region: columnOf('region'),
@@ -103,12 +111,19 @@ function asidesOf(names: readonly string[]): RowAsides {
 /** A cell's text, undefined when the column is absent or the cell empty. */
 const cellAt = (cells: readonly string[], i: number) => (i < 0 || cells[i] === '' ? undefined : cells[i]);
 
+/** `--unit-column`: the header of the column that holds the unit; told when a file has it. */
+export interface UnitColumn {
+  header: string;
+  found(): void;
+}
+
 /**
  * Turns CSV rows into sheets, one row at a time, so that a wide CSV of any size streams: each
  * wide row is a sheet as soon as it is read; a long CSV's sheets come at the end of the file.
  * Problems go to `report` and the reader carries on, so one run shows every bad row.
  */
-export function csvSheetBuilder(file: string, stem: string, report: (p: Problem) => void) {
+export function csvSheetBuilder(file: string, stem: string, report: (p: Problem) => void, unitColumn?: UnitColumn) {
+  const unitHeader = unitColumn?.header.trim().toLowerCase();
   let layout: HeaderLayout | undefined;
   let headerLine = 0;
   let broken = false;
@@ -120,11 +135,11 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
 
   function header(cells: string[], line: number): HeaderLayout {
     const names = cells.map((c) => c.trim());
-    const key = names.join('\0');
+    const key = `${unitHeader ?? ''}\u0001${names.join('\0')}`;
     const known = layouts.get(key);
     if (known) return known;
     const lower = names.map((n) => n.toLowerCase());
-    const found = layoutOf(names, lower);
+    const found = layoutOf(names, lower, unitHeader);
     const seen = new Set<string>();
     names.forEach((name, i) => {
       if (name === '') return;
@@ -134,9 +149,15 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
       }
       seen.add(lower[i]!);
     });
+    // Two columns for the unit: which one holds it is not for monev to guess.
+    const unitToo = found.namedUnit >= 0 && found.namedUnit !== lower.indexOf('unit') ? lower.indexOf('unit') : -1;
+    if (unitToo >= 0) {
+      report(problem('csv/two-unit-columns', { column: names[found.namedUnit] }, at(line, unitToo + 1)));
+      broken = true;
+    }
     if (found.mode === 'long') {
       names.forEach((name, i) => {
-        if (name === '' || LONG_COLUMNS.includes(lower[i]!) || lower[i]!.startsWith('_')) return;
+        if (name === '' || i === found.namedUnit || LONG_COLUMNS.includes(lower[i]!) || lower[i]!.startsWith('_')) return;
         report(problem('csv/unknown-column', { column: name, allowed: LONG_COLUMNS }, at(line, i + 1)));
         broken = true;
       });
@@ -153,6 +174,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
     if (layout === undefined) {
       layout = header(cells, line);
       headerLine = line;
+      if (layout.namedUnit >= 0) unitColumn!.found();
       return undefined;
     }
     // Spreadsheets pad exports with rows of bare delimiters: those are blank, not data.

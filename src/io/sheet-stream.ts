@@ -3,7 +3,7 @@ import { ASSESSMENT_KEYS, AssessmentSchema, type Sheet } from '../core/assessmen
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { schemaProblems } from '../core/schema-problems.js';
 import type { CsvRecord, ReadShare } from './csv-records.js';
-import { csvSheetBuilder, csvSyntaxProblem } from './csv-sheets.js';
+import { csvSheetBuilder, csvSyntaxProblem, type UnitColumn } from './csv-sheets.js';
 import { EXTENSIONS, formatOfName, isWorkbook, type InputFormat } from './input-formats.js';
 import { readText } from './read-text.js';
 import { positioned } from './rubric-file.js';
@@ -34,7 +34,7 @@ export function formatOf(file: string, stdinFormat?: InputFormat): InputFormat {
  * iteration off the hot path; wide CSV rows still stream. Problems go to `report`; reading goes on
  * where it can.
  */
-export async function* sheetBatchesOf(file: string, report: (p: Problem) => void, options: { stdinFormat?: InputFormat; stdinText?: string; ahead?: AsyncIterable<CsvRecord[]>; onRead?: ReadShare } = {}): AsyncGenerator<Sheet[]> {
+export async function* sheetBatchesOf(file: string, report: (p: Problem) => void, options: { stdinFormat?: InputFormat; stdinText?: string; ahead?: AsyncIterable<CsvRecord[]>; onRead?: ReadShare; unitColumn?: UnitColumn } = {}): AsyncGenerator<Sheet[]> {
   const format = formatOf(file, options.stdinFormat);
   const name = displayName(file);
   const stem = file === STDIN ? 'stdin' : basename(file, extname(file));
@@ -43,7 +43,7 @@ export async function* sheetBatchesOf(file: string, report: (p: Problem) => void
     yield [...yamlSheets(text, name, stem, report)];
     return;
   }
-  const builder = csvSheetBuilder(name, stem, report);
+  const builder = csvSheetBuilder(name, stem, report, options.unitColumn);
   const batches = (options.ahead ?? csvRecordBatchesHere(file, file === STDIN ? (options.stdinText ?? '') : undefined, options.onRead))[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<CsvRecord[]>;

@@ -206,7 +206,7 @@ describe('--out', () => {
     const run = monev(['score', join(dir, 'opd.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').slice(0, 4).map((l) => l.slice(l.indexOf('opd.csv')))).toEqual([
-      "opd.csv:1:1: error: unknown criterion `id` (if it holds the unit's id, the column is named `unit`) [answer/unknown-criterion]",
+      "opd.csv:1:1: error: unknown criterion `id` (if it holds the unit's id, the column is named `unit`, or read as it is with --unit-column \"id\") [answer/unknown-criterion]",
       "opd.csv:1:2: error: unknown criterion `nama` (if it holds the unit's name, the column is named `name`) [answer/unknown-criterion]",
       "opd.csv:1:3: error: unknown criterion `wilayah` (if it holds the unit's region, the column is named `region`) [answer/unknown-criterion]",
       'opd.csv:1:4: error: unknown criterion `persyaratn` (did you mean `persyaratan`?) [answer/unknown-criterion]',

@@ -62,6 +62,10 @@ describe('the parse thread', () => {
     const run = expectSameOnBothThreads(['score', dir, '--rubric', RUBRIC, '--format', 'csv']);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')).toHaveLength(30_002);
+    // Its unit question as a form exports it, named by --unit-column: the same units.
+    const form = round({ 'besar.csv': wideCsv(30_000).replace('unit,name,', 'Unit yang dinilai,name,') });
+    const named = expectSameOnBothThreads(['score', form, '--rubric', RUBRIC, '--format', 'csv', '--unit-column', 'Unit yang dinilai']);
+    expect([named.code, named.stdout, named.stderr.replaceAll(form, dir)]).toEqual([run.code, run.stdout, run.stderr]);
   });
 
   it('reports the same problems at the same lines: invalid answers, syntax errors, duplicates, unknown criteria', () => {

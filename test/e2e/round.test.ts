@@ -645,9 +645,44 @@ describe('a Google Forms checklist exported as it is', () => {
     expect(run.code).toBe(2);
     const errors = run.stderr.split('\n').filter((l) => l.includes('error:')).map((l) => l.slice(l.indexOf('formulir.csv')));
     expect(errors).toEqual([
-      "formulir.csv:1:3: error: unknown criterion `Unit yang dinilai` (if it holds the unit's id, the column is named `unit`) [answer/unknown-criterion]",
-      `formulir.csv:3: error: unit \`formulir\` is assessed twice (first at ${join(dir, 'formulir.csv')}:2); without a \`unit\` column every row is the unit the file is named after: head the column that says which unit a row is \`unit\` (its ids, or the units' names with --units) [unit/duplicate]`,
+      "formulir.csv:1:3: error: unknown criterion `Unit yang dinilai` (if it holds the unit's id, the column is named `unit`, or read as it is with --unit-column \"Unit yang dinilai\") [answer/unknown-criterion]",
+      `formulir.csv:3: error: unit \`formulir\` is assessed twice (first at ${join(dir, 'formulir.csv')}:2); without a \`unit\` column every row is the unit the file is named after: head the column that says which unit a row is \`unit\`, or name it with --unit-column (its ids, or the units' names with --units) [unit/duplicate]`,
     ]);
+  });
+
+  it('with --unit-column naming its unit question, scores as exported, as if the column were headed `unit`', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'formulir.csv'), exportOf('Unit yang dinilai'));
+    // A round of the export and a YAML assessment: the option names a CSV column, YAML is read as ever.
+    writeFileSync(join(dir, 'pkm-karang-rejo.yaml'), 'unit: pkm-karang-rejo\nanswers:\n  persyaratan: lengkap\n');
+    const common = ['--rubric', 'ombudsman-ppp-2023', '--units', 'examples/langkat-2023/daftar-unit.csv', '--skip-other-columns', '-q'];
+    const run = monev(['score', dir, ...common, '--unit-column', 'unit YANG dinilai ', '--format', 'csv']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.split('\n').slice(1, 4).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+      'dinkes,Dinas Kesehatan,100.00,a',
+      'pkm-stabat,UPTD Puskesmas Stabat,0.00,e',
+      'pkm-karang-rejo,UPTD Puskesmas Karang Rejo,2.94,e',
+    ]);
+    const renamed = tmp();
+    writeFileSync(join(renamed, 'formulir.csv'), exportOf('unit'));
+    writeFileSync(join(renamed, 'pkm-karang-rejo.yaml'), readFileSync(join(dir, 'pkm-karang-rejo.yaml')));
+    expect(monev(['score', renamed, ...common, '--format', 'csv']).stdout).toBe(run.stdout);
+    // The report and validate take it too.
+    expect(monev(['report', dir, ...common, '--unit-column', 'Unit yang dinilai', '--format', 'markdown']).code).toBe(0);
+    expect(monev(['validate', dir, ...common.slice(0, -1), '--unit-column', 'Unit yang dinilai'])).toMatchObject({ code: 0 });
+
+    // A header no CSV file has is an error, not a round of units named after their files.
+    const misspelt = monev(['score', dir, ...common, '--unit-column', 'Unit dinilai', '--format', 'csv']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain('error: --unit-column: no CSV file of the round has a column headed `Unit dinilai` (compared case-blind) [input/unit-column-not-found]');
+    expect(monev(['score', dir, ...common, '--unit-column', 'Unit dinilai', '--lang', 'id']).stderr).toContain('--unit-column: tidak ada berkas CSV putaran ini yang memiliki kolom berjudul `Unit dinilai`');
+    // A file with a `unit` column as well: which one holds the unit is not guessed.
+    writeFileSync(join(dir, 'formulir.csv'), exportOf('Unit yang dinilai').replace('Alamat email', 'unit'));
+    const both = monev(['score', dir, ...common, '--unit-column', 'Unit yang dinilai', '--format', 'csv']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('formulir.csv:1:2: error: two columns for the unit: `unit` and `Unit yang dinilai` (--unit-column); keep one [csv/two-unit-columns]');
+    // Without assessments to read (rubric files), the option has nothing to do.
+    expect(monev(['validate', 'rubrics/', '--unit-column', 'Unit yang dinilai'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--unit-column') });
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readSheets } from '../../src/io/assessment-files.js';
-import { sniffDelimiter } from '../../src/io/csv-sheets.js';
+import { csvRecordsOf } from '../../src/io/csv-records.js';
+import { csvSheetBuilder, sniffDelimiter, type UnitColumn } from '../../src/io/csv-sheets.js';
+import type { Problem } from '../../src/core/problem.js';
 import { formatProblem } from '../../src/i18n/format.js';
 import { thrownErrorProblems, thrownProblems } from '../helpers.js';
 
@@ -35,6 +37,28 @@ describe('CSV assessments', () => {
       [{ id: 'dinsos', name: 'Dinas Sosial', type: undefined, region: 'Asahan' }, [['persyaratan', 'tidak', 5], ['biaya', 'ya', 6]]],
     ]);
     expect(sheets[1]!.line).toBe(4);
+  });
+
+  it('with a unit column named (--unit-column), reads it in place of `unit`, wide or long, and says when a file has it', () => {
+    const read = (text: string, unitColumn?: UnitColumn) => {
+      const problems: Problem[] = [];
+      const builder = csvSheetBuilder('form.csv', 'form', (p) => problems.push(p), unitColumn);
+      const sheets = [...builder.rows(csvRecordsOf(text)), ...builder.end()];
+      return { units: sheets.map((s) => [s.unit.id, s.answers.map((a) => a.criterion)]), problems: problems.map((p) => [p.code, p.line, p.column]) };
+    };
+    let found = 0;
+    const named: UnitColumn = { header: ' unit yang DINILAI', found: () => void found++ };
+    const wide = 'Unit yang dinilai,persyaratan\nDinas Sosial,ya\nDinas Kesehatan,tidak\n';
+    expect(read(wide, named)).toEqual({ units: [['Dinas Sosial', ['persyaratan']], ['Dinas Kesehatan', ['persyaratan']]], problems: [] });
+    expect(found).toBe(1);
+    // The same header without the option (a header's reading is kept per header text): a criterion column.
+    expect(read(wide).units).toEqual([['form', ['Unit yang dinilai', 'persyaratan']], ['form', ['Unit yang dinilai', 'persyaratan']]]);
+    expect(read('Kode Unit,criterion,value\ndinsos,persyaratan,ya\n', { header: 'kode unit', found: () => void found++ })).toEqual({ units: [['dinsos', ['persyaratan']]], problems: [] });
+    expect(found).toBe(2);
+    // A file without the column is read as ever, and not counted as having it.
+    expect(read('unit,persyaratan\ndinkes,ya\n', named)).toEqual({ units: [['dinkes', ['persyaratan']]], problems: [] });
+    expect(found).toBe(2);
+    expect(read('unit,Unit yang dinilai,persyaratan\na,Dinas Sosial,ya\n', named)).toEqual({ units: [], problems: [['csv/two-unit-columns', 1, 1]] });
   });
 
   it('reads real spreadsheet exports: BOM, CRLF, semicolons, quoted cells, decimal commas, trailing blank rows', () => {
