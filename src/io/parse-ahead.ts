@@ -15,12 +15,16 @@ export interface ParseAhead {
 }
 
 /**
- * Messages in flight at most, each of about `BATCH_RECORDS` records: what a slow consumer (jsonl)
- * lets the thread fill, serialized, outside this heap. Measured (B, 100,000 and 300,000 rows):
- * 256-record messages gave 30 MB less peak RSS than 1,024-record ones, whose records outlived
- * young-generation collections on this side, and were no slower; 16 to 64 in flight, all alike.
+ * Messages of about `BATCH_RECORDS` records, and how far ahead the thread may run, in cells: what
+ * a slow consumer (jsonl) lets the thread fill, serialized, outside this heap. Measured (B, 100,000
+ * and 300,000 rows): 256-record messages gave 30 MB less peak RSS than 1,024-record ones, whose
+ * records outlived young-generation collections on this side, and were no slower; 16 to 64 wide
+ * messages in flight, all alike. The budget is 32 of those (63 cells a record); counted in
+ * messages, it held the long-CSV files of case A (3 cells a record) to 128 files ahead, and each
+ * side waited for the other 150-250 ms of a 1.6 s run: 512 messages ahead, A took 1552 ms against
+ * 1635 (median of 9, interleaved).
  */
-const WINDOW = 32;
+const WINDOW_CELLS = 32 * 256 * 63;
 const BATCH_RECORDS = 256;
 
 /** Atomics.waitAsync (Node 16 and later; TypeScript's library knows it from ES2024). */
@@ -78,7 +82,7 @@ function estimatedBytes(files: [number, string][]): number {
 export function parseAhead(files: [number, string][], worker = PARSE_WORKER): ParseAhead {
   const control = new Int32Array(new SharedArrayBuffer(8));
   const { port1: port, port2: threadPort } = new MessageChannel();
-  const setup: AheadSetup = { files, port: threadPort, control: control.buffer as SharedArrayBuffer, window: WINDOW, batchRecords: BATCH_RECORDS };
+  const setup: AheadSetup = { files, port: threadPort, control: control.buffer as SharedArrayBuffer, windowCells: WINDOW_CELLS, batchRecords: BATCH_RECORDS };
   const thread = new Worker(worker, { workerData: setup, transferList: [threadPort] });
   const ahead = new Set(files.map(([index]) => index));
   let current: AheadMessage = { items: [], records: [], lines: [] };

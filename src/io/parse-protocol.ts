@@ -1,6 +1,7 @@
 /**
  * What the main thread and the parse thread (src/io/parse-ahead.ts, src/io/parse-worker.ts) say
- * to each other. Types and two indexes only: the thread's bundle takes nothing else from here.
+ * to each other. Types, two indexes and the rule of how far ahead the thread runs: the thread's
+ * bundle takes nothing else from here.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { Problem } from '../core/problem.js';
@@ -9,13 +10,24 @@ import type { Problem } from '../core/problem.js';
 export const TAKEN = 0;
 export const POSTED = 1;
 
+/**
+ * Whether the thread, having posted `posted` messages of which `taken` are taken, must wait:
+ * `cellsPosted[n]` is the cells of messages 1..n, so those in flight are the difference. One
+ * message may always be in flight, however large. Counted in cells, not messages: a message of
+ * 256 wide rows holds twenty times the cells of one of 256 long-CSV rows.
+ */
+export function tooFarAhead(cellsPosted: readonly number[], posted: number, taken: number, windowCells: number): boolean {
+  return taken < posted - 1 && cellsPosted[posted]! - cellsPosted[taken]! > windowCells;
+}
+
 /** What the parse thread is given. `files` are [input index, path] in the order they are read. */
 export interface AheadSetup {
   files: [number, string][];
   port: MessagePort;
   /** Two counters (Int32): messages taken [TAKEN] and posted [POSTED]. */
   control: SharedArrayBuffer;
-  window: number;
+  /** Cells the thread may have posted and the main thread not yet taken (one message more if it alone is larger). */
+  windowCells: number;
   batchRecords: number;
 }
 

@@ -6,13 +6,16 @@
 import { workerData } from 'node:worker_threads';
 import { MonevError } from '../core/problem.js';
 import { csvStreamedBatches, openCsvFile, type CsvRecord } from './csv-records.js';
-import { POSTED, TAKEN, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
+import { POSTED, TAKEN, tooFarAhead, type AheadItem, type AheadMessage, type AheadSetup } from './parse-protocol.js';
 
 const setup = workerData as AheadSetup;
-const { files, port, window, batchRecords } = setup;
-/** Messages taken by the main thread and posted by this one: the thread runs at most `window` messages ahead. */
+const { files, port, windowCells, batchRecords } = setup;
+/** Messages taken by the main thread and posted by this one: the thread runs at most `windowCells` cells ahead. */
 const control = new Int32Array(setup.control);
 let posted = 0;
+/** The cells of messages 1..n posted, at [n]: those of messages not yet taken are the difference. */
+const cellsPosted = [0];
+let messageCells = 0;
 let message = emptyMessage();
 
 function emptyMessage(): AheadMessage {
@@ -28,9 +31,11 @@ function post(): void {
   if (!message.items.length) return;
   port.postMessage(message);
   message = emptyMessage();
+  cellsPosted.push(cellsPosted[posted]! + messageCells);
+  messageCells = 0;
   Atomics.store(control, POSTED, ++posted);
   Atomics.notify(control, POSTED);
-  for (let taken = Atomics.load(control, TAKEN); posted - taken > window; taken = Atomics.load(control, TAKEN)) Atomics.wait(control, TAKEN, taken);
+  for (let taken = Atomics.load(control, TAKEN); tooFarAhead(cellsPosted, posted, taken, windowCells); taken = Atomics.load(control, TAKEN)) Atomics.wait(control, TAKEN, taken);
 }
 
 function add(item: AheadItem): void {
@@ -42,6 +47,7 @@ function addRecords(file: number, records: CsvRecord[], read?: number): void {
   for (let k = 0; k < records.length; k++) {
     message.records.push(records[k]!.record);
     message.lines.push(records[k]!.line);
+    messageCells += records[k]!.record.length;
   }
   add(read === undefined ? { file, records: records.length } : { file, records: records.length, read });
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MonevError } from '../../src/core/problem.js';
 import { csvRecordBatches, type CsvRecord } from '../../src/io/csv-records.js';
 import { parseAhead, parseThreadInputs } from '../../src/io/parse-ahead.js';
+import { tooFarAhead } from '../../src/io/parse-protocol.js';
 import { ParseThreadError } from '../../src/io/sheet-stream.js';
 
 // The thread's script is the built one (`npm test` builds first).
@@ -112,6 +113,21 @@ describe('parseAhead', () => {
 describe('parseThreadInputs', () => {
   const many = (n: number) => Array.from({ length: n }, (_, i) => `/data/u${i}.csv`);
   const options = { worker: WORKER, cores: 2 };
+  it('runs ahead by cells, not messages: many small messages or few large ones, and always one', () => {
+    // Messages of 768 cells (256 long-CSV rows) against a budget of 16,128 cells (one of 256 wide rows of 63).
+    const small = Array.from({ length: 40 }, (_, n) => n * 768);
+    expect(tooFarAhead(small, 21, 0, 16_128)).toBe(false);
+    expect(tooFarAhead(small, 22, 0, 16_128)).toBe(true);
+    expect(tooFarAhead(small, 22, 1, 16_128)).toBe(false);
+    const wide = [0, 16_128, 32_256, 48_384];
+    expect(tooFarAhead(wide, 1, 0, 16_128)).toBe(false);
+    expect(tooFarAhead(wide, 2, 0, 16_128)).toBe(true);
+    // A message larger than the budget is posted all the same, one at a time.
+    expect(tooFarAhead([0, 50_000, 100_000], 1, 0, 16_128)).toBe(false);
+    expect(tooFarAhead([0, 50_000, 100_000], 2, 1, 16_128)).toBe(false);
+    expect(tooFarAhead([0, 50_000, 100_000], 2, 0, 16_128)).toBe(true);
+  });
+
   it('hands over the CSV inputs of a large round, not YAML or stdin', () => {
     const inputs = [...many(3000), '/data/x.yaml', '-', '/data/y.TSV'];
     expect(parseThreadInputs(inputs, undefined, options)).toEqual([...many(3000).map((p, i) => [i, p]), [3002, '/data/y.TSV']]);
