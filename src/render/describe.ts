@@ -13,13 +13,15 @@ export function unitLabel(u: UnitResult): string {
   return u.unit.name ? `${u.unit.name} (${u.unit.id})` : u.unit.id;
 }
 
-export function answerText(value: Gap['value'], status: string, locale: Locale): string {
+/** `survey`: the unit's answers are its respondents' means (`aggregate: mean`). */
+export function answerText(value: Gap['value'], status: string, locale: Locale, survey: boolean): string {
   if (status === 'missing') return locale.t('noAnswer');
   if (value === null) return locale.t('na');
   if (typeof value === 'boolean') return locale.t(value ? 'yes' : 'no');
-  // An answer is shown as written (98,5 stays 98,5, not 98,50); a survey's mean answer (3.4483) to
-  // two decimals at most, as scores are.
   if (typeof value === 'number') {
+    // A survey's mean answer (3.4483) to two decimals, as its mean-answer line and scores show it
+    // (1.80, not 1.8); an answer is shown as written (98,5 stays 98,5, not 98,50).
+    if (survey) return locale.num(value);
     const text = String(roundHalfAway(value, 2));
     return locale.lang === 'id' ? text.replace('.', ',') : text;
   }

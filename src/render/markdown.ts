@@ -89,7 +89,7 @@ function unitSection(u: UnitResult, { rubric }: ReportHead, { gaps: gapLimit, lo
     const shown = u.gaps.slice(0, gapLimit);
     out.push(t('gapsOf', { shown: shown.length, total: u.gaps.length }), '');
     out.push(row([t('lost'), t('criterion'), t('title'), t('status'), t(u.respondents === undefined ? 'answer' : 'meanAnswer')]), row(['---:', '---', '---', '---', '---']));
-    for (const g of shown) out.push(row([num(g.lost), `\`${g.criterion}\``, g.title, statusText(g.status, locale), answerText(g.value, g.status, locale)]));
+    for (const g of shown) out.push(row([num(g.lost), `\`${g.criterion}\``, g.title, statusText(g.status, locale), answerText(g.value, g.status, locale, u.respondents !== undefined)]));
   }
   out.push('', t('nextZoneSentence', { text: nextZoneText(u, locale) }));
   return out.join('\n');

@@ -370,7 +370,7 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
       const remark = remarks.get(g.criterion);
       const isNew = opened.has(g.criterion) ? ` <span class="new">${esc(t('newGap'))}</span>` : '';
       parts.push(
-        `<tr><td class="num">${locale.num(g.lost)}</td><td><strong>${esc(g.title)}</strong><br><code>${esc(g.criterion)}</code></td><td>${esc(statusText(g.status, locale))}${isNew}</td><td>${esc(answerText(g.value, g.status, locale))}${remark ? `<br><span class="remark">${esc(remark)}</span>` : ''}</td><td class="guidance">${esc(guidance)}</td></tr>`,
+        `<tr><td class="num">${locale.num(g.lost)}</td><td><strong>${esc(g.title)}</strong><br><code>${esc(g.criterion)}</code></td><td>${esc(statusText(g.status, locale))}${isNew}</td><td>${esc(answerText(g.value, g.status, locale, u.respondents !== undefined))}${remark ? `<br><span class="remark">${esc(remark)}</span>` : ''}</td><td class="guidance">${esc(guidance)}</td></tr>`,
       );
     }
     parts.push('</tbody></table></div>');

@@ -117,7 +117,7 @@ function unitSection(u: UnitResult, report: ScoreReport, options: ReportOptions)
     const opened = new Set(change?.gapsOpened);
     for (const g of u.gaps) {
       const remark = remarks.get(g.criterion);
-      const answer = answerText(g.value, g.status, locale) + (remark ? ` (${remark})` : '');
+      const answer = answerText(g.value, g.status, locale, u.respondents !== undefined) + (remark ? ` (${remark})` : '');
       const status = statusText(g.status, locale) + (opened.has(g.criterion) ? ` **${t('newGap')}**` : '');
       out.push(row([num(g.lost), `${g.title} (\`${g.criterion}\`)`, status, answer, rubric.criteria.get(g.criterion)?.guidance ?? '']));
     }

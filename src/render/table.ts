@@ -53,7 +53,7 @@ function entryOf(u: UnitResult, { gaps: gapLimit, paint, locale, width }: Render
     if (cap) section.push(`  ${cap}`);
     if (u.gaps.length === 0) section.push(`  ${t('noGaps')}`);
     const shown = u.gaps.slice(0, gapLimit);
-    const cells = shown.map((g) => [locale.num(g.lost), g.criterion, statusText(g.status, locale), answerText(g.value, g.status, locale), g.title]);
+    const cells = shown.map((g) => [locale.num(g.lost), g.criterion, statusText(g.status, locale), answerText(g.value, g.status, locale, u.respondents !== undefined), g.title]);
     const columnWidth = (k: number) => largest(cells.map((c) => c[k]!.length));
     for (const c of cells) {
       const head = `  -${c[0]!.padStart(6)}  ${c[1]!.padEnd(columnWidth(1))}  ${c[2]!.padEnd(columnWidth(2))}  ${c[3]!.padEnd(columnWidth(3))}  `;

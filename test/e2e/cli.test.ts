@@ -53,6 +53,14 @@ describe('monev score on the example round', () => {
     expectGolden('score-csv', monev(['score', ROUND, '--format', 'csv', '--quiet']));
   });
 
+  it("a survey's gap list shows each mean answer as its mean-answer line does: two decimals (1.80, not 1.8)", () => {
+    const table = monev(['score', 'examples/skm/dinsos-asahan.csv', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'table', '--gaps', '2', '--no-color']).stdout;
+    expect(table).toContain('u3 1.80 (15)');
+    expect(table).toContain('  -  6.11  u3  partial  1.80  Waktu penyelesaian\n');
+    const markdown = monev(['score', 'examples/skm/dinsos-asahan.csv', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'markdown', '--lang', 'id']).stdout;
+    expect(markdown).toContain('| 6,11 | `u3` | Waktu penyelesaian | sebagian | 1,80 |');
+  });
+
   it('table: no Name column when no unit has a name (survey files named by unit)', () => {
     const header = (args: string[]) => monev(args).stdout.split('\n')[2]!.split('│').map((c) => c.trim()).filter(Boolean);
     expect(header(['score', 'examples/skm', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'table', '--no-color'])).toEqual(['Unit', 'Score', 'Zone', 'Gaps', 'Next zone']);

@@ -7,21 +7,23 @@ describe('answers as the gap lists show them', () => {
   const id = localeFor('id');
 
   it('shows a number as written, in the language of the text', () => {
-    expect(answerText(98.5, 'partial', en)).toBe('98.5');
-    expect(answerText(98.5, 'partial', id)).toBe('98,5');
-    expect(answerText(90, 'partial', en)).toBe('90');
+    expect(answerText(98.5, 'partial', en, false)).toBe('98.5');
+    expect(answerText(98.5, 'partial', id, false)).toBe('98,5');
+    expect(answerText(90, 'partial', en, false)).toBe('90');
+    expect(answerText(98.456, 'partial', en, false)).toBe('98.46');
   });
 
-  it("shows a survey's mean answer (the SKM's NRR) to two decimals at most", () => {
-    expect(answerText(100 / 29, 'partial', en)).toBe('3.45'); // 3.4482…
-    expect(answerText(8 / 3, 'partial', id)).toBe('2,67');
-    expect(answerText(1.8, 'partial', en)).toBe('1.8');
+  it("shows a survey's mean answer (the SKM's NRR) to two decimals, as its mean-answer line does", () => {
+    expect(answerText(100 / 29, 'partial', en, true)).toBe('3.45'); // 3.4482…
+    expect(answerText(8 / 3, 'partial', id, true)).toBe('2,67');
+    expect(answerText(1.8, 'partial', en, true)).toBe('1.80');
+    expect(answerText(3, 'partial', id, true)).toBe('3,00');
   });
 
   it('words yes, no, n/a and a missing answer', () => {
-    expect(answerText(false, 'unmet', en)).toBe('no');
-    expect(answerText(true, 'met', id)).toBe('ya');
-    expect(answerText(null, 'missing', en)).toBe(en.t('noAnswer'));
+    expect(answerText(false, 'unmet', en, false)).toBe('no');
+    expect(answerText(true, 'met', id, false)).toBe('ya');
+    expect(answerText(null, 'missing', en, true)).toBe(en.t('noAnswer'));
   });
 });
 
