@@ -9,6 +9,7 @@ import { rosterOf } from '../core/roster.js';
 import { krejcieMorgan, type UnitSample } from '../core/sample-size.js';
 import type { CompiledRubric } from '../core/compile.js';
 import { scoreUnit, type UnitResult } from '../core/score.js';
+import { suggest } from '../core/suggest.js';
 import { summaryAccumulator, type Summary } from '../core/summary.js';
 import { discoverInputs } from '../io/assessment-files.js';
 import { readUnitsFile } from '../io/units-file.js';
@@ -126,7 +127,15 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   let units = 0;
   const progress = (files: number) => hooks.progress?.({ files, totalFiles: inputs.length, units, share: (fileIndex + fileRead) / inputs.length });
   let unitColumnFound = false;
-  const unitColumn = options.unitColumn === undefined ? undefined : { header: options.unitColumn, found: () => void (unitColumnFound = true) };
+  // The headers of files without it, for a "did you mean" (a round's files mostly share one header).
+  const otherHeaders = new Set<string>();
+  const unitColumn = options.unitColumn === undefined ? undefined : {
+    header: options.unitColumn,
+    found: () => void (unitColumnFound = true),
+    absent: (headers: readonly string[]) => {
+      for (const h of headers) if (otherHeaders.size < 1000) otherHeaders.add(h);
+    },
+  };
 
   // Synchronous unless the output asks to wait: a promise per unit would cost more than scoring it.
   const emit = (unit: UnitAnswers): void | Promise<void> => {
@@ -207,7 +216,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
     progress(i + 1);
   }
   // A misspelt header would leave every row of the export the unit its file is named after.
-  if (unitColumn && !unitColumnFound) errors.push(problem('input/unit-column-not-found', { column: unitColumn.header }));
+  if (unitColumn && !unitColumnFound) errors.push(problem('input/unit-column-not-found', { column: unitColumn.header, suggestion: suggest(unitColumn.header.trim(), otherHeaders) }));
   if (!loaded) {
     // Without any sheet read (every input failed), "no rubric" would only add noise.
     if (!rubricFailed && (pending.length > 0 || errors.length === 0)) errors.push(problem('assessment/no-rubric'));

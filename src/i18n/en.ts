@@ -142,7 +142,7 @@ export const en: Record<string, (p: P) => string> = {
   'input/rubric-in-round': () => 'a rubric, not an assessment: not scored (the round is scored with another rubric)',
   'input/empty-file': () => 'no unit in this file (empty, comments only, or a header without rows)',
   'input/no-units': () => 'the inputs hold no unit to score',
-  'input/unit-column-not-found': (p) => `--unit-column: no CSV file of the round has a column headed ${q(p.column)} (compared case-blind)`,
+  'input/unit-column-not-found': (p) => `--unit-column: no CSV file of the round has a column headed ${q(p.column)}${hint(p.suggestion)}`,
   'input/no-files': () => 'no input: name files or folders, or - for standard input',
 
   'output/forms-exist': (p) => `${counted(p.forms.length, 'form is', 'forms are')} already there (perhaps filled in): ${list(p.forms, 8)}; none is written over: move them away or choose another folder`,

@@ -141,7 +141,7 @@ export const id: Record<string, (p: P) => string> = {
   'input/rubric-in-round': () => 'ini rubrik, bukan penilaian: tidak dinilai (putaran ini dinilai dengan rubrik lain)',
   'input/empty-file': () => 'berkas ini tidak berisi unit (kosong, hanya komentar, atau header tanpa baris)',
   'input/no-units': () => 'masukan tidak berisi unit untuk dinilai',
-  'input/unit-column-not-found': (p) => `--unit-column: tidak ada berkas CSV putaran ini yang memiliki kolom berjudul ${q(p.column)} (tanpa membedakan huruf besar-kecil)`,
+  'input/unit-column-not-found': (p) => `--unit-column: tidak ada berkas CSV putaran ini yang memiliki kolom berjudul ${q(p.column)}${hint(p.suggestion)}`,
   'input/no-files': () => 'tidak ada masukan: sebutkan berkas atau folder, atau - untuk masukan standar',
 
   'output/forms-exist': (p) => `${p.forms.length} formulir sudah ada (mungkin sudah diisi): ${list(p.forms, 8)}; tidak ada yang ditimpa: pindahkan atau pilih folder lain`,

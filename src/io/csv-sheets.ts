@@ -111,10 +111,11 @@ function asidesOf(names: readonly string[]): RowAsides {
 /** A cell's text, undefined when the column is absent or the cell empty. */
 const cellAt = (cells: readonly string[], i: number) => (i < 0 || cells[i] === '' ? undefined : cells[i]);
 
-/** `--unit-column`: the header of the column that holds the unit; told when a file has it. */
+/** `--unit-column`: the header of the column that holds the unit; told whether a file has it, and if not, the file's headers. */
 export interface UnitColumn {
   header: string;
   found(): void;
+  absent(headers: readonly string[]): void;
 }
 
 /**
@@ -175,6 +176,7 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
       layout = header(cells, line);
       headerLine = line;
       if (layout.namedUnit >= 0) unitColumn!.found();
+      else unitColumn?.absent(layout.names);
       return undefined;
     }
     // Spreadsheets pad exports with rows of bare delimiters: those are blank, not data.

@@ -674,8 +674,11 @@ describe('a Google Forms checklist exported as it is', () => {
     // A header no CSV file has is an error, not a round of units named after their files.
     const misspelt = monev(['score', dir, ...common, '--unit-column', 'Unit dinilai', '--format', 'csv']);
     expect(misspelt.code).toBe(2);
-    expect(misspelt.stderr).toContain('error: --unit-column: no CSV file of the round has a column headed `Unit dinilai` (compared case-blind) [input/unit-column-not-found]');
-    expect(monev(['score', dir, ...common, '--unit-column', 'Unit dinilai', '--lang', 'id']).stderr).toContain('--unit-column: tidak ada berkas CSV putaran ini yang memiliki kolom berjudul `Unit dinilai`');
+    expect(misspelt.stderr).toContain('error: --unit-column: no CSV file of the round has a column headed `Unit dinilai` [input/unit-column-not-found]');
+    // A header close to one the round's files have gets a "did you mean".
+    expect(monev(['score', dir, ...common, '--unit-column', 'Unit yg dinilai', '--lang', 'id']).stderr).toContain(
+      'galat: --unit-column: tidak ada berkas CSV putaran ini yang memiliki kolom berjudul `Unit yg dinilai` (maksudnya `Unit yang dinilai`?) [input/unit-column-not-found]',
+    );
     // A file with a `unit` column as well: which one holds the unit is not guessed.
     writeFileSync(join(dir, 'formulir.csv'), exportOf('Unit yang dinilai').replace('Alamat email', 'unit'));
     const both = monev(['score', dir, ...common, '--unit-column', 'Unit yang dinilai', '--format', 'csv']);

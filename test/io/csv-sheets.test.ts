@@ -47,17 +47,19 @@ describe('CSV assessments', () => {
       return { units: sheets.map((s) => [s.unit.id, s.answers.map((a) => a.criterion)]), problems: problems.map((p) => [p.code, p.line, p.column]) };
     };
     let found = 0;
-    const named: UnitColumn = { header: ' unit yang DINILAI', found: () => void found++ };
+    const without: (readonly string[])[] = [];
+    const named: UnitColumn = { header: ' unit yang DINILAI', found: () => void found++, absent: (headers) => void without.push(headers) };
     const wide = 'Unit yang dinilai,persyaratan\nDinas Sosial,ya\nDinas Kesehatan,tidak\n';
     expect(read(wide, named)).toEqual({ units: [['Dinas Sosial', ['persyaratan']], ['Dinas Kesehatan', ['persyaratan']]], problems: [] });
     expect(found).toBe(1);
     // The same header without the option (a header's reading is kept per header text): a criterion column.
     expect(read(wide).units).toEqual([['form', ['Unit yang dinilai', 'persyaratan']], ['form', ['Unit yang dinilai', 'persyaratan']]]);
-    expect(read('Kode Unit,criterion,value\ndinsos,persyaratan,ya\n', { header: 'kode unit', found: () => void found++ })).toEqual({ units: [['dinsos', ['persyaratan']]], problems: [] });
+    expect(read('Kode Unit,criterion,value\ndinsos,persyaratan,ya\n', { ...named, header: 'kode unit' })).toEqual({ units: [['dinsos', ['persyaratan']]], problems: [] });
     expect(found).toBe(2);
     // A file without the column is read as ever, and not counted as having it.
     expect(read('unit,persyaratan\ndinkes,ya\n', named)).toEqual({ units: [['dinkes', ['persyaratan']]], problems: [] });
     expect(found).toBe(2);
+    expect(without).toEqual([['unit', 'persyaratan']]);
     expect(read('unit,Unit yang dinilai,persyaratan\na,Dinas Sosial,ya\n', named)).toEqual({ units: [], problems: [['csv/two-unit-columns', 1, 1]] });
   });
 
