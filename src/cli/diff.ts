@@ -4,9 +4,9 @@ import { assertOutputIsNotInput } from '../io/out-path.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffTable } from '../render/diff.js';
 import { plainPainter } from '../render/types.js';
 import { resolveLocale } from './lang.js';
-import { parseNumberOption, unknownFormat, wantsColor } from './options.js';
+import { parseNumberOption, unknownFormat, usage, wantsColor } from './options.js';
 import { emit } from './output.js';
-import { compareRounds, roundSnapshot } from './round-snapshot.js';
+import { compareRounds, isResultFile, roundSnapshot } from './round-snapshot.js';
 
 interface DiffOptions {
   rubric?: string;
@@ -18,6 +18,9 @@ interface DiffOptions {
   color?: boolean;
   quiet?: boolean;
   lang?: string;
+  units?: string;
+  skipOtherColumns?: boolean;
+  unitColumn?: string;
 }
 
 const FORMATS = ['table', 'json', 'markdown'];
@@ -27,7 +30,13 @@ export async function diffCommand(beforePath: string, afterPath: string, options
   const format = options.format ?? (process.stdout.isTTY && !options.out ? 'table' : 'json');
   if (!FORMATS.includes(format)) throw unknownFormat(format, FORMATS);
   const tolerance = parseNumberOption('--tolerance', options.tolerance, 'points >= 0', (n) => n >= 0)!;
-  if (options.out) assertOutputIsNotInput(options.out, [beforePath, afterPath]);
+  // How assessments are read means nothing for two results read back: said, not ignored.
+  const reading = (['units', 'skipOtherColumns', 'unitColumn'] as const).find((key) => options[key] !== undefined);
+  if (reading && isResultFile(beforePath) && isResultFile(afterPath)) {
+    const option = { units: '--units', skipOtherColumns: '--skip-other-columns', unitColumn: '--unit-column' }[reading];
+    throw usage('usage/invalid-option', { option, value: String(options[reading]), expected: 'a round of assessment files to read (both rounds are score results)' });
+  }
+  if (options.out) assertOutputIsNotInput(options.out, [beforePath, afterPath, ...(options.units ? [options.units] : [])]);
   const rubricFiles: string[] = [];
   const before = await roundSnapshot(beforePath, options, locale, rubricFiles);
   const after = await roundSnapshot(afterPath, options, locale, rubricFiles);

@@ -60,7 +60,7 @@ export async function reportCommand(paths: string[], options: ReportCommandOptio
  */
 async function previousRound(path: string, report: ScoreReport, options: ReportCommandOptions, locale: Locale): Promise<RoundDiff> {
   const rubricFiles: string[] = [];
-  const before = await roundSnapshot(path, { rubric: options.rubric, quiet: options.quiet }, locale, rubricFiles);
+  const before = await roundSnapshot(path, options, locale, rubricFiles);
   if (options.out) assertOutputIsNotInput(options.out, rubricFiles);
   const now = { rubric: roundRubric(report.rubric), units: report.units.map(roundUnit) };
   return compareRounds(before, now, options, locale);

@@ -6,16 +6,32 @@ import { readResult, resultFormatOf } from '../io/result-file.js';
 import { warn } from './output.js';
 import { scoreRoundShown } from './round.js';
 
+/** How a round of assessments is read: what `score` takes for it, for a round scored now to compare. */
+export interface RoundReading {
+  rubric?: string | undefined;
+  quiet?: boolean | undefined;
+  units?: string | undefined;
+  skipOtherColumns?: boolean | undefined;
+  unitColumn?: string | undefined;
+}
+
+/** Whether `path` is a round scored before (a result file) rather than assessments to score now. */
+export function isResultFile(path: string): boolean {
+  return resultFormatOf(path) !== undefined && pathKind(path) === 'file';
+}
+
 /**
  * A round as a comparison reads it (`diff`, `report --previous`): a `score --format json` or
- * `jsonl` file, or assessment files and folders scored now. The rubric file a scored round used is
- * added to `rubricFiles` (an `--out` may not overwrite it).
+ * `jsonl` file, or assessment files and folders scored now, read as `score` reads a round (the same
+ * units list, form columns and unit column: a round of form exports needs them every time). The
+ * rubric file a scored round used is added to `rubricFiles` (an `--out` may not overwrite it).
  */
-export async function roundSnapshot(path: string, options: { rubric?: string | undefined; quiet?: boolean | undefined }, locale: Locale, rubricFiles: string[]): Promise<RoundSnapshot> {
+export async function roundSnapshot(path: string, options: RoundReading, locale: Locale, rubricFiles: string[]): Promise<RoundSnapshot> {
   const result = resultFormatOf(path);
   if (result && pathKind(path) === 'file') return readResult(path, result);
   const units: RoundSnapshot['units'] = [];
-  const outcome = await scoreRoundShown({ paths: [path], rubric: options.rubric }, { unit: (u) => void units.push(roundUnit(u)) }, { quiet: options.quiet, locale });
+  const reading = { paths: [path], rubric: options.rubric, units: options.units, skipOtherColumns: options.skipOtherColumns, unitColumn: options.unitColumn };
+  const outcome = await scoreRoundShown(reading, { unit: (u) => void units.push(roundUnit(u)) }, { quiet: options.quiet, locale });
   warn(outcome.warnings, options.quiet, locale);
   rubricFiles.push(outcome.loaded.file);
   return { rubric: roundRubric(outcome.head.rubric), units };

@@ -670,6 +670,24 @@ describe('a Google Forms checklist exported as it is', () => {
     // The report and validate take it too.
     expect(monev(['report', dir, ...common, '--unit-column', 'Unit yang dinilai', '--format', 'markdown']).code).toBe(0);
     expect(monev(['validate', dir, ...common.slice(0, -1), '--unit-column', 'Unit yang dinilai'])).toMatchObject({ code: 0 });
+    // The round before, exported the same way, is read the same way by diff and report --previous.
+    const before = tmp();
+    writeFileSync(join(before, 'formulir.csv'), exportOf('Unit yang dinilai'));
+    const diff = monev(['diff', before, dir, ...common, '--unit-column', 'Unit yang dinilai', '--format', 'json']);
+    expect(diff.code).toBe(0);
+    expect((JSON.parse(diff.stdout) as { units: { unit: string; movement: string }[] }).units.map((u) => [u.unit, u.movement])).toEqual([
+      ['dinkes', 'same'],
+      ['pkm-stabat', 'same'],
+      ['pkm-karang-rejo', 'added'],
+    ]);
+    const previous = monev(['report', dir, ...common, '--unit-column', 'Unit yang dinilai', '--previous', before, '--format', 'markdown']);
+    expect(previous.code).toBe(0);
+    expect(previous.stdout).toContain('2 same zone; 1 new, 0 gone');
+    // Two score results have no assessments to read that way: the option is refused, not ignored.
+    const result = join(tmp(), 'r1.json');
+    expect(monev(['score', before, ...common, '--unit-column', 'Unit yang dinilai', '--format', 'json', '--out', result]).code).toBe(0);
+    expect(monev(['diff', result, result, '--skip-other-columns'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--skip-other-columns') });
+    expect(monev(['diff', result, dir, ...common, '--unit-column', 'Unit yang dinilai', '--format', 'json']).stdout).toBe(diff.stdout);
 
     // A header no CSV file has is an error, not a round of units named after their files.
     const misspelt = monev(['score', dir, ...common, '--unit-column', 'Unit dinilai', '--format', 'csv']);
