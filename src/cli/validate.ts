@@ -113,7 +113,8 @@ function render(results: FileResult[], format: ValidateOptions['format'], errors
       .join('');
   }
   const lines = all.map((p) => formatProblem(p, locale));
-  lines.push(locale.t('filesChecked', { files: results.length, errors, warnings }));
+  // Problems of the round rather than of one file (no unit anywhere, an option that found nothing) are gathered under no file: not a file checked.
+  lines.push(locale.t('filesChecked', { files: results.filter((r) => r.file !== '').length, errors, warnings }));
   return `${lines.join('\n')}\n`;
 }
 

@@ -670,6 +670,12 @@ describe('a Google Forms checklist exported as it is', () => {
     // The report and validate take it too.
     expect(monev(['report', dir, ...common, '--unit-column', 'Unit yang dinilai', '--format', 'markdown']).code).toBe(0);
     expect(monev(['validate', dir, ...common.slice(0, -1), '--unit-column', 'Unit yang dinilai'])).toMatchObject({ code: 0 });
+    // A problem of the round, under no file, is not counted as a file checked.
+    const unfound = monev(['validate', dir, ...common.slice(0, -1), '--unit-column', 'Unit dinilai']);
+    expect(unfound.code).toBe(1);
+    expect(unfound.stdout).toContain('error: --unit-column: no CSV file of the round has a column headed `Unit dinilai` [input/unit-column-not-found]\n');
+    // The round's two files and the units list, whose warning names it.
+    expect(unfound.stdout).toMatch(/\n3 files checked: 3 errors, 4 warnings\n$/);
     // The round before, exported the same way, is read the same way by diff and report --previous.
     const before = tmp();
     writeFileSync(join(before, 'formulir.csv'), exportOf('Unit yang dinilai'));
