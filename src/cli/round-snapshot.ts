@@ -27,8 +27,7 @@ export function isResultFile(path: string): boolean {
  * rubric file a scored round used is added to `rubricFiles` (an `--out` may not overwrite it).
  */
 export async function roundSnapshot(path: string, options: RoundReading, locale: Locale, rubricFiles: string[]): Promise<RoundSnapshot> {
-  const result = resultFormatOf(path);
-  if (result && pathKind(path) === 'file') return readResult(path, result);
+  if (isResultFile(path)) return readResult(path, resultFormatOf(path)!);
   const units: RoundSnapshot['units'] = [];
   const reading = { paths: [path], rubric: options.rubric, units: options.units, skipOtherColumns: options.skipOtherColumns, unitColumn: options.unitColumn };
   const outcome = await scoreRoundShown(reading, { unit: (u) => void units.push(roundUnit(u)) }, { quiet: options.quiet, locale });

@@ -26,9 +26,9 @@ export function csvRecordsOf(text: string): CsvRecord[] {
 /**
  * Each record with the line it ends on, or undefined when the text has what csv-parse counts but
  * the records do not show: a blank line before a record (skipped, yet counted), or line ends of
- * two kinds (a lone CR, or a bare LF in a CRLF text). Otherwise each record takes one line plus the line breaks inside its quoted
- * cells, every CR and every LF there counting one (so a CRLF inside quotes counts two, as
- * csv-parse counts it).
+ * two kinds (a lone CR, or a bare LF in a CRLF text), left to the parser's own count. Otherwise
+ * each record takes one line plus the line breaks inside its quoted cells, every CR and every LF
+ * there counting one (so a CRLF inside quotes counts two, as csv-parse counts it).
  */
 export function withLines(text: string, records: string[][]): CsvRecord[] | undefined {
   if ((text.includes('\r') && MIXED_BREAKS.test(text)) || BLANK_LINE.test(withoutFinalBreaks(text))) return undefined;
