@@ -1,7 +1,7 @@
 import { MonevError, problem } from '../core/problem.js';
 import type { UnitOrder } from '../core/report.js';
 import { suggest } from '../core/suggest.js';
-import { zoneNamed } from '../core/zone-name.js';
+import { zoneNamed, zonesWithWord } from '../core/zone-name.js';
 import { formatProblem } from '../i18n/format.js';
 import { assertOutputIsNotInput } from '../io/out-path.js';
 import { SCORE_FORMATS, scoreFormat } from '../render/registry.js';
@@ -91,5 +91,7 @@ function failZoneNamed<Z extends { id: string; label: string; min: number }>(zon
   const found = zoneNamed(zone, zones);
   if (found) return found;
   const ids = zones.map((z) => z.id);
-  throw new MonevError([problem('usage/unknown-zone', { option: '--fail-zone', zone, zones: ids, labels: zones.map((z) => z.label), suggestion: suggest(zone, ids) })]);
+  // A word of several labels ("zona") is said to be so, rather than to name no zone.
+  const shared = zonesWithWord(zone, zones).length > 1;
+  throw new MonevError([problem('usage/unknown-zone', { option: '--fail-zone', zone, zones: ids, labels: zones.map((z) => z.label), suggestion: shared ? undefined : suggest(zone, ids), shared })]);
 }

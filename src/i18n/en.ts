@@ -175,7 +175,7 @@ export const en: Record<string, (p: P) => string> = {
   'usage/html-to-terminal': () => 'the HTML report is a file: pass --out laporan.html (or redirect: > laporan.html); --format markdown reads on a terminal',
   'usage/out-folder': (p) =>
     `--out ${q(p.out)} names a folder: ${p.questions ? "an online form's questions are one list" : p.wide ? 'a wide CSV form holds every unit in one file' : 'a form per unit needs --units'}; name a file (forms/${p.questions ? 'pertanyaan.txt' : p.wide ? 'round.csv' : 'dinkes.yaml'})`,
-  'usage/unknown-zone': (p) => `${p.option}: no zone ${q(p.zone)}${hint(p.suggestion)}; zones are ${zoneList(p)}`,
+  'usage/unknown-zone': (p) => `${p.option}: ${p.shared ? `${q(p.zone)} is a word of several zones' labels, not one zone` : `no zone ${q(p.zone)}${hint(p.suggestion)}`}; zones are ${zoneList(p)}`,
 
   'diff/rubric-changed': (p) => `the rounds were scored with different rubrics (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); scores are not comparable. Pass --allow-rubric-change to compare anyway`,
   'diff/regression': (p) => `${counted(p.units.length, 'unit', 'units')} regressed (lower zone, lost points or new gaps): ${list(p.units)}`,

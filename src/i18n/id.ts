@@ -174,7 +174,7 @@ export const id: Record<string, (p: P) => string> = {
   'usage/html-to-terminal': () => 'laporan HTML berupa berkas: pakai --out laporan.html (atau alihkan: > laporan.html); --format markdown dapat dibaca di terminal',
   'usage/out-folder': (p) =>
     `--out ${q(p.out)} menunjuk folder: ${p.questions ? 'pertanyaan formulir daring adalah satu daftar' : p.wide ? 'formulir CSV lebar memuat semua unit dalam satu berkas' : 'formulir per unit memerlukan --units'}; sebutkan nama berkas (forms/${p.questions ? 'pertanyaan.txt' : p.wide ? 'round.csv' : 'dinkes.yaml'})`,
-  'usage/unknown-zone': (p) => `${p.option}: tidak ada zona ${q(p.zone)}${hint(p.suggestion)}; zona yang ada ${zoneList(p)}`,
+  'usage/unknown-zone': (p) => `${p.option}: ${p.shared ? `${q(p.zone)} adalah kata dalam label beberapa zona, bukan satu zona` : `tidak ada zona ${q(p.zone)}${hint(p.suggestion)}`}; zona yang ada ${zoneList(p)}`,
 
   'diff/rubric-changed': (p) => `kedua putaran dinilai dengan rubrik berbeda (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); nilainya tidak dapat dibandingkan. Pakai --allow-rubric-change untuk tetap membandingkan`,
   'diff/regression': (p) => `${p.units.length} unit memburuk (zona turun, nilai turun atau kekurangan baru): ${list(p.units)}`,

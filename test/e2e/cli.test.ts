@@ -121,7 +121,10 @@ describe('monev score on the example round', () => {
     expect(monev(['score', ROUND, '--format', 'csv', '-q', '--fail-under', '30']).code).toBe(0);
     expect(monev(['score', ROUND, '-q', '--fail-zone', 'biru']).stderr).toBe('error: --fail-zone: no zone `biru`; zones are `red` (Zona Merah), `yellow` (Zona Kuning), `green` (Zona Hijau) [usage/unknown-zone]\n');
     // "zona" is a word of every label: it names no one zone.
-    expect(monev(['score', ROUND, '-q', '--fail-zone', 'zona']).stderr).toContain('--fail-zone: no zone `zona`');
+    expect(monev(['score', ROUND, '-q', '--fail-zone', 'zona']).stderr).toBe(
+      "error: --fail-zone: `zona` is a word of several zones' labels, not one zone; zones are `red` (Zona Merah), `yellow` (Zona Kuning), `green` (Zona Hijau) [usage/unknown-zone]\n",
+    );
+    expect(monev(['score', ROUND, '-q', '--fail-zone', 'Zona', '--lang', 'id']).stderr).toContain('`Zona` adalah kata dalam label beberapa zona, bukan satu zona; zona yang ada');
     // A zone is also named by its label, its id in any case, or a word of its label only, as people write them.
     for (const zone of ['Zona Kuning', 'YELLOW', 'kuning']) expect(monev(['score', ROUND, '--format', 'csv', '-q', '--fail-zone', zone]).code).toBe(1);
     expect(monev(['score', ROUND, '--format', 'csv', '-q', '--fail-zone', 'zona merah']).stderr).toBe('error: 1 unit is in zone `Zona Merah` or lower: `dinkes` [threshold/fail-zone]\n');
