@@ -125,7 +125,9 @@ function junit(results: FileResult[], locale: Locale): string {
     const errors = r.problems.filter((p) => p.severity === 'error');
     const text = r.problems.map((p) => formatProblem(p, locale)).join('\n');
     const body = errors.length ? `<failure message="${xmlEscape(`${errors.length} ${errors.length === 1 ? 'error' : 'errors'}`)}">${xmlEscape(text)}</failure>` : text ? `<system-out>${xmlEscape(text)}</system-out>` : '';
-    return `    <testcase classname="monev.validate" name="${xmlEscape(r.file)}" file="${xmlEscape(r.file)}">${body}</testcase>`;
+    // The round's own problems (no unit anywhere, an option that found nothing) belong to no file.
+    const named = r.file === '' ? 'name="(round)"' : `name="${xmlEscape(r.file)}" file="${xmlEscape(r.file)}"`;
+    return `    <testcase classname="monev.validate" ${named}>${body}</testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="monev validate" tests="${results.length}" failures="${failed}">\n  <testsuite name="monev validate" tests="${results.length}" failures="${failed}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }

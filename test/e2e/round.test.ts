@@ -676,6 +676,8 @@ describe('a Google Forms checklist exported as it is', () => {
     expect(unfound.stdout).toContain('error: --unit-column: no CSV file of the round has a column headed `Unit dinilai` [input/unit-column-not-found]\n');
     // The round's two files and the units list, whose warning names it.
     expect(unfound.stdout).toMatch(/\n3 files checked: 3 errors, 4 warnings\n$/);
+    const junit = monev(['validate', dir, ...common.slice(0, -1), '--unit-column', 'Unit dinilai', '--format', 'junit']).stdout;
+    expect(junit).toContain('<testcase classname="monev.validate" name="(round)"><failure message="1 error">error: --unit-column: no CSV file');
     // The round before, exported the same way, is read the same way by diff and report --previous.
     const before = tmp();
     writeFileSync(join(before, 'formulir.csv'), exportOf('Unit yang dinilai'));
