@@ -118,8 +118,8 @@ export const uiEn = {
   templateAllowed: 'answers',
   questionsHead:
     "Questions for an online form (Google Forms, Microsoft Forms): title each question as written here, with its code first where it has one (\"U1.\"), and give it these choices; the form's responses, downloaded as CSV, then score as they are (monev score responses.csv --rubric …). A grid question per group works too: the group as its title, the questions as its rows.",
-  questionsUnit: 'The question for the unit assessed: title it "unit", its answer the unit\'s id or name.',
-  questionsUnitListed: 'The question for the unit assessed: title it "unit", a drop-down of these (paste them at once):',
+  questionsUnit: 'The question for the unit assessed: title it "unit" (or score with --unit-column and its title), its answer the unit\'s id or name.',
+  questionsUnitListed: 'The question for the unit assessed: title it "unit" (or score with --unit-column and its title), a drop-down of these (paste them at once):',
   questionsProfile: 'A respondent detail, counted per unit (not scored).',
   // diff
   before: 'Before',
@@ -267,8 +267,8 @@ export const uiId: Record<UiKey, Entry> = {
   templateAllowed: 'jawaban',
   questionsHead:
     'Pertanyaan untuk formulir daring (Google Forms, Microsoft Forms): beri judul tiap pertanyaan persis seperti di sini, dengan kodenya di depan bila ada ("U1."), dan pilihan jawaban ini; tanggapan formulir, diunduh sebagai CSV, lalu dinilai apa adanya (monev score tanggapan.csv --rubric …). Pertanyaan kisi per kelompok juga bisa: kelompok sebagai judulnya, pertanyaan sebagai barisnya.',
-  questionsUnit: 'Pertanyaan untuk unit yang dinilai: beri judul "unit", jawabannya id atau nama unit.',
-  questionsUnitListed: 'Pertanyaan untuk unit yang dinilai: beri judul "unit", pilihan daftar berikut (tempel sekaligus):',
+  questionsUnit: 'Pertanyaan untuk unit yang dinilai: beri judul "unit" (atau nilai dengan --unit-column dan judulnya), jawabannya id atau nama unit.',
+  questionsUnitListed: 'Pertanyaan untuk unit yang dinilai: beri judul "unit" (atau nilai dengan --unit-column dan judulnya), pilihan daftar berikut (tempel sekaligus):',
   questionsProfile: 'Data responden, dihitung per unit (tidak dinilai).',
   before: 'Sebelum',
   after: 'Sesudah',

@@ -745,7 +745,7 @@ describe('monev template --format questions: an online form built from it scores
 
   it('with --units, the unit question is a drop-down of the listed names, a line each', () => {
     const text = monev(['template', '--rubric', 'ombudsman-ppp-2023', '--format', 'questions', '--units', 'examples/langkat-2023/daftar-unit.csv']).stdout;
-    expect(text).toContain('unit\n    The question for the unit assessed: title it "unit", a drop-down of these (paste them at once):\n    Dinas Kesehatan\n    Dinas Sosial\n');
+    expect(text).toContain('unit\n    The question for the unit assessed: title it "unit" (or score with --unit-column and its title), a drop-down of these (paste them at once):\n    Dinas Kesehatan\n    Dinas Sosial\n');
     // One list for one form: a folder is no place for it.
     const folder = monev(['template', '--rubric', 'ombudsman-ppp-2023', '--format', 'questions', '--units', 'examples/langkat-2023/daftar-unit.csv', '--out', `${tmp()}/`]);
     expect([folder.code, folder.stderr]).toEqual([2, expect.stringContaining("names a folder: an online form's questions are one list; name a file (forms/pertanyaan.txt)")]);
