@@ -96,10 +96,11 @@ async function validateAssessments(paths: string[], rubric: string, { units, ski
 function render(results: FileResult[], format: ValidateOptions['format'], errors: number, warnings: number, locale: Locale): string {
   const all = results.flatMap((r) => r.problems);
   if (format === 'json') {
+    // The round's own problems belong to no file: null, as a missing line or column is.
     const files = results.map((r) => ({
-      file: r.file,
+      file: r.file || null,
       valid: !r.problems.some((p) => p.severity === 'error'),
-      problems: r.problems.map((p) => ({ code: p.code, severity: p.severity, file: p.file ?? r.file, line: p.line ?? null, column: p.column ?? null, message: problemMessage(p, locale), params: p.params })),
+      problems: r.problems.map((p) => ({ code: p.code, severity: p.severity, file: p.file ?? (r.file || null), line: p.line ?? null, column: p.column ?? null, message: problemMessage(p, locale), params: p.params })),
     }));
     return `${JSON.stringify({ valid: errors === 0, errors, warnings, files }, null, 2)}\n`;
   }

@@ -678,6 +678,8 @@ describe('a Google Forms checklist exported as it is', () => {
     expect(unfound.stdout).toMatch(/\n3 files checked: 3 errors, 4 warnings\n$/);
     const junit = monev(['validate', dir, ...common.slice(0, -1), '--unit-column', 'Unit dinilai', '--format', 'junit']).stdout;
     expect(junit).toContain('<testcase classname="monev.validate" name="(round)"><failure message="1 error">error: --unit-column: no CSV file');
+    const json = JSON.parse(monev(['validate', dir, ...common.slice(0, -1), '--unit-column', 'Unit dinilai', '--format', 'json']).stdout) as { files: { file: string | null; problems: { code: string; file: string | null }[] }[] };
+    expect(json.files.find((f) => f.file === null)?.problems).toEqual([expect.objectContaining({ code: 'input/unit-column-not-found', file: null })]);
     // The round before, exported the same way, is read the same way by diff and report --previous.
     const before = tmp();
     writeFileSync(join(before, 'formulir.csv'), exportOf('Unit yang dinilai'));
