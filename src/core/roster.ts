@@ -38,6 +38,14 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
   const assessed = new Set<string>();
   const reported = new Set<string>();
   let suggestId: ((id: string) => string | undefined) | undefined;
+  // A form's drop-down, or a name typed in, is a name: it may be close to a listed unit's name
+  // (`Dinas Kesehatn`, `Puskesmas Stabat`) rather than to any id. Names of one unit only.
+  const unique = listed.filter((u) => u.name !== undefined && byName(u.name) === u);
+  let suggestName: ((name: string) => string | undefined) | undefined;
+  const byNameClose = (name: string) => {
+    const found = (suggestName ??= suggester(unique.map((u) => u.name!)))(name);
+    return found === undefined ? undefined : byName(found);
+  };
   return {
     check(unit, where) {
       const entry = byId.get(unit.id) ?? byName(unit.id) ?? byId.get(unitIdFromName(unit.id));
@@ -47,7 +55,10 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
         const sharing = named.get(normalizeWord(unit.id)) ?? (unit.name ? named.get(normalizeWord(unit.name)) : undefined);
         if (sharing && sharing.length > 1) return { unit, problem: problem('units/ambiguous-name', { unit: unit.id, units: sharing.map((u) => u.id) }, { ...where, severity: 'warning' }) };
         const meant = (unit.name && byName(unit.name)?.id) || (suggestId ??= suggester([...byId.keys()]))(unit.id);
-        return { unit, problem: problem('units/not-listed', { unit: unit.id, suggestion: meant }, { ...where, severity: 'warning' }) };
+        // Only what reads as a name (a space, a capital) is compared with names: ids are slugs.
+        const close = meant === undefined && /[\s\p{Lu}]/u.test(unit.id) ? byNameClose(unit.id) : undefined;
+        const params = close ? { unit: unit.id, suggestion: close.id, name: close.name } : { unit: unit.id, suggestion: meant };
+        return { unit, problem: problem('units/not-listed', params, { ...where, severity: 'warning' }) };
       }
       assessed.add(entry.id);
       if (entry.id === unit.id && (unit.name || !entry.name) && (unit.type || !entry.type) && (unit.region || !entry.region)) return { unit };

@@ -162,7 +162,7 @@ export const en: Record<string, (p: P) => string> = {
   'units/invalid-population': (p) => `population ${q(p.value)} is not a whole number of people (write 1250, or 1.250)`,
   'units/small-sample': (p) => `unit ${q(p.unit)}: ${p.respondents} respondents; a population of ${p.population} needs at least ${p.needed} (the Krejcie and Morgan table PermenPANRB 14/2017 uses for the SKM); the score stands, on a smaller sample`,
   'units/ambiguous-name': (p) => `unit ${q(p.unit)} is not on the units list by its id, and its name is listed for several units (${list(p.units)}): give it the id of the one it is; it is scored as it is`,
-  'units/not-listed': (p) => `unit ${q(p.unit)} is not on the units list${hint(p.suggestion)}; it is scored as it is`,
+  'units/not-listed': (p) => `unit ${q(p.unit)} is not on the units list${p.name ? ` (did you mean \`${p.suggestion}\`, ${p.name}?)` : hint(p.suggestion)}; it is scored as it is`,
   'units/not-assessed': (p) => `${(p.units as unknown[]).length} of the ${p.listed} listed units have no assessment in this round: ${namedUnits(p)}`,
   'units/unused-columns': (p) => `columns not used for the forms: ${list(p.columns)} (a form takes the unit's id, name, type and region)`,
   'units/duplicate': (p) => `unit ${q(p.unit)} is listed twice (first at ${p.first})`,

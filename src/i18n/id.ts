@@ -161,7 +161,7 @@ export const id: Record<string, (p: P) => string> = {
   'units/invalid-population': (p) => `populasi ${q(p.value)} bukan bilangan bulat jumlah orang (tulis 1250, atau 1.250)`,
   'units/small-sample': (p) => `unit ${q(p.unit)}: ${p.respondents} responden; populasi ${p.population} memerlukan sedikitnya ${p.needed} (tabel Krejcie dan Morgan yang dipakai PermenPANRB 14/2017 untuk SKM); nilai tetap dihitung, dari sampel yang lebih kecil`,
   'units/ambiguous-name': (p) => `unit ${q(p.unit)} tidak ada di daftar unit menurut id-nya, dan namanya tercantum untuk beberapa unit (${list(p.units)}): beri id unit yang dimaksud; unit ini tetap dinilai`,
-  'units/not-listed': (p) => `unit ${q(p.unit)} tidak ada di daftar unit${hint(p.suggestion)}; unit ini tetap dinilai`,
+  'units/not-listed': (p) => `unit ${q(p.unit)} tidak ada di daftar unit${p.name ? ` (maksudnya \`${p.suggestion}\`, ${p.name}?)` : hint(p.suggestion)}; unit ini tetap dinilai`,
   'units/not-assessed': (p) => `${(p.units as unknown[]).length} dari ${p.listed} unit dalam daftar belum dinilai pada putaran ini: ${namedUnits(p)}`,
   'units/unused-columns': (p) => `kolom yang tidak dipakai untuk formulir: ${list(p.columns)} (formulir memuat id, nama, jenis dan wilayah unit)`,
   'units/duplicate': (p) => `unit ${q(p.unit)} tercantum dua kali (pertama di ${p.first})`,

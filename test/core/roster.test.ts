@@ -36,6 +36,9 @@ describe('rosterOf: the units list of a round', () => {
     // A sheet that gives a listed unit's name under another id points at that id.
     expect(roster.check({ id: 'sosial', name: 'Dinas Sosial' }, at).problem?.params).toEqual({ unit: 'sosial', suggestion: 'dinsos' });
     expect(roster.check({ id: 'bappeda' }, at).problem?.params).toEqual({ unit: 'bappeda', suggestion: undefined });
+    // A name close to a listed unit's name (a typo, a prefix left out) points at that unit.
+    expect(roster.check({ id: 'Dinas Sosail' }, at).problem?.params).toEqual({ unit: 'Dinas Sosail', suggestion: 'dinsos', name: 'Dinas Sosial' });
+    expect(roster.check({ id: 'Puskesmas Karang Rejo' }, at).problem?.params).toEqual({ unit: 'Puskesmas Karang Rejo', suggestion: 'pkm-karang-rejo', name: 'UPTD Puskesmas Karang Rejo' });
     expect(roster.notAssessed()).toHaveLength(4);
   });
 });
@@ -55,6 +58,9 @@ describe('rosterOf: a list where one name is several units (a province)', () => 
       problem: expect.objectContaining({ code: 'units/ambiguous-name', severity: 'warning', params: { unit: 'Dinas Kesehatan', units: ['langkat-dinkes', 'asahan-dinkes'] } }),
     });
     expect(roster.check({ id: 'dinkes', name: 'Dinas Kesehatan' }, at).problem?.code).toBe('units/ambiguous-name');
+    // A name close to a shared one points at none of its units; close to a unique one, at that unit.
+    expect(roster.check({ id: 'Dinas Kesehatn' }, at).problem?.params).toEqual({ unit: 'Dinas Kesehatn', suggestion: undefined });
+    expect(roster.check({ id: 'Dinas Sosal' }, at).problem?.params).toEqual({ unit: 'Dinas Sosal', suggestion: 'asahan-dinsos', name: 'Dinas Sosial' });
     expect(roster.notAssessed().map((u) => u.id)).toEqual(['langkat-dinkes', 'asahan-dinkes']);
   });
 });

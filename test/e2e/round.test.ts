@@ -532,6 +532,16 @@ describe('--units: the round checked against the office list of its units', () =
     ]);
   });
 
+  it("score: a unit named close to a listed unit's name (a form's free text) is pointed at that unit", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'formulir.csv'), 'unit,persyaratan\nPuskesmas Stabat,lengkap\nDinas Kesehatn,lengkap\n');
+    const run = monev(['score', dir, '--rubric', 'ombudsman-ppp-2023', '--units', LIST, '--format', 'csv', '--lang', 'id']);
+    expect(run.stderr.split('\n').filter((l) => l.includes('[units/not-listed]')).map((l) => l.slice(l.indexOf('formulir.csv')))).toEqual([
+      'formulir.csv:2: peringatan: unit `Puskesmas Stabat` tidak ada di daftar unit (maksudnya `pkm-stabat`, UPTD Puskesmas Stabat?); unit ini tetap dinilai [units/not-listed]',
+      'formulir.csv:3: peringatan: unit `Dinas Kesehatn` tidak ada di daftar unit (maksudnya `dinkes`, Dinas Kesehatan?); unit ini tetap dinilai [units/not-listed]',
+    ]);
+  });
+
   it('score: a list that covers the round says nothing; the list is an input --out may not overwrite', () => {
     const covered = monev(['score', 'examples/langkat-2023/r1', '--units', LIST, '--format', 'csv', '-q']);
     expect(covered.code).toBe(0);
