@@ -26,6 +26,17 @@ export interface Roster {
   population(id: string): number | undefined;
 }
 
+/** A list's numbering before a name: `1.`, `2)`, `02 -`, `3.1.`. */
+const NUMBERING = /^\d+(?:\.\d+)*\s*(?:[.)]|-|–)\s*/;
+/** The text without its numbering, or undefined when it has none (or is nothing else). */
+function unnumbered(text: string): string | undefined {
+  const name = text.trim().replace(NUMBERING, '');
+  return name !== text.trim() && name !== '' ? name : undefined;
+}
+
+/** A code, a dash, a name: `dinkes - Dinas Kesehatan`. */
+const CODED = /^(\S+)\s+[-–]\s+(.+)$/;
+
 export function rosterOf(listed: readonly ListedUnit[]): Roster {
   const byId = new Map(listed.map((u) => [u.id, u]));
   // A province's list names a Dinas Kesehatan in every Kabupaten: a name names a unit only when it
@@ -34,6 +45,15 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
   const byName = (name: string) => {
     const units = named.get(normalizeWord(name));
     return units?.length === 1 ? units[0] : undefined;
+  };
+  // A form's drop-down often numbers its units ("1. Dinas Kesehatan", "02 - Dinas Sosial") or
+  // gives the code beside the name ("dinkes - Dinas Kesehatan"): the same unit, said so.
+  const byListing = (text: string) => {
+    const name = unnumbered(text);
+    if (name !== undefined) return byName(name);
+    const coded = CODED.exec(text.trim());
+    const unit = coded ? byId.get(coded[1]!) : undefined;
+    return unit?.name !== undefined && normalizeWord(unit.name) === normalizeWord(coded![2]!) ? unit : undefined;
   };
   const assessed = new Set<string>();
   const reported = new Set<string>();
@@ -48,11 +68,11 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
   };
   return {
     check(unit, where) {
-      const entry = byId.get(unit.id) ?? byName(unit.id) ?? byId.get(unitIdFromName(unit.id));
+      const entry = byId.get(unit.id) ?? byName(unit.id) ?? byId.get(unitIdFromName(unit.id)) ?? byListing(unit.id);
       if (!entry) {
         if (reported.has(unit.id)) return { unit };
         reported.add(unit.id);
-        const sharing = named.get(normalizeWord(unit.id)) ?? (unit.name ? named.get(normalizeWord(unit.name)) : undefined);
+        const sharing = named.get(normalizeWord(unnumbered(unit.id) ?? unit.id)) ?? (unit.name ? named.get(normalizeWord(unit.name)) : undefined);
         if (sharing && sharing.length > 1) return { unit, problem: problem('units/ambiguous-name', { unit: unit.id, units: sharing.map((u) => u.id) }, { ...where, severity: 'warning' }) };
         const meant = (unit.name && byName(unit.name)?.id) || (suggestId ??= suggester([...byId.keys()]))(unit.id);
         // Only what reads as a name (a space, a capital) is compared with names: ids are slugs.

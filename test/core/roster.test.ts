@@ -25,6 +25,17 @@ describe('rosterOf: the units list of a round', () => {
     expect(roster.notAssessed().map((u) => u.id)).toEqual(['dinkes', 'dinsos']);
   });
 
+  it("takes a name as a form's drop-down lists it: numbered, or beside its code", () => {
+    const roster = rosterOf(listed);
+    expect(roster.check({ id: '1. Dinas Kesehatan' }, at).unit).toEqual({ id: 'dinkes', name: 'Dinas Kesehatan', type: 'dinas', region: 'Kabupaten Langkat' });
+    expect(roster.check({ id: '02 - dinas sosial' }, at).unit.id).toBe('dinsos');
+    expect(roster.check({ id: 'pkm-karang-rejo - UPTD Puskesmas Karang Rejo' }, at).unit.id).toBe('pkm-karang-rejo');
+    expect(roster.notAssessed().map((u) => u.id)).toEqual(['disdik']);
+    // The code and the name must agree; a number before no listed name is no unit of the list.
+    expect(roster.check({ id: 'dinsos - Dinas Kesehatan' }, at).problem?.code).toBe('units/not-listed');
+    expect(roster.check({ id: '3. Bappeda' }, at).problem?.code).toBe('units/not-listed');
+  });
+
   it('warns once of a unit not on the list, with the listed id it most likely meant, and scores it as it is', () => {
     const roster = rosterOf(listed);
     const typo = { id: 'dinkess' };
@@ -58,6 +69,8 @@ describe('rosterOf: a list where one name is several units (a province)', () => 
       problem: expect.objectContaining({ code: 'units/ambiguous-name', severity: 'warning', params: { unit: 'Dinas Kesehatan', units: ['langkat-dinkes', 'asahan-dinkes'] } }),
     });
     expect(roster.check({ id: 'dinkes', name: 'Dinas Kesehatan' }, at).problem?.code).toBe('units/ambiguous-name');
+    expect(roster.check({ id: '4. Dinas Kesehatan' }, at).problem?.params).toEqual({ unit: '4. Dinas Kesehatan', units: ['langkat-dinkes', 'asahan-dinkes'] });
+    expect(roster.check({ id: '5. Dinas Sosial' }, at).unit.id).toBe('asahan-dinsos');
     // A name close to a shared one points at none of its units; close to a unique one, at that unit.
     expect(roster.check({ id: 'Dinas Kesehatn' }, at).problem?.params).toEqual({ unit: 'Dinas Kesehatn', suggestion: undefined });
     expect(roster.check({ id: 'Dinas Sosal' }, at).problem?.params).toEqual({ unit: 'Dinas Sosal', suggestion: 'asahan-dinsos', name: 'Dinas Sosial' });

@@ -532,10 +532,11 @@ describe('--units: the round checked against the office list of its units', () =
     ]);
   });
 
-  it("score: a unit named close to a listed unit's name (a form's free text) is pointed at that unit", () => {
+  it("score: a unit named as a drop-down lists it is that unit; one named close to a listed name is pointed at it", () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'formulir.csv'), 'unit,persyaratan\nPuskesmas Stabat,lengkap\nDinas Kesehatn,lengkap\n');
+    writeFileSync(join(dir, 'formulir.csv'), 'unit,persyaratan\nPuskesmas Stabat,lengkap\nDinas Kesehatn,lengkap\n1. Dinas Sosial,lengkap\ndisdik - Dinas Pendidikan,lengkap\n');
     const run = monev(['score', dir, '--rubric', 'ombudsman-ppp-2023', '--units', LIST, '--format', 'csv', '--lang', 'id']);
+    expect(run.stdout.split('\n').slice(1, 5).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['Puskesmas Stabat,', 'Dinas Kesehatn,', 'dinsos,Dinas Sosial', 'disdik,Dinas Pendidikan']);
     expect(run.stderr.split('\n').filter((l) => l.includes('[units/not-listed]')).map((l) => l.slice(l.indexOf('formulir.csv')))).toEqual([
       'formulir.csv:2: peringatan: unit `Puskesmas Stabat` tidak ada di daftar unit (maksudnya `pkm-stabat`, UPTD Puskesmas Stabat?); unit ini tetap dinilai [units/not-listed]',
       'formulir.csv:3: peringatan: unit `Dinas Kesehatn` tidak ada di daftar unit (maksudnya `dinkes`, Dinas Kesehatan?); unit ini tetap dinilai [units/not-listed]',
