@@ -60,10 +60,10 @@ export function rosterOf(listed: readonly ListedUnit[]): Roster {
   let suggestId: ((id: string) => string | undefined) | undefined;
   // A form's drop-down, or a name typed in, is a name: it may be close to a listed unit's name
   // (`Dinas Kesehatn`, `Puskesmas Stabat`) rather than to any id. Names of one unit only.
-  const unique = listed.filter((u) => u.name !== undefined && byName(u.name) === u);
   let suggestName: ((name: string) => string | undefined) | undefined;
   const byNameClose = (name: string) => {
-    const found = (suggestName ??= suggester(unique.map((u) => u.name!)))(name);
+    suggestName ??= suggester(listed.filter((u) => u.name !== undefined && byName(u.name) === u).map((u) => u.name!));
+    const found = suggestName(name);
     return found === undefined ? undefined : byName(found);
   };
   return {
