@@ -151,8 +151,8 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
       seen.add(lower[i]!);
     });
     // Two columns for the unit: which one holds it is not for monev to guess.
-    const unitToo = found.namedUnit >= 0 && found.namedUnit !== lower.indexOf('unit') ? lower.indexOf('unit') : -1;
-    if (unitToo >= 0) {
+    const unitToo = lower.indexOf('unit');
+    if (found.namedUnit >= 0 && unitToo >= 0 && unitToo !== found.namedUnit) {
       report(problem('csv/two-unit-columns', { column: names[found.namedUnit] }, at(line, unitToo + 1)));
       broken = true;
     }
