@@ -1,5 +1,5 @@
 import { gapCount, topGroupScores } from '../core/score.js';
-import type { Lang } from '../i18n/locale.js';
+import type { Lang, Locale } from '../i18n/locale.js';
 import { fixed2 } from './numbers.js';
 import type { StreamRenderer } from './types.js';
 
@@ -33,17 +33,30 @@ export const csvLine = (cells: unknown[], dialect: CsvDialect = PLAIN_CSV) => `$
 /** What a CSV file starts with, before its header: the BOM, when the dialect wants one. */
 export const csvStart = (dialect: CsvDialect) => (dialect.bom ? '\uFEFF' : '');
 
-/** One row per unit for spreadsheets: id, name, score, zone, then each top-level group's score. */
-export function csvStreamOf(dialect: CsvDialect): StreamRenderer {
+/**
+ * One row per unit for spreadsheets: id, name, score, zone, then each top-level group's score.
+ * For programs (no `people`): ids and fixed codes (`yellow`, `na`) whatever the language. For people
+ * opening it in a spreadsheet (`--excel`, `people` the output's locale): the table's words as
+ * headers, zone labels and group titles, and n/a in that language; figures are figures either way.
+ */
+export function csvStreamOf(dialect: CsvDialect, people?: Locale): StreamRenderer {
   const { separator: sep, eol } = dialect;
   const figure = dialect.decimalComma ? (n: number) => fixed2(n).replace('.', ',') : fixed2;
+  const na = people ? csvCell(people.t('na')) : 'na';
+  const zoneCell = people ? (zone: { label: string }) => csvCell(zone.label) : (zone: { id: string }) => csvCell(zone.id);
   return {
-    begin: (head) => `${csvStart(dialect)}${csvLine(['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)], dialect)}`,
+    begin: (head) => {
+      const t = people?.t;
+      const header = t
+        ? [t('unit'), t('name'), t('score'), t('zone'), t('cappedByColumn'), t('gaps'), ...head.rubric.groups.map((g) => g.title)]
+        : ['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)];
+      return `${csvStart(dialect)}${csvLine(header, dialect)}`;
+    },
     // Written out rather than through csvLine: this runs once per unit of a national round.
     unit: (u, out) => {
-      let line = `${csvCell(u.unit.id)}${sep}${csvCell(u.unit.name)}${sep}${figure(u.score)}${sep}${csvCell(u.zone.id)}${sep}${u.cappedBy.length ? csvCell(u.cappedBy.map((c) => c.criterion).join(' ')) : ''}${sep}${gapCount(u)}`;
+      let line = `${csvCell(u.unit.id)}${sep}${csvCell(u.unit.name)}${sep}${figure(u.score)}${sep}${zoneCell(u.zone)}${sep}${u.cappedBy.length ? csvCell(u.cappedBy.map((c) => c.criterion).join(' ')) : ''}${sep}${gapCount(u)}`;
       const scores = topGroupScores(u);
-      for (let k = 0; k < scores.length; k++) line += scores[k] === null ? `${sep}na` : `${sep}${figure(scores[k]!)}`;
+      for (let k = 0; k < scores.length; k++) line += scores[k] === null ? `${sep}${na}` : `${sep}${figure(scores[k]!)}`;
       out.text(`${line}${eol}`);
     },
     end: () => '',

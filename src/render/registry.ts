@@ -11,11 +11,11 @@ const formats: Record<string, FormatLoader> = {
   jsonl: async () => (await import('./jsonl.js')).jsonlStream,
   csv: async ({ excel, locale }) => {
     const csv = await import('./csv.js');
-    return excel ? csv.csvStreamOf(csv.excelCsv(locale.lang)) : csv.csvStream;
+    return excel ? csv.csvStreamOf(csv.excelCsv(locale.lang), locale) : csv.csvStream;
   },
   'csv-gaps': async ({ excel, locale }) => {
     const [{ csvGapsStream }, { excelCsv }] = await Promise.all([import('./csv-gaps.js'), import('./csv.js')]);
-    return csvGapsStream(excel ? excelCsv(locale.lang) : undefined);
+    return excel ? csvGapsStream(excelCsv(locale.lang), locale) : csvGapsStream();
   },
 };
 

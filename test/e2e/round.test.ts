@@ -111,8 +111,11 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     writeFileSync(form, text.replace(/;;;;skm/g, ';4;;;skm'));
     const scored = monev(['score', form, '--format', 'csv', '--excel', '--lang', 'id']);
     expect(scored).toMatchObject({ code: 0, stderr: '' });
-    expect(scored.stdout).toBe('\uFEFFunit;name;score;zone;capped_by;gaps;unsur\r\npkm;UPTD Puskesmas Gambir Baru;100,00;a;;0;100,00\r\n');
-    expect(monev(['score', form, '--format', 'csv', '--excel']).stdout).toBe('\uFEFFunit,name,score,zone,capped_by,gaps,unsur\r\npkm,UPTD Puskesmas Gambir Baru,100.00,a,,0,100.00\r\n');
+    // Written for people: the table's words, the zone's label and the group's title.
+    expect(scored.stdout).toBe('\uFEFFUnit;Nama;Nilai;Zona;Dibatasi oleh;Kekurangan;Unsur Pelayanan\r\npkm;UPTD Puskesmas Gambir Baru;100,00;A - Sangat Baik;;0;100,00\r\n');
+    expect(monev(['score', form, '--format', 'csv', '--excel']).stdout).toBe('\uFEFFUnit,Name,Score,Zone,Capped by,Gaps,Unsur Pelayanan\r\npkm,UPTD Puskesmas Gambir Baru,100.00,A - Sangat Baik,,0,100.00\r\n');
+    // Without --excel the CSV is for programs, in any language: ids and codes.
+    expect(monev(['score', form, '--format', 'csv', '--lang', 'id']).stdout).toBe('unit,name,score,zone,capped_by,gaps,unsur\npkm,UPTD Puskesmas Gambir Baru,100.00,a,,0,100.00\n');
     expect(monev(['template', '--rubric', 'skm-permenpanrb-14-2017', '--excel'])).toMatchObject({ code: 2, stderr: 'error: --excel: `yaml` is not valid; expected --format csv [usage/invalid-option]\n' });
     expect(monev(['score', form, '--format', 'json', '--excel']).code).toBe(2);
     // Rows added to it under Linux (`echo … >> ikm.csv`) end with a bare LF: each is still a row.
@@ -120,6 +123,15 @@ describe('monev template: a filled-in form scores with no edit but the answers',
     const added = monev(['score', form, '--format', 'csv', '--quiet']);
     expect(added).toMatchObject({ code: 0, stderr: '' });
     expect(added.stdout.split('\n').map((l) => l.split(',')[0])).toEqual(['unit', 'pkm', 'pkm-2', 'pkm-3', '']);
+  });
+
+  it('csv-gaps --excel --lang id: the follow-up list in Indonesian; a survey\'s answer column is its mean answer (U3: 100 / 29 = 3.45)', () => {
+    const run = monev(['score', 'examples/skm/contoh-permenpanrb-14-2017.csv', '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv-gaps', '--excel', '--lang', 'id']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const [header, first] = run.stdout.split('\r\n');
+    expect(header).toBe('\uFEFFUnit;Nama;Jenis;Wilayah;Urutan;Kriteria;Judul;Kelompok;Status;Rata-rata jawaban;Hilang;Untuk zona berikutnya;Catatan;Bukti;Petunjuk');
+    // Each unsur is worth 100 / 9 points, scored as its mean answer over 4: 11.11 x (1 - 3.4483 / 4) = 1.53 lost.
+    expect(first).toBe('contoh-permenpanrb-14-2017;;;;1;u3;Waktu penyelesaian;Unsur Pelayanan;sebagian;3,45;1,53;;;;"Tanyakan kecepatan waktu pelayanan; 1 tidak cepat, 2 kurang cepat, 3 cepat, 4 sangat cepat."');
   });
 
   it('yaml --units: one document per unit', () => {
