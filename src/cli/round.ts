@@ -114,7 +114,8 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   let head: ReportHead | undefined;
   let summary: ReturnType<typeof summaryAccumulator> | undefined;
   let collector: UnitCollector | undefined;
-  const pending: Sheet[] = [];
+  /** Sheets read before the rubric is known, with the index of the input each came from. */
+  const pending: [Sheet, number][] = [];
   let rubricFailed = false;
   const namingChecked = new Map<string, boolean>();
   const registry = unitRegistry(inputs, report);
@@ -161,7 +162,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   };
   if (loaded) await start(loaded);
 
-  const take = (sheet: Sheet): void | Promise<void> => {
+  const take = (sheet: Sheet, input: number): void | Promise<void> => {
     if (!checkRubricName(sheet, loaded!, options.rubric !== undefined, report, namingChecked)) return;
     if (roster) {
       // Before a unit is claimed or pooled: a sheet naming the unit by its name is that unit.
@@ -170,7 +171,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
       sheet.unit = checked.unit;
     }
     if (loaded!.compiled.aggregate === 'mean') return collector!.add(sheet);
-    if (!registry.claim(sheet.unit.id, fileIndex, sheet.line, sheet.file)) return;
+    if (!registry.claim(sheet.unit.id, input, sheet.line, sheet.file)) return;
     const unit = collector!.take(sheet);
     const problems = collector!.drain();
     problems.forEach(report);
@@ -189,11 +190,11 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
         sheetsRead += sheets.length;
         for (const sheet of sheets) {
           if (loaded) {
-            const waiting = take(sheet);
+            const waiting = take(sheet, i);
             if (waiting) await waiting;
           } else if (!rubricFailed) {
             // Sheets wait until one of them names the rubric; the first that does decides.
-            pending.push(sheet);
+            pending.push([sheet, i]);
             if (sheet.rubric === undefined) continue;
             try {
               await start(namedRubric(sheet));
@@ -202,7 +203,7 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
               pending.length = 0;
               throw error;
             }
-            for (const s of pending.splice(0)) await take(s);
+            for (const [s, input] of pending.splice(0)) await take(s, input);
           }
         }
       }

@@ -444,6 +444,18 @@ describe('streamed formats', () => {
     expect(more).toContain(`${join(dir, 'c.csv')}:2: error: unit \`x\` is assessed twice (first at ${join(dir, 'a.csv')}:3)`);
     expect(more).toContain(`${join(dir, 'c.csv')}:4: error: unit \`z\` is assessed twice (first at ${join(dir, 'c.csv')}:3)`);
   });
+
+  it('names the right first place for sheets read before a later file named the rubric', () => {
+    // a.csv names no rubric: its rows wait until b.yaml names one, and are then claimed as a.csv's.
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    writeFileSync(join(dir, 'a.csv'), 'unit,persyaratan\ndinsos,ya\ndinkes,ya\n');
+    writeFileSync(join(dir, 'b.yaml'), `rubric: ${join(process.cwd(), 'examples/rubric-pra-evaluasi.yaml')}\nunit: {id: dinkes}\nanswers: {persyaratan: tidak}\n`);
+    writeFileSync(join(dir, 'c.csv'), 'unit,persyaratan\ndinsos,tidak\n');
+    const run = monev(['score', dir, '--format', 'csv', '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join(dir, 'b.yaml')}:1: error: unit \`dinkes\` is assessed twice (first at ${join(dir, 'a.csv')}:3)`);
+    expect(run.stderr).toContain(`${join(dir, 'c.csv')}:2: error: unit \`dinsos\` is assessed twice (first at ${join(dir, 'a.csv')}:2)`);
+  });
 });
 
 describe('choosing the rubric from the assessments', () => {
