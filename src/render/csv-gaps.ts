@@ -10,11 +10,11 @@ import type { StreamRenderer } from './types.js';
  * One row per gap of every unit: the follow-up list a Bagian Organisasi keeps in a spreadsheet,
  * filtered by unit or criterion and ticked off as units fix them. A unit's gaps come largest loss
  * first (`rank`); `next_zone` marks the gaps of the fewest-gaps path to the next zone; `guidance`
- * is the rubric's, so that a row says what to do. Units without gaps have no row. For programs (no
- * `people`): ids and fixed codes (`unmet`, `yes`); for people (`--excel`, `people` the output's
- * locale): the table's words as headers, statuses and answers, and group titles.
+ * is the rubric's, so that a row says what to do. Units without gaps have no row. For programs
+ * (no `forPeople`): ids and fixed codes (`unmet`, `yes`); for people (`--excel`, `forPeople` the
+ * output's locale): the table's words as headers, statuses and answers, and group titles.
  */
-export function csvGapsStream(dialect: CsvDialect = PLAIN_CSV, people?: Locale): StreamRenderer {
+export function csvGapsStream(dialect: CsvDialect = PLAIN_CSV, forPeople?: Locale): StreamRenderer {
   const figure = dialect.decimalComma ? (n: number) => fixed2(n).replace('.', ',') : fixed2;
   const { separator: sep, eol } = dialect;
   const number = dialect.decimalComma ? (n: number) => String(n).replace('.', ',') : String;
@@ -25,20 +25,20 @@ export function csvGapsStream(dialect: CsvDialect = PLAIN_CSV, people?: Locale):
     g.status === 'missing' || g.value === null
       ? ''
       : typeof g.value === 'boolean'
-        ? csvCell(people ? people.t(g.value ? 'yes' : 'no') : g.value ? 'yes' : 'no')
+        ? csvCell(forPeople ? forPeople.t(g.value ? 'yes' : 'no') : g.value ? 'yes' : 'no')
         : typeof g.value === 'string'
           ? csvCell(g.value)
           : survey
             ? figure(g.value)
             : number(g.value);
-  const statusCell = people ? (g: Gap) => statusText(g.status, people) : (g: Gap) => g.status;
-  const onPath = people ? people.t('yes') : 'yes';
+  const statusCell = forPeople ? (g: Gap) => statusText(g.status, forPeople) : (g: Gap) => g.status;
+  const onPath = forPeople ? forPeople.t('yes') : 'yes';
   let guidance = new Map<string, string>();
   let groupCell = (id: string) => id;
   return {
     begin: (head, rubric?: CompiledRubric) => {
       guidance = new Map(rubric?.criterionList.map((c) => [c.id, c.guidance ?? '']));
-      const t = people?.t;
+      const t = forPeople?.t;
       if (t) {
         const titles = new Map(head.rubric.groups.map((g) => [g.id, g.title]));
         groupCell = (id) => titles.get(id) ?? id;

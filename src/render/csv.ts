@@ -35,18 +35,18 @@ export const csvStart = (dialect: CsvDialect) => (dialect.bom ? '\uFEFF' : '');
 
 /**
  * One row per unit for spreadsheets: id, name, score, zone, then each top-level group's score.
- * For programs (no `people`): ids and fixed codes (`yellow`, `na`) whatever the language. For people
- * opening it in a spreadsheet (`--excel`, `people` the output's locale): the table's words as
- * headers, zone labels and group titles, and n/a in that language; figures are figures either way.
+ * For programs (no `forPeople`): ids and fixed codes (`yellow`, `na`) whatever the language. For
+ * people opening it in a spreadsheet (`--excel`, `forPeople` the output's locale): the table's
+ * words as headers, zone labels and group titles, and n/a in that language.
  */
-export function csvStreamOf(dialect: CsvDialect, people?: Locale): StreamRenderer {
+export function csvStreamOf(dialect: CsvDialect, forPeople?: Locale): StreamRenderer {
   const { separator: sep, eol } = dialect;
   const figure = dialect.decimalComma ? (n: number) => fixed2(n).replace('.', ',') : fixed2;
-  const na = people ? csvCell(people.t('na')) : 'na';
-  const zoneCell = people ? (zone: { label: string }) => csvCell(zone.label) : (zone: { id: string }) => csvCell(zone.id);
+  const na = forPeople ? csvCell(forPeople.t('na')) : 'na';
+  const zoneCell = forPeople ? (zone: { label: string }) => csvCell(zone.label) : (zone: { id: string }) => csvCell(zone.id);
   return {
     begin: (head) => {
-      const t = people?.t;
+      const t = forPeople?.t;
       const header = t
         ? [t('unit'), t('name'), t('score'), t('zone'), t('cappedByColumn'), t('gaps'), ...head.rubric.groups.map((g) => g.title)]
         : ['unit', 'name', 'score', 'zone', 'capped_by', 'gaps', ...head.rubric.groups.map((g) => g.id)];
