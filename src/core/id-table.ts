@@ -15,6 +15,10 @@
 export interface IdTable {
   /** The number `id` got when first seen (0, 1, 2, …); `size` when it is new, which it then gets. */
   number(id: string): number;
+  /** The number `id` got, or -1 when it was never seen (it gets none). */
+  find(id: string): number;
+  /** The id numbered `n`. */
+  at(n: number): string;
   readonly size: number;
 }
 
@@ -51,19 +55,28 @@ export function idTable(seed = (Math.random() * 2 ** 32) | 0, hash?: (id: string
     }
   };
 
+  /** Where `id` (hashed `h`) is in the table, or the empty slot where it would go. */
+  const slotOf = (id: string, h: number): number => {
+    let p = h & mask;
+    for (let slot = slots[p]!; slot !== 0; slot = slots[p]!) {
+      if (hashes[p] === h && ids[slot - 1] === id) return p;
+      p = (p + 1) & mask;
+    }
+    return p;
+  };
+
   return {
     number(id) {
       const h = hashOf(id);
-      let p = h & mask;
-      for (let slot = slots[p]!; slot !== 0; slot = slots[p]!) {
-        if (hashes[p] === h && ids[slot - 1] === id) return slot - 1;
-        p = (p + 1) & mask;
-      }
+      const p = slotOf(id, h);
+      if (slots[p] !== 0) return slots[p]! - 1;
       hashes[p] = h;
       slots[p] = ids.push(id);
       if (ids.length * 2 > mask) grow();
       return ids.length - 1;
     },
+    find: (id) => slots[slotOf(id, hashOf(id))]! - 1,
+    at: (n) => ids[n]!,
     get size() {
       return ids.length;
     },

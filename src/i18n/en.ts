@@ -129,6 +129,7 @@ export const en: Record<string, (p: P) => string> = {
         ? "without a `unit` column every row is the unit the file is named after: head the column that says which unit a row is `unit`, or name it with --unit-column (its ids, or the units' names with --units)"
         : "a unit's answers come from one sheet unless the rubric averages respondents"
     }`,
+  'unit/case-variant': (p) => `unit ${q(p.unit)} differs from unit ${q(p.other)} (at ${p.first}) only in letter case: they are scored as two units; if they are one, give it one id (or pass --units, whose list matches ids case-blind)`,
   'unit/no-applicable': (p) => `unit ${q(p.unit)} has no applicable criterion (every answer is n/a): it cannot be scored`,
 
   'input/not-found': () => 'no such file or folder',

@@ -128,6 +128,7 @@ export const id: Record<string, (p: P) => string> = {
         ? 'tanpa kolom `unit` setiap baris adalah unit yang menjadi nama berkasnya: beri judul `unit` pada kolom yang menyebut unit tiap baris, atau sebut kolom itu dengan --unit-column (id-nya, atau nama unit dengan --units)'
         : 'jawaban satu unit berasal dari satu lembar kecuali rubrik merata-ratakan responden'
     }`,
+  'unit/case-variant': (p) => `unit ${q(p.unit)} hanya berbeda huruf besar/kecil dari unit ${q(p.other)} (di ${p.first}): keduanya dinilai sebagai dua unit; bila satu unit, beri satu id (atau pakai --units, yang daftarnya mencocokkan id tanpa membedakan huruf besar/kecil)`,
   'unit/no-applicable': (p) => `unit ${q(p.unit)} tidak punya kriteria yang berlaku (semua jawaban tidak berlaku): tidak dapat dinilai`,
 
   'input/not-found': () => 'berkas atau folder tidak ada',

@@ -31,6 +31,21 @@ describe('idTable', () => {
     );
   });
 
+  it('finds the number an id got, and -1 for an id never numbered, without numbering it', () => {
+    const ids = fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'é'), maxLength: 3 }), { maxLength: 300 });
+    fc.assert(
+      fc.property(ids, ids, fc.integer(), (numbered, asked, seed) => {
+        const table = idTable(seed);
+        numbered.forEach((id) => table.number(id));
+        const first = new Map(numbered.map((id, i) => [id, firstNumbers(numbered)[i]!]));
+        expect(asked.map((id) => table.find(id))).toEqual(asked.map((id) => first.get(id) ?? -1));
+        expect(table.size).toBe(first.size);
+        expect([...first].every(([id, n]) => table.at(n) === id)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('keeps ids apart whose hashes collide', () => {
     // Only three hash values for 3,000 ids: every probe meets equal hashes of other ids, so
     // only the comparison of the ids themselves keeps them apart.

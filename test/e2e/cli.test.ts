@@ -445,6 +445,27 @@ describe('streamed formats', () => {
     expect(more).toContain(`${join(dir, 'c.csv')}:4: error: unit \`z\` is assessed twice (first at ${join(dir, 'c.csv')}:3)`);
   });
 
+  it('warns of a unit whose id differs from an earlier one only in letter case, and scores both; a units list decides instead', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    writeFileSync(join(dir, 'a.csv'), 'unit,persyaratan\nDinkes,ya\ndinsos,ya\n');
+    writeFileSync(join(dir, 'b.csv'), 'unit,persyaratan\ndinkes,tidak\nDINKES,ya\nDinsos,ya\n');
+    const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    const warned = run.stderr.split('\n').filter((l) => l.includes('[unit/case-variant]'));
+    expect(warned).toEqual([
+      `${join(dir, 'b.csv')}:2: warning: unit \`dinkes\` differs from unit \`Dinkes\` (at ${join(dir, 'a.csv')}:2) only in letter case: they are scored as two units; if they are one, give it one id (or pass --units, whose list matches ids case-blind) [unit/case-variant]`,
+      `${join(dir, 'b.csv')}:3: warning: unit \`DINKES\` differs from unit \`Dinkes\` (at ${join(dir, 'a.csv')}:2) only in letter case: they are scored as two units; if they are one, give it one id (or pass --units, whose list matches ids case-blind) [unit/case-variant]`,
+      `${join(dir, 'b.csv')}:4: warning: unit \`Dinsos\` differs from unit \`dinsos\` (at ${join(dir, 'a.csv')}:3) only in letter case: they are scored as two units; if they are one, give it one id (or pass --units, whose list matches ids case-blind) [unit/case-variant]`,
+    ]);
+    expect(run.stdout.split('\n').map((l) => l.split(',')[0])).toEqual(['unit', 'Dinkes', 'dinsos', 'dinkes', 'DINKES', 'Dinsos', '']);
+    // With the office's list, `Dinkes` and `dinkes` are its `dinkes`: assessed twice, an error.
+    writeFileSync(join(dir, 'units.txt'), 'unit,name\ndinkes,Dinas Kesehatan\ndinsos,Dinas Sosial\n');
+    const listed = monev(['score', join(dir, 'a.csv'), join(dir, 'b.csv'), '--units', join(dir, 'units.txt'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
+    expect(listed.code).toBe(2);
+    expect(listed.stderr).not.toContain('[unit/case-variant]');
+    expect(listed.stderr).toContain(`${join(dir, 'b.csv')}:2: error: unit \`dinkes\` is assessed twice (first at ${join(dir, 'a.csv')}:2)`);
+  });
+
   it('names the right first place for sheets read before a later file named the rubric', () => {
     // a.csv names no rubric: its rows wait until b.yaml names one, and are then claimed as a.csv's.
     const dir = mkdtempSync(join(tmpdir(), 'monev-'));
