@@ -226,7 +226,13 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   }
   if (loaded.compiled.aggregate === 'mean') {
     collector!.drain().forEach(report);
-    for (const unit of collector!.result()) await emit(unit);
+    // Respondents are pooled by their unit's exact id: ids that differ only in letter case (a form's
+    // unit typed in) are told of here, once each unit is whole, at its first respondent.
+    const inputOf = new Map(inputs.map((input, i) => [displayName(input), i]));
+    for (const unit of collector!.result()) {
+      registry.claim(unit.unit.id, inputOf.get(unit.sources[0]!) ?? 0, unit.line, unit.sources[0]!);
+      await emit(unit);
+    }
   }
   if (units === 0 && errors.length === 0) errors.push(problem('input/no-units'));
   const notAssessed = roster?.notAssessed();

@@ -464,6 +464,12 @@ describe('streamed formats', () => {
     expect(listed.code).toBe(2);
     expect(listed.stderr).not.toContain('[unit/case-variant]');
     expect(listed.stderr).toContain(`${join(dir, 'b.csv')}:2: error: unit \`dinkes\` is assessed twice (first at ${join(dir, 'a.csv')}:2)`);
+    // A survey pools respondents by exact id: told once the units are whole, at the first respondent of each.
+    const survey = join(dir, 'skm.csv');
+    writeFileSync(survey, 'unit,u1,u2,u3,u4,u5,u6,u7,u8,u9\nPuskesmas Stabat,4,4,4,4,4,4,4,4,4\npuskesmas stabat,3,3,3,3,3,3,3,3,3\nPuskesmas Stabat,4,4,4,4,4,4,4,4,4\n');
+    const pooled = monev(['score', survey, '--rubric', 'skm-permenpanrb-14-2017', '--format', 'csv']);
+    expect(pooled).toMatchObject({ code: 0, stdout: 'unit,name,score,zone,capped_by,gaps,unsur\nPuskesmas Stabat,,100.00,a,,0,100.00\npuskesmas stabat,,75.00,c,,9,75.00\n' });
+    expect(pooled.stderr).toContain(`${survey}:3: warning: unit \`puskesmas stabat\` differs from unit \`Puskesmas Stabat\` (at ${survey}:2) only in letter case`);
   });
 
   it('names the right first place for sheets read before a later file named the rubric', () => {
