@@ -147,7 +147,7 @@ export const en: Record<string, (p: P) => string> = {
   'input/no-files': () => 'no input: name files or folders, or - for standard input',
 
   'output/forms-exist': (p) => `${counted(p.forms.length, 'form is', 'forms are')} already there (perhaps filled in): ${list(p.forms, 8)}; none is written over: move them away or choose another folder`,
-  'output/name-taken': (p) => `the file for ${q(p.unit)} would have the same name as the one for ${q(p.other)}`,
+  'output/name-taken': (p) => `the file for ${q(p.unit)} would have the same name as the one for ${q(p.other)}${p.caseOnly ? ' on Windows and macOS, which do not tell letter case apart in file names' : ''}`,
   'output/unwritable': (p) => `cannot write the output here (${p.reason}${UNWRITABLE[p.reason] ? `: ${UNWRITABLE[p.reason]}` : ''})`,
 
   'csv/syntax': (p) => `CSV syntax: ${p.message}`,

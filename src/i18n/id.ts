@@ -146,7 +146,7 @@ export const id: Record<string, (p: P) => string> = {
   'input/no-files': () => 'tidak ada masukan: sebutkan berkas atau folder, atau - untuk masukan standar',
 
   'output/forms-exist': (p) => `${p.forms.length} formulir sudah ada (mungkin sudah diisi): ${list(p.forms, 8)}; tidak ada yang ditimpa: pindahkan atau pilih folder lain`,
-  'output/name-taken': (p) => `berkas untuk ${q(p.unit)} akan bernama sama dengan berkas untuk ${q(p.other)}`,
+  'output/name-taken': (p) => `berkas untuk ${q(p.unit)} akan bernama sama dengan berkas untuk ${q(p.other)}${p.caseOnly ? ' di Windows dan macOS, yang tidak membedakan huruf besar/kecil pada nama berkas' : ''}`,
   'output/unwritable': (p) => `keluaran tidak dapat ditulis di sini (${p.reason}${UNWRITABLE[p.reason] ? `: ${UNWRITABLE[p.reason]}` : ''})`,
 
   'csv/syntax': (p) => `sintaks CSV: ${p.message}`,

@@ -44,14 +44,18 @@ export function fileStem(id: string): string {
   return id.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '') || 'unit';
 }
 
-/** A file in `folder` for each unit, named by its id; two ids that would make one name are an error. */
+/**
+ * A file in `folder` for each unit, named by its id; two ids that would make one name are an error,
+ * names that differ only in letter case too: Windows and macOS take them for one file, and the
+ * folder is made to be shared (`Dinkes.html` would overwrite `dinkes.html` there).
+ */
 export function filesPerUnit<U extends { id: string }>(units: readonly U[], folder: string, extension: string): { unit: U; path: string }[] {
-  const taken = new Map<string, string>();
+  const taken = new Map<string, { id: string; path: string }>();
   return units.map((unit) => {
     const path = join(folder, `${fileStem(unit.id)}.${extension}`);
-    const other = taken.get(path);
-    if (other !== undefined) throw new MonevError([problem('output/name-taken', { unit: unit.id, other }, { file: path })]);
-    taken.set(path, unit.id);
+    const other = taken.get(path.toLowerCase());
+    if (other !== undefined) throw new MonevError([problem('output/name-taken', { unit: unit.id, other: other.id, caseOnly: other.path !== path }, { file: path })]);
+    taken.set(path.toLowerCase(), { id: unit.id, path });
     return { unit, path };
   });
 }

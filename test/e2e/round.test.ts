@@ -443,6 +443,16 @@ describe('monev report', () => {
     expect(monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '-q', '--out', dir]).code).toBe(0);
   });
 
+  it('--out naming a folder: ids whose pages would differ only in letter case are refused, nothing written', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.csv'), 'unit,persyaratan\ndinkes,ya\nDinkes,tidak\n');
+    const out = join(dir, 'laporan');
+    const run = monev(['report', join(dir, 'a.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '-q', '--out', `${out}/`]);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(`${join(out, 'Dinkes.html')}: error: the file for \`Dinkes\` would have the same name as the one for \`dinkes\` on Windows and macOS, which do not tell letter case apart in file names [output/name-taken]\n`);
+    expect(readdirSync(dir)).toEqual(['a.csv']);
+  });
+
   it('markdown: the same content with tables, in Indonesian with --lang id', () => {
     const md = monev(['report', 'examples/langkat-2023/r1', '--rubric', 'ombudsman-ppp-2023', '--format', 'markdown', '--lang', 'id', '-q']).stdout;
     expect(md).toContain('**Putaran:** 18 Juli 2023 – 20 Juli 2023');
