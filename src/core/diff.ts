@@ -187,20 +187,26 @@ export function rubricChanges(before: RoundSnapshot['rubric'], after: RoundSnaps
 }
 
 /**
- * Units in one round only whose names match one unit in the other round only: most likely one
- * unit whose id changed between the rounds (ids typed by hand, or made from its name), which the
- * comparison then cannot follow.
+ * Units in one round only whose names match one unit in the other round only, or whose ids differ
+ * only in letter case (`Dinkes`, `dinkes`): most likely one unit whose id changed between the
+ * rounds (ids typed by hand, or made from its name), which the comparison then cannot follow.
+ * A pair found by name has its `name`; one found by its ids has none.
  */
-export function renamedUnits(diff: RoundDiff): { name: string; before: string; after: string }[] {
-  const byName = (movement: Movement) => groupBy(diff.units, (u) => (u.movement === movement && u.name ? normalizeWord(u.name) : undefined));
-  const added = byName('added');
-  const removed = byName('removed');
-  const renamed: { name: string; before: string; after: string }[] = [];
-  for (const [key, gone] of removed) {
-    const came = added.get(key);
-    if (gone.length === 1 && came?.length === 1) renamed.push({ name: gone[0]!.name!, before: gone[0]!.unit, after: came[0]!.unit });
-  }
-  return renamed;
+export function renamedUnits(diff: RoundDiff): { name?: string; before: string; after: string }[] {
+  const paired = (key: (u: UnitDiff) => string | undefined) => {
+    const side = (movement: Movement) => groupBy(diff.units, (u) => (u.movement === movement ? key(u) : undefined));
+    const added = side('added');
+    const pairs: [UnitDiff, UnitDiff][] = [];
+    for (const [k, gone] of side('removed')) {
+      const came = added.get(k);
+      if (gone.length === 1 && came?.length === 1) pairs.push([gone[0]!, came[0]!]);
+    }
+    return pairs;
+  };
+  const byName = paired((u) => (u.name ? normalizeWord(u.name) : undefined));
+  const named = new Set(byName.flat());
+  const byCase = paired((u) => (named.has(u) ? undefined : u.unit.toLowerCase()));
+  return [...byName.map(([gone, came]) => ({ name: gone.name!, before: gone.unit, after: came.unit })), ...byCase.map(([gone, came]) => ({ before: gone.unit, after: came.unit }))];
 }
 
 const byUnit = new WeakMap<RoundDiff, Map<string, UnitDiff>>();

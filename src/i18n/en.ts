@@ -180,7 +180,7 @@ export const en: Record<string, (p: P) => string> = {
 
   'diff/rubric-changed': (p) => `the rounds were scored with different rubrics (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); scores are not comparable. Pass --allow-rubric-change to compare anyway`,
   'diff/regression': (p) => `${counted(p.units.length, 'unit', 'units')} regressed (lower zone, lost points or new gaps): ${list(p.units)}`,
-  'diff/renamed-unit': (p) => `${q(p.before)} (first round only) and ${q(p.after)} (second round only) are both named ${p.name}: if they are one unit, give it one id in both rounds to compare it`,
+  'diff/renamed-unit': (p) => `${q(p.before)} (first round only) and ${q(p.after)} (second round only) ${p.name === undefined ? 'differ only in letter case' : `are both named ${p.name}`}: if they are one unit, give it one id in both rounds to compare it`,
   'diff/not-a-result': (p) => `not a monev JSON result: ${p.reason}`,
 
   'test/rubric-not-found': (p) => `the rubric these tests are for, ${q(p.rubric)}, was not found (set \`rubric:\` to its path, relative to this file)`,

@@ -179,7 +179,7 @@ export const id: Record<string, (p: P) => string> = {
 
   'diff/rubric-changed': (p) => `kedua putaran dinilai dengan rubrik berbeda (${p.changes.map((c: P) => `${c.field} ${c.before} -> ${c.after}`).join('; ')}); nilainya tidak dapat dibandingkan. Pakai --allow-rubric-change untuk tetap membandingkan`,
   'diff/regression': (p) => `${p.units.length} unit memburuk (zona turun, nilai turun atau kekurangan baru): ${list(p.units)}`,
-  'diff/renamed-unit': (p) => `${q(p.before)} (hanya di putaran pertama) dan ${q(p.after)} (hanya di putaran kedua) sama-sama bernama ${p.name}: bila keduanya satu unit, beri id yang sama di kedua putaran agar dapat dibandingkan`,
+  'diff/renamed-unit': (p) => `${q(p.before)} (hanya di putaran pertama) dan ${q(p.after)} (hanya di putaran kedua) ${p.name === undefined ? 'hanya berbeda huruf besar/kecil' : `sama-sama bernama ${p.name}`}: bila keduanya satu unit, beri id yang sama di kedua putaran agar dapat dibandingkan`,
   'diff/not-a-result': (p) => `bukan hasil JSON monev: ${p.reason}`,
 
   'test/rubric-not-found': (p) => `rubrik yang diuji, ${q(p.rubric)}, tidak ditemukan (isi \`rubric:\` dengan jalurnya, relatif terhadap berkas ini)`,

@@ -59,4 +59,17 @@ describe('comparing two rounds', () => {
     // Dinas Sosial was two units before: which one it became cannot be told. Units without names are not guessed at.
     expect(renamedUnits(diff)).toEqual([{ name: 'Dinas Kesehatan', before: 'dinkes', after: 'dinas-kesehatan' }]);
   });
+
+  it('names units in one round only whose ids differ only in letter case, names or none', () => {
+    const diff = diffRounds(
+      { rubric, units: [unit('PKM-01', undefined, 70), unit('Dinsos', 'Dinas Sosial', 50), unit('a', undefined, 50), unit('A', undefined, 50), unit('x', 'X', 1)] },
+      { rubric, units: [unit('pkm-01', undefined, 72), unit('dinsos', 'Dinas Sosial', 55), unit('a', undefined, 50), unit('A', undefined, 50), unit('X', 'Y', 1)] },
+    );
+    // Dinsos pairs by its name first; a and A are in both rounds, nothing to pair.
+    expect(renamedUnits(diff)).toEqual([
+      { name: 'Dinas Sosial', before: 'Dinsos', after: 'dinsos' },
+      { before: 'PKM-01', after: 'pkm-01' },
+      { before: 'x', after: 'X' },
+    ]);
+  });
 });

@@ -274,6 +274,13 @@ describe('monev diff', () => {
       'warning: `dinkes` (first round only) and `dinas-kesehatan` (second round only) are both named Dinas Kesehatan: if they are one unit, give it one id in both rounds to compare it [diff/renamed-unit]\n',
     );
     expect(JSON.parse(run.stdout).summary).toMatchObject({ added: 1, removed: 6 });
+    // Ids that differ only in letter case, without names, in Indonesian.
+    writeFileSync(join(dir, 'a.csv'), 'unit,persyaratan\nDinkes,ya\n');
+    writeFileSync(join(dir, 'b.csv'), 'unit,persyaratan\ndinkes,ya\n');
+    const cased = monev(['diff', join(dir, 'a.csv'), join(dir, 'b.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'json', '--lang', 'id']);
+    expect(cased.stderr).toContain(
+      'peringatan: `Dinkes` (hanya di putaran pertama) dan `dinkes` (hanya di putaran kedua) hanya berbeda huruf besar/kecil: bila keduanya satu unit, beri id yang sama di kedua putaran agar dapat dibandingkan [diff/renamed-unit]\n',
+    );
   });
 
   it('compares two score JSON files, lists units present in one round only, and exits 1 on regressions', () => {
