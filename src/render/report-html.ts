@@ -152,13 +152,15 @@ function rankingChart(report: ScoreReport, locale: Locale): string {
   const barW = 260;
   const width = labelW + barW + 60;
   const height = ranking.length * rowH + 24;
-  const rows = ranking.map((r, i) => {
+  const bars: string[] = [];
+  const values: string[] = [];
+  ranking.forEach((r, i) => {
     const u = ranked[i]!;
     const w = Math.max(1, (r.score / scale) * barW);
     const y = 4 + i * rowH;
-    return `${unitNameLabel(u, labelW, y + 14)}
-<rect class="bar" x="${labelW}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${colorOf(u.zone.color).fill}"><title>${esc(unitLabel(u))}: ${locale.num(r.score)} (${esc(u.zone.label)})</title></rect>
-<text x="${(labelW + w + 4).toFixed(1)}" y="${y + 14}" class="value">${locale.num(r.score)}</text>`;
+    bars.push(`${unitNameLabel(u, labelW, y + 14)}
+<rect class="bar" x="${labelW}" y="${y + 2}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${colorOf(u.zone.color).fill}"><title>${esc(unitLabel(u))}: ${locale.num(r.score)} (${esc(u.zone.label)})</title></rect>`);
+    values.push(`<text x="${(labelW + w + 4).toFixed(1)}" y="${y + 14}" class="value halo">${locale.num(r.score)}</text>`);
   });
   const lines = zones
     .filter((z) => z.min > 0)
@@ -166,7 +168,7 @@ function rankingChart(report: ScoreReport, locale: Locale): string {
       const x = (labelW + (z.min / scale) * barW).toFixed(1);
       return `<line x1="${x}" x2="${x}" y1="0" y2="${height - 18}" class="threshold"><title>${esc(z.label)} ≥ ${locale.num(z.min)}</title></line><text x="${x}" y="${height - 6}" text-anchor="middle" class="axis">${locale.num(z.min, 0)}</text>`;
     });
-  return `${chartSvg('chart', width, height, `${locale.t('ranking')}: ${ranking.map((r, i) => `${r.rank}. ${ranked[i]!.unit.name ?? r.unit} ${locale.num(r.score)}`).join('; ')}`)}${rows.join('\n')}${lines.join('')}</svg>`;
+  return `${chartSvg('chart', width, height, `${locale.t('ranking')}: ${ranking.map((r, i) => `${r.rank}. ${ranked[i]!.unit.name ?? r.unit} ${locale.num(r.score)}`).join('; ')}`)}${bars.join('\n')}${lines.join('')}${values.join('\n')}</svg>`;
 }
 
 // Chart text is set at 11px (the CSS below); labels are measured at that size.
@@ -396,7 +398,7 @@ h1{font-size:1.7em;margin:.1em 0 .3em}h2{font-size:1.35em;margin:1.2em 0 .4em;bo
 figure{margin:12px 0;max-width:100%;overflow-x:auto}figcaption{font-weight:600;margin-bottom:6px}
 svg.chart{max-width:100%;height:auto}
 svg .axis{font-size:11px;fill:var(--muted)}svg .mean{font-weight:700;fill:var(--ink)}svg .value{font-size:11px;fill:var(--ink)}
-svg .baseline{stroke:#90a4ae}svg .threshold{stroke:#37474f;stroke-dasharray:3 3}
+svg .baseline{stroke:#90a4ae}svg .threshold{stroke:#37474f;stroke-dasharray:3 3}svg .halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 nav ol{columns:2;column-gap:3em;padding-left:1.4em}nav li{break-inside:avoid;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:6px 0}table.changes td:last-child{white-space:nowrap}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f5f7f9;font-weight:600}.num{text-align:right;white-space:nowrap}

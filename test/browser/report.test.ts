@@ -56,6 +56,11 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     expect(labels[2]).toMatch(/^Nilai kelompok per unit; Rata-rata: Dimensi Input \d+,\d\d; /);
     const bars = await page.locator('svg.chart rect.bar').count();
     expect(bars).toBe(5 + 6); // a bar per zone, and one per unit in the ranking
+    // The ranking's figures are drawn over its zone lines, edged in white: a line never crosses a figure.
+    const ranking = charts.nth(1);
+    const drawn = await ranking.evaluate((svg) => [...svg.querySelectorAll('line.threshold, text.value')].map((e) => e.tagName));
+    expect(drawn).toEqual([...Array(4).fill('line'), ...Array(6).fill('text')]);
+    expect(await ranking.locator('text.value').first().evaluate((e) => [getComputedStyle(e).paintOrder, getComputedStyle(e).stroke])).toEqual(['stroke', 'rgb(255, 255, 255)']);
     // A row per unit and one of the round's means, a cell per top-level group.
     expect(await page.locator('svg.heat rect.cell').count()).toBe((6 + 1) * 4);
     expect(await page.locator('svg.heat text.mean').textContent()).toBe('Rata-rata');
