@@ -6,6 +6,7 @@ import { formatProblem } from '../src/i18n/format.js';
 import { helpEn, helpId } from '../src/i18n/help.js';
 import { id } from '../src/i18n/id.js';
 import { localeFor } from '../src/i18n/locale.js';
+import { visible } from '../src/i18n/quote.js';
 import { uiEn, uiId } from '../src/i18n/ui.js';
 import { monev } from './e2e/run-cli.js';
 
@@ -26,6 +27,16 @@ describe('message catalogues', () => {
     expect(codes.size).toBeGreaterThan(30);
     const worded = new Set(Object.keys(en));
     expect([...codes].filter((c) => !worded.has(c) && !worded.has(c.replace(/^(rubric|assessment|result)\//, 'schema/')))).toEqual([]);
+  });
+});
+
+describe('values quoted in messages', () => {
+  it('show what prints as nothing or would break the line, and leave other text as it is', () => {
+    expect(visible('\u200Bunit')).toBe('\\u200Bunit');
+    expect(visible('ya\u00AD\uFEFF\u202E')).toBe('ya\\u00AD\\uFEFF\\u202E');
+    expect(visible('a\tb\nc\r\u0007')).toBe('a\\tb\\nc\\r\\u0007');
+    expect(visible('Dinas Kesehatan — Pelayanan Publik, café, 98,5 %')).toBe('Dinas Kesehatan — Pelayanan Publik, café, 98,5 %');
+    expect(formatProblem(problem('answer/unknown-criterion', { criterion: '\u200Bunit', suggestion: 'unit' }))).toBe('error: unknown criterion `\\u200Bunit` (did you mean `unit`?) [answer/unknown-criterion]');
   });
 });
 

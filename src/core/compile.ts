@@ -1,5 +1,5 @@
 import type { Criterion, Group, Rubric, Zone } from './rubric-schema.js';
-import { answerVocabulary, normalizeWord, type AnswerVocabulary } from './vocabulary.js';
+import { answerVocabulary, normalizeWord, withoutInvisible, type AnswerVocabulary } from './vocabulary.js';
 
 /**
  * A rubric compiled once into plain lookup tables, so that parsing an answer is a Map lookup or a
@@ -141,13 +141,16 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
   };
 }
 
+const NUMBER = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
+
 /** Accepts "85", "85.5" and the decimal comma of Indonesian spreadsheets, "85,5". */
 export function parseNumber(raw: RawAnswer): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   if (typeof raw !== 'string') return undefined;
-  const text = raw.trim();
-  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(text)) return undefined;
-  return Number(text.replace(',', '.'));
+  const trimmed = raw.trim();
+  // What prints as nothing may have come with the number (`5\u200B`, pasted): it is read without.
+  const text = NUMBER.test(trimmed) ? trimmed : withoutInvisible(trimmed).trim();
+  return NUMBER.test(text) ? Number(text.replace(',', '.')) : undefined;
 }
 
 /**
@@ -221,7 +224,7 @@ function compileCriterion(criterion: Criterion, groupPath: string[], vocabulary:
     case 'percent': {
       spec = { type: 'percent', na: naWords };
       parse = withNa((raw) => {
-        const v = parseNumber(typeof raw === 'string' ? raw.trim().replace(/%$/, '') : raw);
+        const v = parseNumber(typeof raw === 'string' ? withoutInvisible(raw).trim().replace(/%$/, '') : raw);
         if (v === undefined || v < 0 || v > 100) return invalid;
         return valueOf(v, v / 100, v);
       });

@@ -13,8 +13,20 @@ export interface AnswerVocabulary {
   na: Set<string>;
 }
 
+/**
+ * Characters that print as nothing: a zero-width space or joiner pasted from a web page or a chat,
+ * a soft hyphen, a byte-order mark in mid-text, direction marks. In a header or an answer they
+ * are never meant: `ya\u200B` is `ya` to whoever reads the sheet.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** `text` without the characters that print as nothing. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 export function normalizeWord(word: string): string {
-  return word.trim().toLowerCase().replace(/\s+/g, ' ');
+  return withoutInvisible(word).trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 export function answerVocabulary(answers: Rubric['answers']): AnswerVocabulary {

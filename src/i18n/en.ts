@@ -1,10 +1,11 @@
 import type { AnswerSpec } from '../core/compile.js';
+import { code } from './quote.js';
 
 /** English wording of every problem code. Params are the problem's own data. */
 type P = Record<string, any>;
 
-const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'nothing' : v === null ? 'null' : typeof v === 'number' ? `\`${v}\`` : `\`${JSON.stringify(v)}\``);
-const hint = (s: unknown) => (s ? ` (did you mean \`${s}\`?)` : '');
+const q = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? code(v) : v === undefined ? 'nothing' : v === null ? 'null' : code(JSON.stringify(v)));
+const hint = (s: unknown) => (s ? ` (did you mean ${code(s)}?)` : '');
 const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const COLUMN_ROLE: Record<string, string> = { unit: "the unit's id", name: "the unit's name", type: "the unit's type", region: "the unit's region", date: 'the date of the visit', assessor: 'the assessor', rubric: 'the rubric', criterion: 'criterion ids, one answer a row', value: 'answers, one a row' };
 // Zone ids with their labels beside them: `yellow` (Zona Kuning).
@@ -23,7 +24,7 @@ const UNWRITABLE: Record<string, string> = {
   EIO: 'the device reported an input/output error',
 };
 const list = (xs: unknown[], max = 12) => {
-  const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
+  const shown = xs.slice(0, max).map(code).join(', ');
   return xs.length > max ? `${shown}, … (${xs.length} in all)` : shown;
 };
 /** Units by id with their names beside them, as `disdik` (Dinas Pendidikan); the sentence gives their number. */

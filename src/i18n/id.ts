@@ -1,10 +1,11 @@
 import type { AnswerSpec } from '../core/compile.js';
+import { code } from './quote.js';
 
 /** Indonesian wording of every problem code; the same keys as en.ts (a test checks it). */
 type P = Record<string, any>;
 
-const q = (v: unknown) => (typeof v === 'string' ? `\`${v}\`` : v === undefined ? 'kosong' : v === null ? 'null' : typeof v === 'number' ? `\`${v}\`` : `\`${JSON.stringify(v)}\``);
-const hint = (s: unknown) => (s ? ` (maksudnya \`${s}\`?)` : '');
+const q = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? code(v) : v === undefined ? 'kosong' : v === null ? 'null' : code(JSON.stringify(v)));
+const hint = (s: unknown) => (s ? ` (maksudnya ${code(s)}?)` : '');
 const COLUMN_ROLE: Record<string, string> = { unit: 'id unit', name: 'nama unit', type: 'jenis unit', region: 'wilayah unit', date: 'tanggal kunjungan', assessor: 'penilai', rubric: 'rubrik', criterion: 'id kriteria, satu jawaban per baris', value: 'jawaban, satu per baris' };
 // Zone ids with their labels beside them: `yellow` (Zona Kuning).
 const zoneList = (p: P) => (p.zones as string[]).map((id, i) => (p.labels?.[i] && p.labels[i] !== id ? `\`${id}\` (${p.labels[i]})` : `\`${id}\``)).join(', ');
@@ -22,7 +23,7 @@ const UNWRITABLE: Record<string, string> = {
   EIO: 'perangkatnya melaporkan galat masukan/keluaran',
 };
 const list = (xs: unknown[], max = 12) => {
-  const shown = xs.slice(0, max).map((x) => `\`${x}\``).join(', ');
+  const shown = xs.slice(0, max).map(code).join(', ');
   return xs.length > max ? `${shown}, … (semuanya ${xs.length})` : shown;
 };
 /** Units by id with their names beside them, as `disdik` (Dinas Pendidikan); the sentence gives their number. */

@@ -1,6 +1,7 @@
 import type { AnswerRecord, RowAsides, Sheet, SheetRow, UnitInfo } from '../core/assessment.js';
 import { problem, type Problem } from '../core/problem.js';
 import type { CsvRecord } from './csv-records.js';
+import { withoutInvisible } from '../core/vocabulary.js';
 
 /** Columns a long CSV may carry besides criterion/value; title and allowed come from templates. */
 export const LONG_COLUMNS = ['unit', 'name', 'type', 'region', 'date', 'assessor', 'rubric', 'criterion', 'title', 'allowed', 'value', 'note', 'evidence'];
@@ -135,10 +136,10 @@ export function csvSheetBuilder(file: string, stem: string, report: (p: Problem)
   const at = (line: number, column?: number) => ({ file, line, column });
 
   function header(cells: string[], line: number): HeaderLayout {
-    const names = cells.map((c) => c.trim());
-    const key = `${unitHeader ?? ''}\u0001${names.join('\0')}`;
+    const key = `${unitHeader ?? ''}\u0001${cells.join('\0')}`;
     const known = layouts.get(key);
     if (known) return known;
+    const names = cells.map((c) => withoutInvisible(c).trim());
     const lower = names.map((n) => n.toLowerCase());
     const found = layoutOf(names, lower, unitHeader);
     const seen = new Set<string>();

@@ -165,6 +165,22 @@ describe('bad input: clear messages, exit 2, no stack trace', () => {
     expect(monev(['frobnicate']).code).toBe(2);
   });
 
+  it('characters that print as nothing: read past in headers and answers, shown in messages', () => {
+    // A zero-width space before `unit`, a soft hyphen in a header, a direction mark and zero-width spaces in answers: pasted from a web page or a chat.
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    writeFileSync(join(dir, 'a.csv'), '\u200Bunit,persyaratan\u00AD,prosedur,waktu-tindak-lanjut,tepat-waktu\ndinkes,ya\u200B,\u200Ftidak,5\u200B,90%\u200B\n');
+    const read = monev(['score', join(dir, 'a.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv', '-q']);
+    expect(read).toMatchObject({ code: 0, stderr: '' });
+    // persyaratan yes, prosedur no (of 5 alike in a group worth 3/4 of 40: 6.00 each); 5 days: 25 x 1/3; 90%: 15 x 0.9 x 1/2.
+    expect(read.stdout.split('\n')[1]).toBe('dinkes,,21.08,red,,15,15.00,0.00,33.33,45.00');
+    // What is still wrong says what is there: a bell character, a line break in a cell.
+    writeFileSync(join(dir, 'b.csv'), 'unit,persyaratan,prosedur\ndinkes,y\u0007a,"ya\nada"\n');
+    const shown = monev(['score', join(dir, 'b.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv', '-q']);
+    expect(shown.code).toBe(2);
+    expect(shown.stderr).toContain(`${join(dir, 'b.csv')}:3:2: error: invalid answer \`y\\u0007a\` for \`persyaratan\``);
+    expect(shown.stderr).toContain(`${join(dir, 'b.csv')}:3:3: error: invalid answer \`ya\\nada\` for \`prosedur\``);
+  });
+
   it('an --out that cannot be written is an input error, not a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monev-'));
     const run = monev(['score', ROUND, '--format', 'csv', '-q', '--out', dir]);
