@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { csvParseOptionsFor } from './csv-sheets.js';
+import { csvParseOptionsFor, sepHint } from './csv-sheets.js';
 import { openInput } from './read-text.js';
 import { decodeHead, decodeInput, utf16Of, utf8Checker, type Utf16 } from './text-decoding.js';
 
@@ -20,7 +20,7 @@ export interface CsvRecord {
 export function csvRecordsOf(text: string): CsvRecord[] {
   const options = csvParseOptionsFor(text);
   const records = parse(text, options) as string[][];
-  return withLines(text, records) ?? (parse(text, { ...options, info: true }) as unknown as { record: string[]; info: { lines: number } }[]).map(({ record, info }) => ({ record, line: info.lines }));
+  return withLines(text, records, sepHint(text) === undefined ? 0 : 1) ?? (parse(text, { ...options, info: true }) as unknown as { record: string[]; info: { lines: number } }[]).map(({ record, info }) => ({ record, line: info.lines }));
 }
 
 /**
@@ -28,13 +28,14 @@ export function csvRecordsOf(text: string): CsvRecord[] {
  * the records do not show: a blank line before a record (skipped, yet counted), or line ends of
  * two kinds (a lone CR, or a bare LF in a CRLF text), left to the parser's own count. Otherwise
  * each record takes one line plus the line breaks inside its quoted cells, every CR and every LF
- * there counting one (so a CRLF inside quotes counts two, as csv-parse counts it).
+ * there counting one (so a CRLF inside quotes counts two, as csv-parse counts it). `skipped`: the
+ * lines before the first record that are none (Excel's `sep=;` line).
  */
-export function withLines(text: string, records: string[][]): CsvRecord[] | undefined {
+export function withLines(text: string, records: string[][], skipped = 0): CsvRecord[] | undefined {
   if ((text.includes('\r') && MIXED_BREAKS.test(text)) || BLANK_LINE.test(withoutFinalBreaks(text))) return undefined;
   const quoted = text.includes('"');
   const lined: CsvRecord[] = new Array(records.length);
-  let line = 0;
+  let line = skipped;
   for (let k = 0; k < records.length; k++) {
     const record = records[k]!;
     line++;

@@ -10,6 +10,8 @@ export const WIDE_METADATA = ['unit', 'name', 'type', 'region', 'assessor', 'dat
 
 /** Spreadsheets in Indonesian locales write ";"; form tools often write tabs. Sniffed from the header line. */
 export function sniffDelimiter(text: string): string {
+  const hinted = sepHint(text);
+  if (hinted !== undefined) return hinted;
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const unquoted = firstLine.replace(/"[^"]*"/g, '');
   const counts = [';', '\t', ','].map((d) => [d, unquoted.split(d).length - 1] as const);
@@ -33,8 +35,18 @@ const ANY_LINE_BREAK = ['\r\n', '\n', '\r'];
  * without one (most files, and the large ones) keeps the parser's quicker single break.
  */
 export function csvParseOptionsFor(text: string) {
-  const options = csvParseOptions(sniffDelimiter(text));
+  const hinted = sepHint(text);
+  const options = hinted === undefined ? csvParseOptions(sniffDelimiter(text)) : { ...csvParseOptions(hinted), from_line: 2 };
   return text.includes('\r') ? { ...options, record_delimiter: ANY_LINE_BREAK } : options;
+}
+
+/**
+ * The delimiter a CSV names on its first line, `sep=;`, as exports made for Excel do (Excel reads
+ * the line as the delimiter to use, and shows no row for it): that line is no record, and the
+ * records start on line 2.
+ */
+export function sepHint(text: string): string | undefined {
+  return /^\uFEFF?sep=([^\r\n])(?:\r\n|\n|\r|$)/i.exec(text)?.[1];
 }
 
 /** Where each known column is (-1: absent), and what the header makes of the file. */

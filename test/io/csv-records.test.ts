@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRecordsOf, csvRecordStream, withLines, type CsvRecord } from '../../src/io/csv-records.js';
-import { csvParseOptionsFor } from '../../src/io/csv-sheets.js';
+import { csvParseOptionsFor, sepHint } from '../../src/io/csv-sheets.js';
 
 const recordsOf = (text: string) => parse(text, csvParseOptionsFor(text)) as string[][];
 
@@ -27,13 +27,15 @@ const csvText = fc
     lines: fc.array(fc.oneof({ weight: 6, arbitrary: record }, { weight: 1, arbitrary: fc.constantFrom('', '  ', '\t', '\u00a0') }), { minLength: 1, maxLength: 8 }),
     end: fc.constantFrom('\n', '\r\n'),
     bom: fc.boolean(),
+    // Excel's delimiter hint on the first line: no record, yet a line.
+    sep: fc.boolean(),
     strayCr: fc.boolean(),
     trailing: fc.constantFrom('', '\n', '\n\n', ' \n'),
   })
-  .map(({ lines, end, bom, strayCr, trailing }) => {
+  .map(({ lines, end, bom, sep, strayCr, trailing }) => {
     // Every record must hold something, or the parser skips it as a blank line and so may this test's model.
     const text = lines.map((l, i) => (i === 0 && l.trim() === '' ? 'h' : l)).join(end);
-    return `${bom ? '\uFEFF' : ''}${strayCr ? text.replace(',', ',\r') : text}${trailing}`;
+    return `${bom ? '\uFEFF' : ''}${sep ? `sep=,${end}` : ''}${strayCr ? text.replace(',', ',\r') : text}${trailing}`;
   });
 
 function parses(text: string): boolean {
@@ -55,7 +57,7 @@ describe('CSV record lines', () => {
         runs++;
         const expected = parserLines(text);
         expect(csvRecordsOf(text).map((r) => r.line)).toEqual(expected);
-        const lined = withLines(text, recordsOf(text));
+        const lined = withLines(text, recordsOf(text), sepHint(text) === undefined ? 0 : 1);
         if (lined) {
           shortcut++;
           expect(lined.map((r) => r.line)).toEqual(expected);
@@ -106,6 +108,20 @@ describe('CSV record lines', () => {
     ]);
     // A CR after LF line ends is a line end too; without any CR, LF is the one line end.
     expect(csvRecordsOf('unit,k1\nu1,ya\r\nu2,tidak\n').map((r) => r.record)).toEqual([['unit', 'k1'], ['u1', 'ya'], ['u2', 'tidak']]);
+  });
+
+  it("skip Excel's `sep=` line, taking its delimiter, and count it as a line", () => {
+    expect(sepHint('sep=;\r\nunit;k1\r\n')).toBe(';');
+    expect(sepHint('\uFEFFSEP=,\nunit,k1\n')).toBe(',');
+    // A line with more on it than one character after `sep=` is a header, not a hint.
+    expect(sepHint('sep=;;\nunit\n')).toBeUndefined();
+    expect(sepHint('unit,sep=;\n')).toBeUndefined();
+    // The hint's delimiter decides, whatever the header holds; its line is line 1.
+    expect(csvRecordsOf('sep=;\r\nunit;k1,x\r\nu1;"ya\r\nada"\r\nu2;tidak\r\n')).toEqual([
+      { record: ['unit', 'k1,x'], line: 2 },
+      { record: ['u1', 'ya\r\nada'], line: 5 },
+      { record: ['u2', 'tidak'], line: 6 },
+    ]);
   });
 
   it('come with each record of a streamed file, read in small pieces', async () => {
