@@ -1,9 +1,12 @@
 import type { Rubric } from './rubric-schema.js';
 
-/** Defaults cover Indonesian and English, so field forms need no rubric-specific words. */
+/**
+ * Defaults cover Indonesian and English, so field forms need no rubric-specific words. A checkbox
+ * in a spreadsheet exports TRUE / FALSE, and Excel set to Indonesian writes them BENAR / SALAH.
+ */
 export const DEFAULT_ANSWERS = {
-  yes: ['ya', 'y', 'yes', 'true', '1', 'ada', 'sesuai'],
-  no: ['tidak', 't', 'no', 'n', 'false', '0', 'tidak ada', 'tidak sesuai'],
+  yes: ['ya', 'y', 'yes', 'true', '1', 'ada', 'sesuai', 'benar'],
+  no: ['tidak', 't', 'no', 'n', 'false', '0', 'tidak ada', 'tidak sesuai', 'salah'],
   na: ['na', 'n/a', '-', 'tidak berlaku'],
 } as const;
 

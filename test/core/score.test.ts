@@ -132,6 +132,11 @@ describe('criterion types', () => {
     expect(f.boo).toBe(1);
   });
 
+  it("reads a spreadsheet checkbox as yes or no: TRUE / FALSE, or BENAR / SALAH from Excel set to Indonesian", () => {
+    const boo = (answer: string) => score(typed, { lin: 3, rat: 3, cho: 'sebagian', pct: 85.5, num: 7.5, boo: answer }).criteria.find((c) => c.id === 'boo')!.fraction;
+    expect(['TRUE', 'FALSE', 'BENAR', 'SALAH', 'Benar', 'salah'].map(boo)).toEqual([1, 0, 1, 0, 1, 0]);
+  });
+
   it('reads a scale answer written with its words as the point they name, the value recorded as that number', () => {
     const result = score(typed, { lin: 3, rat: '  Kurang   SESUAI ', cho: 'sebagian', pct: 85.5, num: 7.5, boo: 'ya' });
     expect(result.criteria.find((c) => c.id === 'rat')).toMatchObject({ value: 2, fraction: 0.5 }); // 2 / 4
