@@ -16,7 +16,9 @@ import { suggest } from './suggest.js';
  *   3. a grid question's column, `Question [Row]`, whose row is a criterion's id or title by 2
  *      (when titles repeat, the question's text picks the group), or starts with its code by 4;
  *   4. the header starts with a criterion's id followed by ".", ")", ":", or " -" (`U1. Bagaimana
- *      …`, `[u1] …`), or by a space when the id has a digit (`U1 Persyaratan`).
+ *      …`, `[u1] …`), or by a space when the id has a digit (`U1 Persyaratan`);
+ *   5. a question inside a form's group, as KoboToolbox and ODK head it (`group_standar/persyaratan`,
+ *      `pelayanan/u1`): what follows the last `/` names the criterion by rules 1 to 4.
  * A title shared by several criteria names none of them: that column is reported with their ids.
  */
 export type HeaderMatch = { criterion: CompiledCriterion } | { ambiguous: readonly string[] } | undefined;
@@ -82,7 +84,9 @@ export function criterionOfHeader(rubric: CompiledRubric, header: string): Heade
     if (codedRow) return { criterion: codedRow };
   }
   const coded = byLeadingId(index, header);
-  return coded ? { criterion: coded } : undefined;
+  if (coded) return { criterion: coded };
+  const slash = header.lastIndexOf('/');
+  return slash >= 0 && slash < header.length - 1 ? criterionOfHeader(rubric, header.slice(slash + 1).trim()) : undefined;
 }
 
 /** The criterion whose id, or else title, has this key; `question`: a grid question's key, which may pick among criteria sharing a title. */

@@ -82,4 +82,9 @@ export const COLUMN_NAMES_MEANT: Readonly<Record<string, string>> = {
   'alamat email': 'form',
   score: 'form',
   skor: 'form',
+  // KoboToolbox and ODK: when the form was opened, sent, on which day and device.
+  start: 'form',
+  end: 'form',
+  today: 'form',
+  deviceid: 'form',
 };

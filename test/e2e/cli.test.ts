@@ -181,6 +181,21 @@ describe('bad input: clear messages, exit 2, no stack trace', () => {
     expect(shown.stderr).toContain(`${join(dir, 'b.csv')}:3:3: error: invalid answer \`ya\\nada\` for \`prosedur\``);
   });
 
+  it('a KoboToolbox export: questions headed with their group, its metadata columns told apart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monev-'));
+    const file = join(dir, 'kobo.csv');
+    writeFileSync(file, 'start,end,unit,group_a/persyaratan,group_a/prosedur,_id,_uuid\n2023-07-12T09:00,2023-07-12T09:30,dinkes,ya,tidak,1,abc\n');
+    const args = ['score', file, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv'];
+    const bare = monev(args);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain(`${file}:1:1: error: unknown criterion \`start\` (a column the form tool adds? name it \`_start\``);
+    const skipped = monev([...args, '--skip-other-columns']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain('columns that name no criterion, not read (--skip-other-columns): `start`, `end` [csv/columns-skipped]');
+    // persyaratan yes (6.00 of the 40 points of standar-pelayanan), prosedur no.
+    expect(skipped.stdout.split('\n')[1]).toBe('dinkes,,6.00,red,,16,15.00,0.00,0.00,0.00');
+  });
+
   it('an --out that cannot be written is an input error, not a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monev-'));
     const run = monev(['score', ROUND, '--format', 'csv', '-q', '--out', dir]);
