@@ -82,7 +82,10 @@ export async function scoreRoundShown(options: RoundOptions, hooks: RoundHooks, 
  */
 export async function scoreRound(options: RoundOptions, hooks: RoundHooks = {}): Promise<RoundOutcome> {
   const passedOver: Problem[] = [];
-  const inputs = withProblems(() => discoverInputs(options.paths, (p) => passedOver.push(p)), passedOver);
+  const found = withProblems(() => discoverInputs(options.paths, (p) => passedOver.push(p)), passedOver);
+  // The units list kept in the round's folder is the list, not an assessment.
+  const listFile = options.units === undefined ? undefined : resolve(options.units);
+  const inputs = listFile === undefined ? found : found.filter((path) => path === STDIN || resolve(path) !== listFile);
   if (inputs.length === 0) throw new MonevError([problem('input/no-files')]);
   // Started first, so that the thread's start overlaps loading the rubric.
   const threaded = parseThreadInputs(inputs, options.threads);
@@ -163,8 +166,20 @@ async function scoreInputs(inputs: string[], options: RoundOptions, hooks: Round
   };
   if (loaded) await start(loaded);
 
+  /** Files whose header names no criterion, said once each. */
+  const namingNone = new Set<string>();
   const take = (sheet: Sheet, input: number): void | Promise<void> => {
     if (!checkRubricName(sheet, loaded!, options.rubric !== undefined, report, namingChecked)) return;
+    if (collector!.namesNoCriterion(sheet)) {
+      if (!namingNone.has(sheet.file)) {
+        namingNone.add(sheet.file);
+        // What each column most likely is (a misnamed unit column, a long CSV's header), then why no row is scored.
+        collector!.take(sheet);
+        collector!.drain().forEach(report);
+        report(problem('input/no-criterion-columns', { rubric: loaded!.compiled.id, columns: sheet.row!.criteria }, { file: sheet.file, line: sheet.row!.headerLine }));
+      }
+      return;
+    }
     if (roster) {
       // Before a unit is claimed or pooled: a sheet naming the unit by its name is that unit.
       const checked = roster.check(sheet.unit, { file: sheet.file, line: sheet.line });

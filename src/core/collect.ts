@@ -107,6 +107,8 @@ interface WideColumns {
   profiled: (true | undefined)[];
   /** The cells that give profile items: the item's index in the rubric's profile, and the cell. */
   profile: { item: number; cell: number }[];
+  /** No column names a criterion, nor a title several share. */
+  namesNone: boolean;
 }
 
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
@@ -143,6 +145,15 @@ export class UnitCollector {
     private readonly rubric: CompiledRubric,
     private readonly options: { skipOtherColumns?: boolean | undefined } = {},
   ) {}
+
+  /**
+   * Whether the sheet is a wide row whose header names no criterion of the rubric: no assessment
+   * of it, whatever the rows hold (an office's list of units kept in the round's folder, a sheet
+   * for another rubric). Its rows are no units: scored, each would be every criterion missing.
+   */
+  namesNoCriterion(sheet: Sheet): boolean {
+    return sheet.row !== undefined && this.wideColumns(sheet.row).namesNone;
+  }
 
   /**
    * One sheet as a whole unit, not kept: the streaming path, where a unit's answers come from one
@@ -231,7 +242,8 @@ export class UnitCollector {
           if (item >= 0) profile.push({ item, cell: row.asides!.columns[k]! });
         });
       }
-      columns = { criteria, ambiguous, repeated: new Set(known).size !== known.length, profiled, profile };
+      const namesNone = known.length === 0 && ambiguous.every((a) => a === undefined);
+      columns = { criteria, ambiguous, repeated: new Set(known).size !== known.length, profiled, profile, namesNone };
       this.columnCache.set(ids, columns);
     }
     this.lastIds = ids;

@@ -143,6 +143,7 @@ export const en: Record<string, (p: P) => string> = {
   'input/unknown-extension': (p) => `cannot tell the format from the file name: expected ${list(p.extensions)}`,
   'input/rubric-in-round': () => 'a rubric, not an assessment: not scored (the round is scored with another rubric)',
   'input/empty-file': () => 'no unit in this file (empty, comments only, or a header without rows)',
+  'input/no-criterion-columns': (p) => `no column names a criterion of rubric ${q(p.rubric)}${p.columns.length ? ` (${list(p.columns, 6)})` : ''}: its rows are not scored; if this is the list of units, pass it with --units`,
   'input/no-units': () => 'the inputs hold no unit to score',
   'input/unit-column-not-found': (p) => `--unit-column: no CSV file of the round has a column headed ${q(p.column)}${hint(p.suggestion)}`,
   'input/no-files': () => 'no input: name files or folders, or - for standard input',

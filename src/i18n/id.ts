@@ -142,6 +142,7 @@ export const id: Record<string, (p: P) => string> = {
   'input/unknown-extension': (p) => `format tidak dapat ditentukan dari nama berkas: seharusnya ${list(p.extensions)}`,
   'input/rubric-in-round': () => 'ini rubrik, bukan penilaian: tidak dinilai (putaran ini dinilai dengan rubrik lain)',
   'input/empty-file': () => 'berkas ini tidak berisi unit (kosong, hanya komentar, atau header tanpa baris)',
+  'input/no-criterion-columns': (p) => `tidak ada kolom yang menyebut kriteria rubrik ${q(p.rubric)}${p.columns.length ? ` (${list(p.columns, 6)})` : ''}: baris-barisnya tidak dinilai; bila ini daftar unit, pakai dengan --units`,
   'input/no-units': () => 'masukan tidak berisi unit untuk dinilai',
   'input/unit-column-not-found': (p) => `--unit-column: tidak ada berkas CSV putaran ini yang memiliki kolom berjudul ${q(p.column)}${hint(p.suggestion)}`,
   'input/no-files': () => 'tidak ada masukan: sebutkan berkas atau folder, atau - untuk masukan standar',

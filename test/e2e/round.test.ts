@@ -540,6 +540,23 @@ describe('monev report', () => {
 describe('--units: the round checked against the office list of its units', () => {
   const LIST = 'examples/langkat-2023/daftar-unit.csv';
 
+  it('a list kept in the round\'s folder: left out with --units; without it, one error saying what it most likely is', () => {
+    const dir = tmp();
+    for (const file of readdirSync('examples/langkat-2023/r1')) writeFileSync(join(dir, file), readFileSync(join('examples/langkat-2023/r1', file)));
+    writeFileSync(join(dir, 'daftar-unit.csv'), readFileSync(LIST));
+    const listed = monev(['score', dir, '--units', join(dir, 'daftar-unit.csv'), '--rubric', 'ombudsman-ppp-2023', '--format', 'csv', '-q']);
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    expect(listed.stdout).toBe(monev(['score', 'examples/langkat-2023/r1', '--units', LIST, '--rubric', 'ombudsman-ppp-2023', '--format', 'csv', '-q']).stdout);
+    const unlisted = monev(['score', dir, '--rubric', 'ombudsman-ppp-2023', '--format', 'csv', '-q']);
+    expect(unlisted).toMatchObject({ code: 2, stdout: '' });
+    const list = join(dir, 'daftar-unit.csv');
+    // Each column with what it most likely is, then why no row is scored; no row is a unit assessed twice.
+    expect(unlisted.stderr.split('\n').map((l) => l.split(': error: ')[0])).toEqual([`${list}:1:1`, `${list}:1:2`, `${list}:1:3`, `${list}:1:4`, `${list}:1:5`, `${list}:1`, '6 errors', '']);
+    expect(unlisted.stderr).toContain(
+      `${list}:1: error: no column names a criterion of rubric \`ombudsman-ppp-2023\` (\`No\`, \`Kode\`, \`Nama Unit\`, \`Jenis\`, \`Wilayah\`): its rows are not scored; if this is the list of units, pass it with --units [input/no-criterion-columns]\n`,
+    );
+  });
+
   it('score: names the listed units not assessed (in the summary and a warning), warns of a unit not listed, and fills in names', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'dinsos.yaml'), 'rubric: ombudsman-ppp-2023\nunit: Dinas Sosial\nanswers:\n  persyaratan: lengkap\n');
