@@ -1,7 +1,7 @@
 import type { AnswerRecord, RowAsides, Sheet, SheetRow, UnitInfo } from '../core/assessment.js';
 import { problem, type Problem } from '../core/problem.js';
-import type { CsvRecord } from './csv-records.js';
 import { withoutInvisible } from '../core/vocabulary.js';
+import type { CsvRecord } from './csv-records.js';
 
 /** Columns a long CSV may carry besides criterion/value; title and allowed come from templates. */
 export const LONG_COLUMNS = ['unit', 'name', 'type', 'region', 'date', 'assessor', 'rubric', 'criterion', 'title', 'allowed', 'value', 'note', 'evidence'];
@@ -10,8 +10,6 @@ export const WIDE_METADATA = ['unit', 'name', 'type', 'region', 'assessor', 'dat
 
 /** Spreadsheets in Indonesian locales write ";"; form tools often write tabs. Sniffed from the header line. */
 export function sniffDelimiter(text: string): string {
-  const hinted = sepHint(text);
-  if (hinted !== undefined) return hinted;
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const unquoted = firstLine.replace(/"[^"]*"/g, '');
   const counts = [';', '\t', ','].map((d) => [d, unquoted.split(d).length - 1] as const);
