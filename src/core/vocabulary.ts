@@ -82,6 +82,11 @@ export const COLUMN_NAMES_MEANT: Readonly<Record<string, string>> = {
   'alamat email': 'form',
   score: 'form',
   skor: 'form',
+  // Microsoft Forms (its export, saved as CSV).
+  'start time': 'form',
+  'completion time': 'form',
+  'last modified time': 'form',
+  email: 'form',
   // KoboToolbox and ODK: when the form was opened, sent, on which day and device.
   start: 'form',
   end: 'form',

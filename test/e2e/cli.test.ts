@@ -181,7 +181,7 @@ describe('bad input: clear messages, exit 2, no stack trace', () => {
     expect(shown.stderr).toContain(`${join(dir, 'b.csv')}:3:3: error: invalid answer \`ya\\nada\` for \`prosedur\``);
   });
 
-  it('a KoboToolbox export: questions headed with their group, its metadata columns told apart', () => {
+  it('KoboToolbox and Microsoft Forms exports: questions headed with their group, the tools\' own columns told apart', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monev-'));
     const file = join(dir, 'kobo.csv');
     writeFileSync(file, 'start,end,unit,group_a/persyaratan,group_a/prosedur,_id,_uuid\n2023-07-12T09:00,2023-07-12T09:30,dinkes,ya,tidak,1,abc\n');
@@ -194,6 +194,12 @@ describe('bad input: clear messages, exit 2, no stack trace', () => {
     expect(skipped.stderr).toContain('columns that name no criterion, not read (--skip-other-columns): `start`, `end` [csv/columns-skipped]');
     // persyaratan yes (6.00 of the 40 points of standar-pelayanan), prosedur no.
     expect(skipped.stdout.split('\n')[1]).toBe('dinkes,,6.00,red,,16,15.00,0.00,0.00,0.00');
+    // Microsoft Forms' own columns, as its export saved as CSV heads them.
+    writeFileSync(file, 'Start time,Completion time,Email,unit,persyaratan\n1/1/24 9:00,1/1/24 9:05,anonymous,dinkes,ya\n');
+    const microsoft = monev(args).stderr;
+    for (const [k, column] of ['Start time', 'Completion time', 'Email'].entries()) {
+      expect(microsoft).toContain(`${file}:1:${k + 1}: error: unknown criterion \`${column}\` (a column the form tool adds? name it \`_${column}\``);
+    }
   });
 
   it('an --out that cannot be written is an input error, not a crash', () => {
