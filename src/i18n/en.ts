@@ -138,7 +138,7 @@ export const en: Record<string, (p: P) => string> = {
   'input/unreadable': (p) => `cannot read (${p.reason})`,
   'input/too-large': (p) => `file is ${p.size} bytes; the limit is ${p.limit}`,
   'input/empty-folder': (p) => `folder has no assessment files (${list(p.extensions)})`,
-  'input/workbook': (p) => `${q(p.extension)} workbooks are not read: save the sheet as CSV (in Excel: "CSV UTF-8") and score that`,
+  'input/workbook': (p) => `${q(p.extension)} workbooks are not read: save the sheet as CSV (in Excel: "CSV UTF-8") and ${p.list ? 'pass that to --units' : 'score that'}`,
   'input/workbook-skipped': (p) => `skipped: ${q(p.extension)} workbooks are not read; save the sheet as CSV (in Excel: "CSV UTF-8") to score it`,
   'input/unknown-extension': (p) => `cannot tell the format from the file name: expected ${list(p.extensions)}`,
   'input/rubric-in-round': () => 'a rubric, not an assessment: not scored (the round is scored with another rubric)',

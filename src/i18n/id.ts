@@ -137,7 +137,7 @@ export const id: Record<string, (p: P) => string> = {
   'input/unreadable': (p) => `tidak dapat dibaca (${p.reason})`,
   'input/too-large': (p) => `berkas berukuran ${p.size} byte; batasnya ${p.limit}`,
   'input/empty-folder': (p) => `folder tidak berisi berkas penilaian (${list(p.extensions)})`,
-  'input/workbook': (p) => `berkas ${q(p.extension)} tidak dibaca: simpan lembarnya sebagai CSV (di Excel: "CSV UTF-8") lalu nilai berkas itu`,
+  'input/workbook': (p) => `berkas ${q(p.extension)} tidak dibaca: simpan lembarnya sebagai CSV (di Excel: "CSV UTF-8") lalu ${p.list ? 'berikan berkas itu ke --units' : 'nilai berkas itu'}`,
   'input/workbook-skipped': (p) => `dilewati: berkas ${q(p.extension)} tidak dibaca; simpan lembarnya sebagai CSV (di Excel: "CSV UTF-8") agar dinilai`,
   'input/unknown-extension': (p) => `format tidak dapat ditentukan dari nama berkas: seharusnya ${list(p.extensions)}`,
   'input/rubric-in-round': () => 'ini rubrik, bukan penilaian: tidak dinilai (putaran ini dinilai dengan rubrik lain)',

@@ -1,7 +1,9 @@
+import { extname } from 'node:path';
 import { MonevError, problem, type Problem } from '../core/problem.js';
 import { unitsOfList, type ListedUnit } from '../core/units-list.js';
 import { csvRecordsOf, type CsvRecord } from './csv-records.js';
 import { csvSyntaxProblem } from './csv-sheets.js';
+import { isWorkbook } from './input-formats.js';
 import { readText } from './read-text.js';
 
 /**
@@ -9,6 +11,8 @@ import { readText } from './read-text.js';
  * `region`; see unitsOfList). Returns the units and the warnings; errors are thrown.
  */
 export function readUnitsFile(file: string): { units: ListedUnit[]; warnings: Problem[] } {
+  // An office's list is most often kept in Excel: said as for an assessment, not read as text.
+  if (isWorkbook(file)) throw new MonevError([problem('input/workbook', { extension: extname(file), list: true }, { file })]);
   const text = readText(file);
   let records: CsvRecord[];
   try {

@@ -321,7 +321,7 @@ describe('--out', () => {
     expect(monev(['score', dir, '--format', 'csv']).stderr).toContain(`${join(dir, 'dinsos.yaml')}:1:1: error: unknown key \`id\` (at id) [assessment/unknown-key]`);
   });
 
-  it('warns of a workbook left in a round\'s folder, and refuses one named on the command line', () => {
+  it('warns of a workbook left in a round\'s folder, and refuses one named on the command line or as the units list', () => {
     const dir = folderWith({ 'dinkes.csv': 'criterion,value\npersyaratan,ya\n', 'dinsos.xlsx': 'PK', 'foto-loket.jpg': '' });
     const run = monev(['score', dir, '--rubric', 'examples/rubric-pra-evaluasi.yaml', '--format', 'csv']);
     expect(run.code).toBe(0);
@@ -332,6 +332,15 @@ describe('--out', () => {
       code: 2,
       stderr: `${join(dir, 'dinsos.xlsx')}: error: \`.xlsx\` workbooks are not read: save the sheet as CSV (in Excel: "CSV UTF-8") and score that [input/workbook]\n`,
     });
+    // An office's list of units kept in Excel, given to --units: said so, not read as text.
+    const list = join(dir, 'daftar-unit.xlsx');
+    writeFileSync(list, 'PK');
+    for (const args of [['score', join(dir, 'dinkes.csv'), '--rubric', 'examples/rubric-pra-evaluasi.yaml'], ['template', '--rubric', 'ombudsman-ppp-2023']]) {
+      expect(monev([...args, '--units', list])).toMatchObject({
+        code: 2,
+        stderr: `${list}: error: \`.xlsx\` workbooks are not read: save the sheet as CSV (in Excel: "CSV UTF-8") and pass that to --units [input/workbook]\n`,
+      });
+    }
   });
 
   it('refuses to overwrite the rubric or any other file a command reads, wherever it was named', () => {
