@@ -3,7 +3,7 @@ import type { CompiledCriterion, CompiledRubric, RawAnswer } from './compile.js'
 import { parseDay } from './calendar-day.js';
 import { criterionOfHeader, profileItemOf, suggestCriterion } from './column-header.js';
 import { problem, type Problem } from './problem.js';
-import { COLUMN_NAMES_MEANT, normalizeWord } from './vocabulary.js';
+import { columnMeant, normalizeWord } from './vocabulary.js';
 
 /** A criterion's answers for one unit, combined (one answer, or the mean of respondents' answers). */
 export interface CollectedAnswer {
@@ -260,7 +260,7 @@ export class UnitCollector {
       this.problems.push(problem('answer/ambiguous-column', { column: id, criteria: ambiguous }, namedAt(sheet, record)));
       return;
     }
-    const meant = sheet.row ? COLUMN_NAMES_MEANT[normalizeWord(id)] : undefined;
+    const meant = sheet.row ? columnMeant(id, sheet.row.criteria.map((c) => c.toLowerCase())) : undefined;
     // A wide CSV has no note column: notes, and what a form tool adds, stay in a column left out of the scoring.
     let aside = meant === 'note' || meant === 'evidence' ? 'notes' : meant === 'form' ? 'form' : undefined;
     const suggestion = aside || meant ? undefined : suggestCriterion(this.rubric, id);

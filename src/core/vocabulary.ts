@@ -82,7 +82,7 @@ export const COLUMN_NAMES_MEANT: Readonly<Record<string, string>> = {
   'alamat email': 'form',
   score: 'form',
   skor: 'form',
-  // Microsoft Forms (its export, saved as CSV).
+  // Microsoft Forms (its export, saved as CSV); its `ID` and `Name` too, see microsoftFormsExport.
   'start time': 'form',
   'completion time': 'form',
   'last modified time': 'form',
@@ -93,3 +93,19 @@ export const COLUMN_NAMES_MEANT: Readonly<Record<string, string>> = {
   today: 'form',
   deviceid: 'form',
 };
+
+/**
+ * Whether a header (its cells, lower case) is a Microsoft Forms export's: it starts `ID, Start time,
+ * Completion time, Email, Name`, whose `ID` numbers the responses and whose `Name` is the
+ * respondent's. There they are the form tool's columns, not the unit's id and name.
+ */
+export function microsoftFormsExport(lowerHeaders: readonly string[]): boolean {
+  return lowerHeaders.includes('start time') && lowerHeaders.includes('completion time');
+}
+
+/** What a header that names no criterion most likely is (COLUMN_NAMES_MEANT), in a header of `lowerHeaders`. */
+export function columnMeant(header: string, lowerHeaders: readonly string[]): string | undefined {
+  const key = normalizeWord(header);
+  if ((key === 'id' || key === 'name') && microsoftFormsExport(lowerHeaders)) return 'form';
+  return COLUMN_NAMES_MEANT[key];
+}

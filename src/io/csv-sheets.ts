@@ -1,6 +1,6 @@
 import type { AnswerRecord, RowAsides, Sheet, SheetRow, UnitInfo } from '../core/assessment.js';
 import { problem, type Problem } from '../core/problem.js';
-import { withoutInvisible } from '../core/vocabulary.js';
+import { microsoftFormsExport, withoutInvisible } from '../core/vocabulary.js';
 import type { CsvRecord } from './csv-records.js';
 
 /** Columns a long CSV may carry besides criterion/value; title and allowed come from templates. */
@@ -91,13 +91,16 @@ function layoutOf(names: string[], lower: string[], unitHeader: string | undefin
   const mode = lower.includes('criterion') && lower.includes('value') ? 'long' : 'wide';
   const unnamed = names.map((_, i) => i).filter((i) => names[i] === '');
   const namedUnit = unitHeader === undefined ? -1 : columnOf(unitHeader);
-  const criterionColumns = mode === 'wide' ? names.map((_, i) => i).filter((i) => names[i] !== '' && i !== namedUnit && !WIDE_METADATA.includes(lower[i]!) && !names[i]!.startsWith('_')) : [];
+  // A Microsoft Forms export's `Name` is the respondent's, not the unit's.
+  const respondentName = mode === 'wide' && microsoftFormsExport(lower);
+  const metadata = respondentName ? WIDE_METADATA.filter((m) => m !== 'name') : WIDE_METADATA;
+  const criterionColumns = mode === 'wide' ? names.map((_, i) => i).filter((i) => names[i] !== '' && i !== namedUnit && !metadata.includes(lower[i]!) && !names[i]!.startsWith('_')) : [];
   return {
     names,
     mode,
     unit: namedUnit >= 0 ? namedUnit : columnOf('unit'),
     namedUnit,
-    name: columnOf('name'),
+    name: respondentName ? -1 : columnOf('name'),
     type: columnOf('type'),
     region: columnOf('region'),
     date: columnOf('date'),

@@ -194,12 +194,16 @@ describe('bad input: clear messages, exit 2, no stack trace', () => {
     expect(skipped.stderr).toContain('columns that name no criterion, not read (--skip-other-columns): `start`, `end` [csv/columns-skipped]');
     // persyaratan yes (6.00 of the 40 points of standar-pelayanan), prosedur no.
     expect(skipped.stdout.split('\n')[1]).toBe('dinkes,,6.00,red,,16,15.00,0.00,0.00,0.00');
-    // Microsoft Forms' own columns, as its export saved as CSV heads them.
-    writeFileSync(file, 'Start time,Completion time,Email,unit,persyaratan\n1/1/24 9:00,1/1/24 9:05,anonymous,dinkes,ya\n');
+    // Microsoft Forms' own columns, as its export saved as CSV heads them: its ID numbers the
+    // responses and its Name is the respondent's, not the unit's id and name.
+    writeFileSync(file, 'ID,Start time,Completion time,Email,Name,unit,persyaratan\n1,1/1/24 9:00,1/1/24 9:05,anonymous,Budi Santoso,dinkes,ya\n');
     const microsoft = monev(args).stderr;
-    for (const [k, column] of ['Start time', 'Completion time', 'Email'].entries()) {
+    for (const [k, column] of ['ID', 'Start time', 'Completion time', 'Email', 'Name'].entries()) {
       expect(microsoft).toContain(`${file}:1:${k + 1}: error: unknown criterion \`${column}\` (a column the form tool adds? name it \`_${column}\``);
     }
+    const read = monev([...args, '--skip-other-columns']);
+    expect(read.code).toBe(0);
+    expect(read.stdout.split('\n')[1]).toBe('dinkes,,6.00,red,,16,15.00,0.00,0.00,0.00');
   });
 
   it('an --out that cannot be written is an input error, not a crash', () => {
