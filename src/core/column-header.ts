@@ -18,7 +18,8 @@ import { suggest } from './suggest.js';
  *   4. the header starts with a criterion's id followed by ".", ")", ":", or " -" (`U1. Bagaimana
  *      …`, `[u1] …`), or by a space when the id has a digit (`U1 Persyaratan`);
  *   5. a question inside a form's group, as KoboToolbox and ODK head it (`group_standar/persyaratan`,
- *      `pelayanan/u1`): what follows the last `/` names the criterion by rules 1 to 4.
+ *      `pelayanan/u1`): when what comes before the last `/` is a path of names without spaces,
+ *      what follows it names the criterion by rules 1 to 4.
  * A title shared by several criteria names none of them: that column is reported with their ids.
  */
 export type HeaderMatch = { criterion: CompiledCriterion } | { ambiguous: readonly string[] } | undefined;
@@ -85,8 +86,11 @@ export function criterionOfHeader(rubric: CompiledRubric, header: string): Heade
   }
   const coded = byLeadingId(index, header);
   if (coded) return { criterion: coded };
+  // A group's path is names without spaces (XML names): a question that joins words with a slash
+  // ("Apakah ada informasi persyaratan/prosedur?") is not read as its last word's criterion.
   const slash = header.lastIndexOf('/');
-  return slash >= 0 && slash < header.length - 1 ? criterionOfHeader(rubric, header.slice(slash + 1).trim()) : undefined;
+  const path = header.slice(0, slash).trim();
+  return slash > 0 && slash < header.length - 1 && !/\s/.test(path) ? criterionOfHeader(rubric, header.slice(slash + 1).trim()) : undefined;
 }
 
 /** The criterion whose id, or else title, has this key; `question`: a grid question's key, which may pick among criteria sharing a title. */

@@ -99,11 +99,14 @@ describe('criterionOfHeader: which criterion a form export column answers', () =
   it("reads a question inside a form's group as KoboToolbox and ODK head it, group/question, by what follows the last /", () => {
     expect(matched('group_proses/persyaratan')).toBe('persyaratan');
     expect(matched('survei/sarana/U10')).toBe('u10');
-    expect(matched('Dimensi Proses/Persyaratan pelayanan dipublikasikan')).toBe('persyaratan');
+    expect(matched('group_proses/Persyaratan pelayanan dipublikasikan')).toBe('persyaratan');
     // A title with a slash in it is read whole first; a group's question that names nothing is nothing.
     expect(matched('Biaya/tarif pelayanan dipublikasikan')).toBe('biaya');
     expect(matched('group_proses/lainnya')).toBeUndefined();
     expect(matched('group_proses/')).toBeUndefined();
+    expect(matched('/persyaratan')).toBeUndefined();
+    // A question that joins two words with a slash is not its last word's criterion.
+    expect(matched('Apakah ada informasi biaya/persyaratan?')).toBeUndefined();
   });
 
   it('keys leave numbers that are part of the text alone', () => {
