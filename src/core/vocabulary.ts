@@ -19,9 +19,11 @@ export interface AnswerVocabulary {
 /**
  * Characters that print as nothing: a zero-width space or joiner pasted from a web page or a chat,
  * a soft hyphen, a byte-order mark in mid-text, direction marks. In a header or an answer they
- * are never meant: `ya\u200B` is `ya` to whoever reads the sheet.
+ * are never meant: `ya\u200B` is `ya` to whoever reads the sheet. (As a character class's
+ * ranges, for messages to show them too: i18n/quote.ts.)
  */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+export const INVISIBLE_CHARS = '\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
 
 /** `text` without the characters that print as nothing. */
 export function withoutInvisible(text: string): string {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { csvParseOptionsFor, sepHint } from './csv-sheets.js';
+import { csvParseOptionsFor } from './csv-sheets.js';
 import { openInput } from './read-text.js';
 import { decodeHead, decodeInput, utf16Of, utf8Checker, type Utf16 } from './text-decoding.js';
 
@@ -20,7 +20,9 @@ export interface CsvRecord {
 export function csvRecordsOf(text: string): CsvRecord[] {
   const options = csvParseOptionsFor(text);
   const records = parse(text, options) as string[][];
-  return withLines(text, records, sepHint(text) === undefined ? 0 : 1) ?? (parse(text, { ...options, info: true }) as unknown as { record: string[]; info: { lines: number } }[]).map(({ record, info }) => ({ record, line: info.lines }));
+  // Lines before `from_line` (Excel's `sep=;` line) are no records, yet lines.
+  const skipped = 'from_line' in options ? options.from_line - 1 : 0;
+  return withLines(text, records, skipped) ?? (parse(text, { ...options, info: true }) as unknown as { record: string[]; info: { lines: number } }[]).map(({ record, info }) => ({ record, line: info.lines }));
 }
 
 /**

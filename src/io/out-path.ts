@@ -53,9 +53,10 @@ export function filesPerUnit<U extends { id: string }>(units: readonly U[], fold
   const taken = new Map<string, { id: string; path: string }>();
   return units.map((unit) => {
     const path = join(folder, `${fileStem(unit.id)}.${extension}`);
-    const other = taken.get(path.toLowerCase());
+    const key = path.toLowerCase();
+    const other = taken.get(key);
     if (other !== undefined) throw new MonevError([problem('output/name-taken', { unit: unit.id, other: other.id, caseOnly: other.path !== path }, { file: path })]);
-    taken.set(path.toLowerCase(), { id: unit.id, path });
+    taken.set(key, { id: unit.id, path });
     return { unit, path };
   });
 }
